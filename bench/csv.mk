@@ -1,0 +1,1 @@
+# bench/csv.mk

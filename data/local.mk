@@ -1,0 +1,1 @@
+# data/: sample portfolio and derived reference tables.

@@ -1,0 +1,48 @@
+/* Errors inside the engine: a caller-owned struct filled by the failing
+ * function (file and line for input errors), and a capped list of problems
+ * for inputs that can have many (CSV rows). */
+#ifndef SSC_ERROR_H
+#define SSC_ERROR_H
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "ssc-report/plugin.h"
+
+struct ssc_error {
+    int set;
+    char file[512]; /* "" when not about an input file */
+    long line;      /* 0 when unknown */
+    char message[1024];
+};
+
+void ssc_error_clear(ssc_error *err);
+/* Records "FILE:LINE: message"; returns SSC_ERR.  file may be NULL. */
+int ssc_error_at(ssc_error *err, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+int ssc_error_vset(ssc_error *err, const char *file, long line, const char *fmt, va_list ap);
+/* Prefixes the message with "prefix: " (e.g. a plugin name). */
+void ssc_error_prefix(ssc_error *err, const char *prefix);
+/* Writes the error as one line. */
+void ssc_error_print(const ssc_error *err, FILE *to);
+/* "SSC_ERR with 'out of memory'" in one call. */
+int ssc_error_oom(ssc_error *err);
+
+/* A list of problem lines, keeping the first `limit`, counting the rest. */
+typedef struct ssc_diag {
+    char **lines;
+    size_t count;   /* kept */
+    size_t alloc;
+    size_t limit;   /* 0 means 50 */
+    size_t dropped; /* beyond limit */
+    int oom;        /* a line could not be stored */
+} ssc_diag;
+
+void ssc_diag_init(ssc_diag *d, size_t limit);
+void ssc_diag_free(ssc_diag *d);
+void ssc_diag_add(ssc_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+size_t ssc_diag_total(const ssc_diag *d);
+/* Prints every kept line, then "... and N more problems" if any were dropped. */
+void ssc_diag_print(const ssc_diag *d, FILE *to);
+
+#endif

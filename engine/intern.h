@@ -1,0 +1,18 @@
+/* String interning: equal strings share one stable copy, so a million rows
+ * naming the same institution or sector cost one string, and equality is a
+ * pointer comparison. */
+#ifndef SSC_INTERN_H
+#define SSC_INTERN_H
+
+#include <stddef.h>
+
+typedef struct ssc_intern ssc_intern;
+
+ssc_intern *ssc_intern_new(void);     /* NULL on out of memory */
+void ssc_intern_free(ssc_intern *in); /* frees every string it returned */
+/* Returns the shared copy of s[0..len), NUL-terminated, valid until
+ * ssc_intern_free; NULL on out of memory. */
+const char *ssc_intern_str(ssc_intern *in, const char *s, size_t len);
+size_t ssc_intern_count(const ssc_intern *in);
+
+#endif

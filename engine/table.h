@@ -1,0 +1,30 @@
+/* The engine side of ssc_table: creation, labelling and the extra
+ * accessors charts need.  Plugins use only plugin.h's functions. */
+#ifndef SSC_TABLE_H
+#define SSC_TABLE_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "ssc-report/plugin.h"
+
+ssc_table *ssc_table_new(void); /* NULL on out of memory */
+void ssc_table_free(ssc_table *t);
+/* Non-zero when an allocation failed inside a void or ignored call. */
+int ssc_table_failed(const ssc_table *t);
+
+ssc_key_kind ssc_table_key_kind(const ssc_table *t);
+ssc_column_type ssc_table_column_type(const ssc_table *t, size_t column);
+ssc_unit ssc_table_column_unit(const ssc_table *t, size_t column);
+/* Renames a column (the engine translates generic names). */
+int ssc_table_set_column_name(ssc_table *t, size_t column, const char *name);
+const char *ssc_table_note(const ssc_table *t); /* "" if none */
+/* Label set by the plugin, or NULL when the engine must derive one. */
+const char *ssc_table_label_override(const ssc_table *t, size_t row);
+/* Fill colour of a row (0xRRGGBB), or -1 when the chart picks one. */
+long ssc_table_colour(const ssc_table *t, size_t row);
+int ssc_table_set_colour(ssc_table *t, size_t row, unsigned long rgb);
+/* Largest finite value among the number columns; 0 for an empty table. */
+double ssc_table_max(const ssc_table *t);
+
+#endif

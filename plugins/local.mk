@@ -1,0 +1,1 @@
+# plugins/: one libtool module per file.

@@ -1,0 +1,17 @@
+# tests/: run by `make check` through automake's parallel harness.
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = \
+	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
+	top_builddir='$(abs_top_builddir)'; export top_builddir; \
+	SSC_REPORT='$(abs_top_builddir)/engine/ssc-report'; export SSC_REPORT; \
+	LC_ALL=C.UTF-8; export LC_ALL;
+TEST_LDADD = engine/libsscreport.la $(CAIRO_LIBS) $(PANGO_LIBS) $(LIBCONFIG_LIBS)
+EXTRA_DIST += tests/check.h tests/lib.sh
+
+include tests/unit.mk
+include tests/contract.mk
+include tests/e2e.mk
+include tests/csv.mk
+include tests/refdata.mk
+include tests/chart.mk
