@@ -1,1 +1,10 @@
-# data/: sample portfolio and derived reference tables.
+# data/: the bundled sample portfolio and the derived reference tables.
+# The tables are compiled into the engine by the rule in engine/local.mk
+# (data/gen-refdata.awk); they are not installed.  The sample portfolio is,
+# so that `ssc-report render` with no report has data to render.
+dist_sample_DATA = data/sample-portfolio.csv
+EXTRA_DIST += \
+	data/README.md \
+	data/gen-refdata.awk \
+	data/m49-countries.csv \
+	data/sdg-goals.csv

@@ -13,6 +13,11 @@ void ssc_intern_free(ssc_intern *in); /* frees every string it returned */
 /* Returns the shared copy of s[0..len), NUL-terminated, valid until
  * ssc_intern_free; NULL on out of memory. */
 const char *ssc_intern_str(ssc_intern *in, const char *s, size_t len);
+/* Copies s[0..len) into the same arena without sharing it: for strings
+ * known to be unique (ids, titles), which would only fill the hash table. */
+const char *ssc_intern_keep(ssc_intern *in, const char *s, size_t len);
 size_t ssc_intern_count(const ssc_intern *in);
+/* Bytes held by the arena and the hash table. */
+size_t ssc_intern_bytes(const ssc_intern *in);
 
 #endif

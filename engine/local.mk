@@ -4,8 +4,8 @@ lib_LTLIBRARIES += engine/libsscreport.la
 engine_libsscreport_la_SOURCES = \
 	engine/error.c engine/error.h \
 	engine/intern.c engine/intern.h \
-	engine/refdata.c engine/refdata.h \
-	engine/store.c engine/store.h \
+	engine/refdata.c engine/refdata.h engine/refdata_tables.h \
+	engine/store.c engine/store.h engine/store_impl.h \
 	engine/portfolio.c \
 	engine/csv.c engine/csv.h \
 	engine/source_csv.c engine/source_csv.h \
@@ -39,9 +39,11 @@ nodist_pkginclude_HEADERS = engine/ssc-report/version.h
 pkgconfigdir = $(libdir)/pkgconfig
 nodist_pkgconfig_DATA = engine/ssc-report.pc
 
-bin_PROGRAMS += engine/ssc-report
-engine_ssc_report_SOURCES = engine/main.c engine/cli.h
-engine_ssc_report_LDADD = engine/libsscreport.la
+# The command is built at the top of the build tree (engine/ssc-report is
+# the folder of the public headers).
+bin_PROGRAMS += ssc-report
+ssc_report_SOURCES = engine/main.c
+ssc_report_LDADD = engine/libsscreport.la
 
 # The reference tables are generated from data/*.csv at build time.
 BUILT_SOURCES += engine/refdata_tables.c

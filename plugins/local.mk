@@ -1,1 +1,32 @@
-# plugins/: one libtool module per file.
+# plugins/: one libtool module per file, installed in $(plugindir).
+# -no-undefined makes a plugin that uses a symbol the engine does not export
+# fail at link time rather than at load time.
+PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared
+PLUGIN_LIBADD = engine/libsscreport.la $(CAIRO_LIBS)
+
+plugin_LTLIBRARIES += \
+	plugins/by-region.la \
+	plugins/by-sector.la \
+	plugins/by-sdg.la \
+	plugins/timeline.la \
+	plugins/kpi.la \
+	plugins/project-table.la
+
+plugins_by_region_la_SOURCES = plugins/by-region.c
+plugins_by_region_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_region_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_by_sector_la_SOURCES = plugins/by-sector.c
+plugins_by_sector_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_sector_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_by_sdg_la_SOURCES = plugins/by-sdg.c
+plugins_by_sdg_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_sdg_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_timeline_la_SOURCES = plugins/timeline.c
+plugins_timeline_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_timeline_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_kpi_la_SOURCES = plugins/kpi.c
+plugins_kpi_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_kpi_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_project_table_la_SOURCES = plugins/project-table.c
+plugins_project_table_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_project_table_la_LIBADD = $(PLUGIN_LIBADD)

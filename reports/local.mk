@@ -1,1 +1,3 @@
-# reports/: bundled report definitions.
+# reports/: bundled report definitions, installed in $(reportdir).
+report_DATA = reports/annual-meeting.cfg
+EXTRA_DIST += $(report_DATA)

@@ -4,9 +4,9 @@ SH_LOG_COMPILER = $(SHELL)
 AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
 	top_builddir='$(abs_top_builddir)'; export top_builddir; \
-	SSC_REPORT='$(abs_top_builddir)/engine/ssc-report'; export SSC_REPORT; \
+	SSC_REPORT='$(abs_top_builddir)/ssc-report'; export SSC_REPORT; \
 	LC_ALL=C.UTF-8; export LC_ALL;
-TEST_LDADD = engine/libsscreport.la $(CAIRO_LIBS) $(PANGO_LIBS) $(LIBCONFIG_LIBS)
+SSC_TEST_LIBS = engine/libsscreport.la $(CAIRO_LIBS) $(PANGO_LIBS) $(LIBCONFIG_LIBS)
 EXTRA_DIST += tests/check.h tests/lib.sh
 
 include tests/unit.mk

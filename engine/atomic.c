@@ -1,0 +1,100 @@
+/* Atomic output files (see atomic.h). */
+#include "atomic.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int ssc_atomic_open(ssc_atomic *a, const char *path, ssc_error *err)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
+    size_t n = strlen(path) + 16;
+    mode_t mask;
+    int fd;
+
+    memset(a, 0, sizeof *a);
+    a->path = malloc(strlen(path) + 1);
+    a->tmp = malloc(n);
+    if (!a->path || !a->tmp) {
+        ssc_atomic_abort(a);
+        return ssc_error_oom(err);
+    }
+    strcpy(a->path, path);
+    /* a hidden name beside the target: same file system, so rename is atomic */
+    snprintf(a->tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
+    fd = mkstemp(a->tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(a->tmp);
+        a->tmp = NULL;
+        ssc_atomic_abort(a);
+        return ssc_error_at(err, path, 0, "cannot create a file in this folder: %s",
+                            strerror(e));
+    }
+    /* mkstemp makes 0600; the result should be as readable as any new file */
+    mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || !(a->fp = fdopen(fd, "wb"))) {
+        int e = errno;
+        close(fd);
+        ssc_atomic_abort(a);
+        return ssc_error_at(err, path, 0, "cannot write: %s", strerror(e));
+    }
+    return SSC_OK;
+}
+
+int ssc_atomic_finish(ssc_atomic *a, ssc_error *err)
+{
+    int bad;
+
+    if (!a->fp)
+        return ssc_error_at(err, a->path, 0, "internal error: file already closed");
+    bad = fflush(a->fp) != 0 || ferror(a->fp) || fsync(fileno(a->fp)) != 0;
+    int e = errno;
+    bad |= fclose(a->fp) != 0;
+    a->fp = NULL;
+    if (bad)
+        return ssc_error_at(err, a->path, 0, "cannot write: %s", strerror(e ? e : errno));
+    return SSC_OK;
+}
+
+int ssc_atomic_commit(ssc_atomic *a, ssc_error *err)
+{
+    if (a->fp && ssc_atomic_finish(a, err) != SSC_OK)
+        return SSC_ERR;
+    if (rename(a->tmp, a->path) != 0)
+        return ssc_error_at(err, a->path, 0, "cannot replace the file: %s", strerror(errno));
+    free(a->tmp);
+    a->tmp = NULL;
+    /* make the rename itself durable */
+    const char *slash = strrchr(a->path, '/');
+    char *dir = slash ? strndup(a->path, (size_t)(slash - a->path + 1)) : strdup(".");
+    if (dir) {
+        int fd = open(dir, O_RDONLY | O_DIRECTORY);
+        if (fd >= 0) {
+            fsync(fd);
+            close(fd);
+        }
+        free(dir);
+    }
+    free(a->path);
+    a->path = NULL;
+    return SSC_OK;
+}
+
+void ssc_atomic_abort(ssc_atomic *a)
+{
+    if (!a)
+        return;
+    if (a->fp)
+        fclose(a->fp);
+    if (a->tmp)
+        unlink(a->tmp);
+    free(a->tmp);
+    free(a->path);
+    memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,27 @@
+/* Writing a file so that it appears whole or not at all: a temporary file
+ * in the target folder, flushed to disk, then renamed over the target.  A
+ * failed or killed run never leaves a truncated file at the target path or
+ * replaces the last good one. */
+#ifndef SSC_ATOMIC_H
+#define SSC_ATOMIC_H
+
+#include <stdio.h>
+
+#include "error.h"
+
+typedef struct ssc_atomic {
+    char *path; /* the target */
+    char *tmp;  /* the temporary file beside it */
+    FILE *fp;   /* open for writing until commit or abort */
+} ssc_atomic;
+
+int ssc_atomic_open(ssc_atomic *a, const char *path, ssc_error *err);
+/* Flushes, syncs and closes the temporary file (a write error is reported
+ * here), leaving it ready to rename. */
+int ssc_atomic_finish(ssc_atomic *a, ssc_error *err);
+/* Renames the finished temporary file over the target and syncs the folder. */
+int ssc_atomic_commit(ssc_atomic *a, ssc_error *err);
+/* Removes the temporary file; safe after commit, on a zeroed struct, twice. */
+void ssc_atomic_abort(ssc_atomic *a);
+
+#endif

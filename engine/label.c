@@ -1,0 +1,93 @@
+/* Labelling table keys (see label.h). */
+#include "label.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "refdata.h"
+
+const char *ssc_label_status(const char *status, const char *lang)
+{
+    static const char *const keys[] = {"pipeline", "ongoing", "completed", "cancelled",
+                                       "suspended"};
+    static const char *const en[] = {"Pipeline", "Ongoing", "Completed", "Cancelled",
+                                     "Suspended"};
+    static const char *const zh[] = {"筹备中", "进行中", "已完成", "已取消", "已暂停"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (strcmp(keys[i], status) == 0)
+            return strcmp(lang, "zh") == 0 ? zh[i] : en[i];
+    return status;
+}
+
+/* The heading of the key column and of a lone "value" column. */
+static const char *label_key_title(ssc_key_kind kind, int zh)
+{
+    switch (kind) {
+    case SSC_KEY_REGION: return zh ? "地区" : "Region";
+    case SSC_KEY_SECTOR: return zh ? "领域" : "Sector";
+    case SSC_KEY_SDG: return zh ? "可持续发展目标" : "Sustainable Development Goal";
+    case SSC_KEY_YEAR: return zh ? "年份" : "Year";
+    case SSC_KEY_COUNTRY: return zh ? "国家" : "Country";
+    case SSC_KEY_STATUS: return zh ? "状态" : "Status";
+    case SSC_KEY_PROJECT: return zh ? "项目" : "Project";
+    default: return "";
+    }
+}
+
+const char *ssc_label_key_title(const ssc_table *t, const char *lang)
+{
+    return label_key_title(ssc_table_key_kind(t), strcmp(lang, "zh") == 0);
+}
+
+int ssc_label_table(ssc_table *t, const ssc_report *r, ssc_error *err)
+{
+    const char *lang = r->language;
+    int zh = strcmp(lang, "zh") == 0;
+    char buf[256];
+
+    /* a plugin that named its one column "value" counts projects */
+    for (size_t c = 0; c < ssc_table_columns(t); c++)
+        if (strcmp(ssc_table_column_name(t, c), "value") == 0 &&
+            strcmp(ssc_table_column_title(t, c), "value") == 0 &&
+            ssc_table_column_unit(t, c) == SSC_UNIT_COUNT &&
+            ssc_table_set_column_title(t, (int)c, zh ? "项目数" : "Projects") != SSC_OK)
+            return ssc_error_oom(err);
+
+    for (size_t i = 0; i < ssc_table_rows(t); i++) {
+        const char *key = ssc_table_key(t, i);
+        const char *label = NULL;
+        long colour = -1;
+
+        switch (ssc_table_key_kind(t)) {
+        case SSC_KEY_REGION: label = ssc_region_label(key, lang); break;
+        case SSC_KEY_SECTOR:
+            label = ssc_report_sector_label(r, key);
+            colour = ssc_report_sector_colour(r, key);
+            break;
+        case SSC_KEY_SDG: {
+            const ssc_sdg *g = ssc_sdg_get(atoi(key));
+            if (g) {
+                snprintf(buf, sizeof buf, "%d %s", g->goal, zh ? g->short_zh : g->short_en);
+                label = buf;
+                colour = (long)g->colour;
+            }
+            break;
+        }
+        case SSC_KEY_COUNTRY: {
+            const ssc_country *c = ssc_country_by_alpha3(key, strlen(key));
+            label = c ? c->name : key;
+            break;
+        }
+        case SSC_KEY_STATUS: label = ssc_label_status(key, lang); break;
+        default: break;
+        }
+        if (colour >= 0 && ssc_table_colour(t, i) < 0 &&
+            ssc_table_set_colour(t, i, (unsigned long)colour) != SSC_OK)
+            return ssc_error_oom(err);
+        if (label && !ssc_table_label_override(t, i) &&
+            ssc_table_set_label(t, (int)i, label) != SSC_OK)
+            return ssc_error_oom(err);
+    }
+    return SSC_OK;
+}

@@ -1,0 +1,309 @@
+/* Plugin loading with libltdl (see loader.h). */
+#include "loader.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <ltdl.h>
+
+typedef struct loader_module {
+    lt_dlhandle handle;
+    ssc_plugin_info info;
+} loader_module;
+
+struct ssc_loader {
+    char **dirs;
+    size_t n_dirs;
+    /* each module on its own, so that pointers handed out stay valid */
+    loader_module **mods;
+    size_t n_mods;
+};
+
+static char *loader_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+int ssc_loader_new(ssc_loader **out, const char *const *dirs, size_t n_dirs, ssc_error *err)
+{
+    ssc_loader *ld;
+
+    *out = NULL;
+    /* lt_dlinit counts references, so several loaders may coexist. */
+    if (lt_dlinit() != 0)
+        return ssc_error_set(err, "cannot start the plugin loader: %s", lt_dlerror());
+    ld = calloc(1, sizeof *ld);
+    if (!ld || !(ld->dirs = calloc(n_dirs ? n_dirs : 1, sizeof *ld->dirs))) {
+        free(ld);
+        lt_dlexit();
+        return ssc_error_oom(err);
+    }
+    for (size_t i = 0; i < n_dirs; i++) {
+        if (!dirs[i] || !dirs[i][0])
+            continue; /* an empty entry would mean the current directory */
+        if (!(ld->dirs[ld->n_dirs] = loader_strdup(dirs[i]))) {
+            ssc_loader_free(ld);
+            return ssc_error_oom(err);
+        }
+        ld->n_dirs++;
+    }
+    *out = ld;
+    return SSC_OK;
+}
+
+void ssc_loader_free(ssc_loader *ld)
+{
+    if (!ld)
+        return;
+    for (size_t i = 0; i < ld->n_mods; i++) {
+        lt_dlclose(ld->mods[i]->handle);
+        free(ld->mods[i]->info.file);
+        free(ld->mods[i]);
+    }
+    free(ld->mods);
+    for (size_t i = 0; i < ld->n_dirs; i++)
+        free(ld->dirs[i]);
+    free(ld->dirs);
+    free(ld);
+    lt_dlexit();
+}
+
+int ssc_loader_check(const ssc_plugin *d, const char *file, const char *name, ssc_plugin *copy,
+                     ssc_error *err)
+{
+    if (d->abi_major != SSC_ABI_MAJOR || d->abi_minor > SSC_ABI_MINOR)
+        return ssc_error_set(err,
+                             "%s: plugin ABI %u.%u is not compatible with this engine's ABI %d.%d "
+                             "(the major must match and the minor must not be newer); rebuild "
+                             "the plugin against the ssc-report %d.%d headers",
+                             file, d->abi_major, d->abi_minor, SSC_ABI_MAJOR, SSC_ABI_MINOR,
+                             SSC_ABI_MAJOR, SSC_ABI_MINOR);
+    /* The smallest descriptor we accept ends with compute: every later
+     * field is optional and reads as zero when the plugin predates it. */
+    size_t min = offsetof(ssc_plugin, compute) + sizeof d->compute;
+    if (d->struct_size < min || d->struct_size > 65536)
+        return ssc_error_set(err,
+                             "%s: plugin descriptor declares size %zu, expected at least %zu; "
+                             "build it with the SSC_METRIC_PLUGIN macro",
+                             file, d->struct_size, min);
+    memset(copy, 0, sizeof *copy);
+    memcpy(copy, d, d->struct_size < sizeof *copy ? d->struct_size : sizeof *copy);
+    if (!copy->name || strcmp(copy->name, name) != 0)
+        return ssc_error_set(err,
+                             "%s: plugin calls itself \"%s\" but its file is named \"%s\"; "
+                             "rename the file or the plugin so that they match",
+                             file, copy->name ? copy->name : "(no name)", name);
+    if (copy->kind != SSC_PLUGIN_METRIC)
+        return ssc_error_set(err, "%s: plugin kind %d is not one this engine knows (metric = %d)",
+                             file, (int)copy->kind, (int)SSC_PLUGIN_METRIC);
+    if (!copy->compute)
+        return ssc_error_set(err,
+                             "%s: plugin \"%s\" has no compute hook, which every metric needs; "
+                             "set .compute in its descriptor",
+                             file, name);
+    if (copy->default_chart == SSC_CHART_CUSTOM && !copy->render)
+        return ssc_error_set(err,
+                             "%s: plugin \"%s\" draws its own chart but has no render hook; "
+                             "set .render or another default chart",
+                             file, name);
+    if (!copy->summary)
+        copy->summary = "";
+    if (!copy->version)
+        copy->version = "";
+    return SSC_OK;
+}
+
+/* Opens file as module name and checks its descriptor. */
+static int loader_open(ssc_loader *ld, const char *file, const char *name,
+                       const ssc_plugin_info **out, ssc_error *err)
+{
+    lt_dladvise advise;
+    lt_dlhandle h = NULL;
+    loader_module **mods, *m;
+
+    if (lt_dladvise_init(&advise) != 0 || lt_dladvise_local(&advise) != 0) {
+        lt_dladvise_destroy(&advise);
+        return ssc_error_set(err, "cannot set up the plugin loader: %s", lt_dlerror());
+    }
+    h = lt_dlopenadvise(file, advise);
+    lt_dladvise_destroy(&advise);
+    if (!h)
+        return ssc_error_set(err,
+                             "%s: cannot load plugin: %s (check the libraries it needs with "
+                             "`ldd` on its .so file)",
+                             file, lt_dlerror());
+
+    /* lt_dlsym tries NAME_LTX_ssc_plugin first, then the plain symbol. */
+    const ssc_plugin *d = lt_dlsym(h, SSC_PLUGIN_SYMBOL);
+    if (!d) {
+        lt_dlclose(h);
+        return ssc_error_set(err,
+                             "%s: no plugin descriptor (symbol %s_LTX_%s) in this module; "
+                             "define one with SSC_METRIC_PLUGIN",
+                             file, name, SSC_PLUGIN_SYMBOL);
+    }
+    mods = realloc(ld->mods, (ld->n_mods + 1) * sizeof *mods);
+    if (!mods) {
+        lt_dlclose(h);
+        return ssc_error_oom(err);
+    }
+    ld->mods = mods;
+    if (!(m = calloc(1, sizeof *m))) {
+        lt_dlclose(h);
+        return ssc_error_oom(err);
+    }
+    if (ssc_loader_check(d, file, name, &m->info.desc, err) != SSC_OK) {
+        lt_dlclose(h);
+        free(m);
+        return SSC_ERR;
+    }
+    if (!(m->info.file = loader_strdup(file))) {
+        lt_dlclose(h);
+        free(m);
+        return ssc_error_oom(err);
+    }
+    m->handle = h;
+    mods[ld->n_mods++] = m;
+    *out = &m->info;
+    return SSC_OK;
+}
+
+static int loader_is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Plugin names become file names: keep them to a safe alphabet so that a
+ * report cannot name "../x". */
+static int loader_valid_name(const char *name)
+{
+    if (!name[0] || strlen(name) > 64)
+        return 0;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+            return 0;
+    return 1;
+}
+
+/* Writes dir/name.la or dir/name.so, whichever exists, into buf. */
+static int loader_find_in(const char *dir, const char *name, char *buf, size_t len)
+{
+    static const char *const exts[] = {".la", ".so"};
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+        int n = snprintf(buf, len, "%s/%s%s", dir, name, exts[i]);
+        if (n > 0 && (size_t)n < len && loader_is_file(buf))
+            return 1;
+    }
+    return 0;
+}
+
+int ssc_loader_get(ssc_loader *ld, const char *name, const ssc_plugin_info **out,
+                   ssc_error *err)
+{
+    char path[4096];
+
+    for (size_t i = 0; i < ld->n_mods; i++)
+        if (strcmp(ld->mods[i]->info.desc.name, name) == 0) {
+            *out = &ld->mods[i]->info;
+            return SSC_OK;
+        }
+    if (!loader_valid_name(name))
+        return ssc_error_set(err,
+                             "\"%s\" is not a plugin name (lower-case letters, digits and '-')",
+                             name);
+    for (size_t i = 0; i < ld->n_dirs; i++)
+        if (loader_find_in(ld->dirs[i], name, path, sizeof path))
+            return loader_open(ld, path, name, out, err);
+    if (ld->n_dirs == 0)
+        return ssc_error_set(err, "no plugin \"%s\": no plugin folders are configured", name);
+    return ssc_error_set(err,
+                         "no plugin \"%s\" in %s%s (run `ssc-report plugins` to list the "
+                         "installed ones)",
+                         name, ld->dirs[0], ld->n_dirs > 1 ? " or the other plugin folders" : "");
+}
+
+static int loader_cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Module names in dir (from *.la, else *.so files), sorted. */
+static int loader_list_dir(const char *dir, char ***names, size_t *n)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+
+    *names = NULL;
+    *n = 0;
+    if (!d)
+        return 0; /* a configured folder that does not exist has no plugins */
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        size_t base;
+        if (len > 3 && strcmp(e->d_name + len - 3, ".la") == 0)
+            base = len - 3;
+        else if (len > 3 && strcmp(e->d_name + len - 3, ".so") == 0)
+            base = len - 3;
+        else
+            continue;
+        char *nm = malloc(base + 1);
+        char **nn = realloc(*names, (*n + 1) * sizeof *nn);
+        if (!nm || !nn) {
+            free(nm);
+            if (nn)
+                *names = nn;
+            closedir(d);
+            return -1;
+        }
+        memcpy(nm, e->d_name, base);
+        nm[base] = '\0';
+        *names = nn;
+        (*names)[(*n)++] = nm;
+    }
+    closedir(d);
+    qsort(*names, *n, sizeof **names, loader_cmp_names);
+    return 0;
+}
+
+int ssc_loader_each(ssc_loader *ld, void (*fn)(const ssc_plugin_info *, void *), void *ctx,
+                    ssc_diag *problems, ssc_error *err)
+{
+    int rc = SSC_OK;
+
+    for (size_t i = 0; i < ld->n_dirs && rc == SSC_OK; i++) {
+        char **names;
+        size_t n;
+        if (loader_list_dir(ld->dirs[i], &names, &n) != 0)
+            return ssc_error_oom(err);
+        for (size_t k = 0; k < n; k++) {
+            if (k > 0 && strcmp(names[k], names[k - 1]) == 0)
+                continue; /* name.la and name.so */
+            const ssc_plugin_info *info = NULL;
+            int seen = 0;
+            for (size_t m = 0; m < ld->n_mods && !seen; m++)
+                seen = strcmp(ld->mods[m]->info.desc.name, names[k]) == 0;
+            if (seen || !loader_valid_name(names[k]))
+                continue; /* an earlier folder already gave this name */
+            char path[4096];
+            ssc_error e;
+            ssc_error_clear(&e);
+            if (!loader_find_in(ld->dirs[i], names[k], path, sizeof path))
+                continue;
+            if (loader_open(ld, path, names[k], &info, &e) == SSC_OK)
+                fn(info, ctx);
+            else if (problems)
+                ssc_diag_add(problems, "%s", e.message);
+        }
+        for (size_t k = 0; k < n; k++)
+            free(names[k]);
+        free(names);
+    }
+    return rc;
+}

@@ -1,0 +1,195 @@
+/* ssc-report: the command.  Parses arguments, calls the library, prints
+ * one line per problem on stderr, and maps the outcome to an exit status. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "loader.h"
+#include "render.h"
+#include "ssc-report/version.h"
+
+static const char usage[] =
+    "Usage: ssc-report COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  render [REPORT.cfg]   render a report to PDF (default: the bundled\n"
+    "                        annual-meeting report and sample portfolio)\n"
+    "  check REPORT.cfg      validate the report, its plugins and its data\n"
+    "  plugins               list the plugins found (name, kind, version, file)\n"
+    "\n"
+    "Options for render and check:\n"
+    "  -o, --output FILE     write the PDF here (default: the report's output,\n"
+    "                        else ./REPORT.pdf)\n"
+    "      --data FILE       read this portfolio instead of the report's data\n"
+    "      --data-out DIR    also write each section's numbers as DIR/NN-PLUGIN.csv\n"
+    "      --set KEY=VALUE   override a report setting (e.g. language=zh,\n"
+    "                        filters.start_year_min=2015); may repeat\n"
+    "      --skip-bad-rows   render from the good rows, warning about the bad ones\n"
+    "      --config FILE     engine settings (default: $SSC_REPORT_CONFIG, then the\n"
+    "                        installed ssc-report.conf)\n"
+    "\n"
+    "  -h, --help            show this help\n"
+    "  -V, --version         show the version\n";
+
+typedef struct cli {
+    const char *command;
+    ssc_render_opts ro;
+    const char **sets;
+    int n_sets;
+} cli;
+
+static int cli_fail(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "ssc-report: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'ssc-report --help'.\n");
+    return 2;
+}
+
+/* Returns -1 when parsing succeeded, else the exit status to use. */
+static int cli_parse(cli *c, int argc, char **argv)
+{
+    c->sets = calloc((size_t)argc, sizeof *c->sets);
+    if (!c->sets)
+        return cli_fail("%s", "out of memory");
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **value = NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        }
+        if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+            printf("ssc-report %s (plugin ABI %d.%d)\n", SSC_VERSION_STRING, SSC_ABI_MAJOR,
+                   SSC_ABI_MINOR);
+            return 0;
+        }
+        if (!strcmp(a, "--skip-bad-rows")) {
+            c->ro.skip_bad_rows = 1;
+            continue;
+        }
+        if (!strcmp(a, "-o") || !strcmp(a, "--output"))
+            value = &c->ro.output;
+        else if (!strcmp(a, "--data"))
+            value = &c->ro.data;
+        else if (!strcmp(a, "--data-out"))
+            value = &c->ro.data_out;
+        else if (!strcmp(a, "--config"))
+            value = &c->ro.config;
+        else if (!strcmp(a, "--set")) {
+            if (i + 1 >= argc)
+                return cli_fail("%s needs a value", a);
+            c->sets[c->n_sets++] = argv[++i];
+            continue;
+        }
+        if (value) {
+            if (i + 1 >= argc)
+                return cli_fail("%s needs a value", a);
+            *value = argv[++i];
+            continue;
+        }
+        if (a[0] == '-' && a[1])
+            return cli_fail("unknown option %s", a);
+        if (!c->command)
+            c->command = a;
+        else if (!c->ro.report)
+            c->ro.report = a;
+        else
+            return cli_fail("unexpected argument %s", a);
+    }
+    c->ro.sets = c->sets;
+    c->ro.n_sets = (size_t)c->n_sets;
+    return -1;
+}
+
+static void cli_print_plugin(const ssc_plugin_info *info, void *ctx)
+{
+    (void)ctx;
+    printf("%-16s %-7s %-8s %s\n", info->desc.name, "metric", info->desc.version, info->file);
+}
+
+static int cli_plugins(const cli *c)
+{
+    ssc_engine_config conf;
+    ssc_loader *ld = NULL;
+    ssc_error err;
+    ssc_diag problems;
+    int status = 0;
+
+    ssc_error_clear(&err);
+    ssc_diag_init(&problems, 0);
+    if (ssc_engine_config_load(&conf, c->ro.config, &err) != SSC_OK ||
+        ssc_loader_new(&ld, (const char *const *)conf.plugin_dirs, conf.n_plugin_dirs, &err) !=
+            SSC_OK) {
+        ssc_error_print(&err, stderr);
+        ssc_engine_config_free(&conf);
+        return 1;
+    }
+    printf("%-16s %-7s %-8s %s\n", "NAME", "KIND", "VERSION", "FILE");
+    if (ssc_loader_each(ld, cli_print_plugin, NULL, &problems, &err) != SSC_OK) {
+        ssc_error_print(&err, stderr);
+        status = 1;
+    }
+    /* refused modules are reported, but do not hide the good ones */
+    ssc_diag_print(&problems, stderr);
+    if (ssc_diag_total(&problems))
+        status = 1;
+    ssc_diag_free(&problems);
+    ssc_loader_free(ld);
+    ssc_engine_config_free(&conf);
+    return status;
+}
+
+static int cli_render(cli *c, int check_only)
+{
+    ssc_render_result res;
+    ssc_diag problems;
+    ssc_error err;
+    int rc;
+
+    ssc_error_clear(&err);
+    ssc_diag_init(&problems, 50);
+    c->ro.check_only = check_only;
+    rc = ssc_render(&c->ro, &res, &problems, &err);
+    ssc_diag_print(&problems, stderr);
+    if (rc != SSC_OK) {
+        ssc_error_print(&err, stderr);
+        ssc_diag_free(&problems);
+        return 1;
+    }
+    if (res.skipped_rows)
+        fprintf(stderr, "warning: %zu bad row%s left out (--skip-bad-rows)\n", res.skipped_rows,
+                res.skipped_rows == 1 ? "" : "s");
+    if (check_only)
+        printf("ok: %zu projects, %zu after filters\n", res.projects, res.shown);
+    else
+        printf("wrote %s (%d pages, %zu projects)\n", res.output, res.pages, res.shown);
+    ssc_diag_free(&problems);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    cli c;
+    int rc;
+
+    memset(&c, 0, sizeof c);
+    rc = cli_parse(&c, argc, argv);
+    if (rc < 0) {
+        if (!c.command) {
+            fputs(usage, stderr);
+            rc = 2;
+        } else if (!strcmp(c.command, "render")) {
+            rc = cli_render(&c, 0);
+        } else if (!strcmp(c.command, "check")) {
+            rc = c.ro.report ? cli_render(&c, 1) : cli_fail("%s needs a REPORT.cfg", "check");
+        } else if (!strcmp(c.command, "plugins")) {
+            rc = cli_plugins(&c);
+        } else {
+            rc = cli_fail("unknown command %s", c.command);
+        }
+    }
+    free(c.sets);
+    return rc;
+}

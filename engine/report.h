@@ -1,0 +1,72 @@
+/* A report definition, read from a libconfig file and checked against the
+ * schema in report.c; see docs/report-format.md for every key. */
+#ifndef SSC_REPORT_H
+#define SSC_REPORT_H
+
+#include <stddef.h>
+
+#include <libconfig.h>
+
+#include "error.h"
+#include "source_csv.h"
+#include "ssc-report/plugin.h"
+
+typedef struct ssc_sector_def {
+    const char *code;
+    const char *label_en; /* NULL: the code */
+    const char *label_zh; /* NULL: label_en */
+    long colour;          /* 0xRRGGBB or -1 */
+} ssc_sector_def;
+
+typedef struct ssc_section_def {
+    const char *plugin;
+    const char *title;
+    const char *caption;       /* NULL: generated */
+    ssc_chart_kind chart;      /* SSC_CHART_DEFAULT: the plugin's */
+    config_setting_t *options; /* group or NULL */
+    long line;
+} ssc_section_def;
+
+typedef struct ssc_strlist {
+    const char **items;
+    size_t count;
+} ssc_strlist;
+
+typedef struct ssc_report {
+    config_t cfg;
+    char *path;     /* as given, for messages */
+    char *dir;      /* its folder, for relative data paths */
+    const char *title, *subtitle, *organisation, *language, *date;
+    char *data_path; /* resolved against dir */
+    const char *data_format;
+    long data_line;
+    ssc_rename *renames;
+    size_t n_renames;
+    /* filters: an empty list keeps everything */
+    ssc_strlist statuses, regions, sectors, leads;
+    int start_year_min, start_year_max; /* 0: no bound */
+    ssc_sector_def *sector_defs;
+    size_t n_sector_defs;
+    ssc_section_def *sections;
+    size_t n_sections;
+    const char *output; /* default output file, relative to the current folder */
+} ssc_report;
+
+/* Reads and checks the report at path, after applying the KEY=VALUE
+ * overrides in sets.  On failure err names the file and line. */
+int ssc_report_load(ssc_report *r, const char *path, const char *const *sets, size_t n_sets,
+                    ssc_error *err);
+void ssc_report_free(ssc_report *r);
+
+/* Applies one KEY=VALUE override to cfg (report_set.c). */
+int ssc_report_apply_set(config_t *cfg, const char *path, const char *assignment, ssc_error *err);
+/* Schema lookups shared by the loader and --set: the libconfig type a key
+ * path (e.g. "filters.start_year_min", "sections.title") must have, or 0
+ * when the key is unknown. */
+int ssc_report_key_type(const char *schema_path);
+
+/* Sector label and colour (report's, else built-in defaults). */
+const char *ssc_report_sector_label(const ssc_report *r, const char *code);
+long ssc_report_sector_colour(const ssc_report *r, const char *code);
+
+#endif

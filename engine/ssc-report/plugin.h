@@ -1,0 +1,266 @@
+/* ssc-report plugin interface: the one header a plugin includes.
+ *
+ * A plugin is a libtool module exporting one const descriptor, built with
+ * SSC_METRIC_PLUGIN.  It sees the portfolio, its section and its output table
+ * only through the opaque handles and accessor functions declared here, so the
+ * engine may change its insides without breaking compiled plugins.
+ *
+ * Strings of one portfolio that are equal are the same pointer (they are
+ * interned), so a plugin may compare or hash them by address.
+ *
+ * Ownership: everything the engine hands out is borrowed and stays valid for
+ * the duration of the hook call; strings returned by accessors are never freed
+ * by the plugin.  Functions returning int return 0 (SSC_OK) on success and a
+ * negative value on failure, after filling the optional ssc_error.
+ */
+#ifndef SSC_REPORT_PLUGIN_H
+#define SSC_REPORT_PLUGIN_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Major changes break compiled plugins; minor ones only add at the end of
+ * structs.  The engine loads a plugin whose major equals its own and whose
+ * minor is not newer than its own. */
+#define SSC_ABI_MAJOR 1
+#define SSC_ABI_MINOR 0
+
+#define SSC_OK 0
+#define SSC_ERR (-1)
+
+typedef struct ssc_portfolio ssc_portfolio; /* filtered projects, read-only */
+typedef struct ssc_section ssc_section;     /* one section of the report */
+typedef struct ssc_table ssc_table;         /* what a metric computes */
+typedef struct ssc_canvas ssc_canvas;       /* a box on a page to draw into */
+typedef struct ssc_error ssc_error;         /* filled on failure */
+
+/* ---- errors ------------------------------------------------------------ */
+
+/* Records a message (printf format) in err, if err is not NULL; returns
+ * SSC_ERR so that a hook can write `return ssc_error_set(err, ...);`. */
+int ssc_error_set(ssc_error *err, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* ---- portfolio --------------------------------------------------------- */
+
+/* A borrowed list of strings, valid while the hook runs. */
+typedef struct ssc_strings {
+    const char *const *items;
+    size_t count;
+} ssc_strings;
+
+/* A borrowed list of small integers (SDG numbers). */
+typedef struct ssc_ints {
+    const unsigned char *items;
+    size_t count;
+} ssc_ints;
+
+/* A date as written: month and day are 0 when the source gave less. */
+typedef struct ssc_date {
+    int year; /* 0: no date */
+    int month;
+    int day;
+} ssc_date;
+
+size_t ssc_portfolio_count(const ssc_portfolio *p);
+
+const char *ssc_project_id(const ssc_portfolio *p, size_t row);
+const char *ssc_project_title(const ssc_portfolio *p, size_t row);
+const char *ssc_project_lead(const ssc_portfolio *p, size_t row);
+ssc_strings ssc_project_partners(const ssc_portfolio *p, size_t row);
+/* Distinct ISO 3166-1 alpha-3 codes, in the order the source gave them. */
+ssc_strings ssc_project_countries(const ssc_portfolio *p, size_t row);
+/* Distinct UN M49 regions (English names, the stable keys) of the countries. */
+ssc_strings ssc_project_regions(const ssc_portfolio *p, size_t row);
+const char *ssc_project_sector(const ssc_portfolio *p, size_t row);
+int ssc_project_sdg_primary(const ssc_portfolio *p, size_t row);
+/* Distinct SDGs (1-17), the primary first, then the secondary ones. */
+ssc_ints ssc_project_sdgs(const ssc_portfolio *p, size_t row);
+ssc_date ssc_project_start(const ssc_portfolio *p, size_t row);
+ssc_date ssc_project_end(const ssc_portfolio *p, size_t row);
+/* One of "pipeline", "ongoing", "completed", "cancelled", "suspended". */
+const char *ssc_project_status(const ssc_portfolio *p, size_t row);
+const char *ssc_project_funding_source(const ssc_portfolio *p, size_t row); /* "" if none */
+const char *ssc_project_modality(const ssc_portfolio *p, size_t row);       /* "" if none */
+/* Returns 1 and stores the budget in *usd when the project has one, else 0. */
+int ssc_project_budget(const ssc_portfolio *p, size_t row, double *usd);
+int ssc_project_gender_marker(const ssc_portfolio *p, size_t row); /* -1 if none */
+long long ssc_project_beneficiaries(const ssc_portfolio *p, size_t row); /* -1 if none */
+/* An extra column of the source by its header name; NULL if no such column. */
+const char *ssc_project_field(const ssc_portfolio *p, size_t row, const char *column);
+
+/* ---- section ----------------------------------------------------------- */
+
+const char *ssc_section_title(const ssc_section *s);
+/* "en" or "zh": plugins that generate text write it in this language. */
+const char *ssc_section_language(const ssc_section *s);
+/* Options declared by the plugin and set in the report; NULL / dflt when
+ * the report did not set them.  The engine has already checked their type,
+ * choices and range against the plugin's declaration. */
+const char *ssc_section_option_string(const ssc_section *s, const char *name);
+long ssc_section_option_int(const ssc_section *s, const char *name, long dflt);
+
+/* ---- tables ------------------------------------------------------------ */
+
+/* What a table's keys are: the engine labels them in the report language
+ * and colours them (SDG colours, sector colours from the report). */
+typedef enum ssc_key_kind {
+    SSC_KEY_TEXT = 0, /* free text: the key is its own label */
+    SSC_KEY_REGION,   /* UN M49 region name in English */
+    SSC_KEY_SECTOR,   /* sector code */
+    SSC_KEY_SDG,      /* "1" .. "17" */
+    SSC_KEY_YEAR,     /* "2014" */
+    SSC_KEY_COUNTRY,  /* ISO 3166-1 alpha-3 */
+    SSC_KEY_STATUS,   /* project status code */
+    SSC_KEY_PROJECT   /* project id; the plugin sets the label (title) */
+} ssc_key_kind;
+
+typedef enum ssc_column_type {
+    SSC_COLUMN_NUMBER = 0,
+    SSC_COLUMN_TEXT
+} ssc_column_type;
+
+typedef enum ssc_unit {
+    SSC_UNIT_COUNT = 0, /* whole projects, countries, ... */
+    SSC_UNIT_USD,       /* US dollars */
+    SSC_UNIT_PERCENT    /* 0-100 */
+} ssc_unit;
+
+typedef enum ssc_sort {
+    SSC_SORT_VALUE_DESC = 0, /* first column, largest first; ties by key */
+    SSC_SORT_VALUE_ASC,
+    SSC_SORT_KEY_ASC,        /* byte order of keys */
+    SSC_SORT_KEY_NUMERIC     /* keys read as numbers (years, SDGs) */
+} ssc_sort;
+
+void ssc_table_set_key_kind(ssc_table *t, ssc_key_kind kind);
+/* Adds a column and returns its index (>= 0), or SSC_ERR. */
+int ssc_table_add_column(ssc_table *t, const char *name, ssc_column_type type, ssc_unit unit);
+/* The column's heading as shown in the report (the name is the stable key
+ * used in data-out files); defaults to the name. */
+int ssc_table_set_column_title(ssc_table *t, int column, const char *title);
+/* Finds the row with this key or appends it; returns its index or SSC_ERR. */
+int ssc_table_row(ssc_table *t, const char *key);
+/* Adds inc to column 0 of the row with this key (created with 0 if new).
+ * When the table has no column yet, a number column "value" is added. */
+int ssc_table_add(ssc_table *t, const char *key, double inc);
+int ssc_table_add_to(ssc_table *t, int row, int column, double inc);
+int ssc_table_set_text(ssc_table *t, int row, int column, const char *text);
+/* Overrides the label the engine would derive from the key kind. */
+int ssc_table_set_label(ssc_table *t, int row, const char *label);
+/* A sentence for the caption, in the section's language (copied). */
+int ssc_table_set_note(ssc_table *t, const char *note);
+int ssc_table_sort(ssc_table *t, ssc_sort order, ssc_error *err);
+/* Keeps only the first n rows. */
+void ssc_table_truncate(ssc_table *t, size_t n);
+
+/* Reading a table back (for render hooks). */
+size_t ssc_table_rows(const ssc_table *t);
+size_t ssc_table_columns(const ssc_table *t);
+const char *ssc_table_column_name(const ssc_table *t, size_t column);
+const char *ssc_table_column_title(const ssc_table *t, size_t column);
+const char *ssc_table_key(const ssc_table *t, size_t row);
+const char *ssc_table_label(const ssc_table *t, size_t row);
+double ssc_table_number(const ssc_table *t, size_t row, size_t column);
+const char *ssc_table_text(const ssc_table *t, size_t row, size_t column);
+
+/* ---- drawing (for plugins with their own render hook) ------------------ */
+
+typedef struct ssc_box {
+    double x, y, w, h; /* PDF points, y down */
+} ssc_box;
+
+typedef enum ssc_align { SSC_ALIGN_START = 0, SSC_ALIGN_CENTER, SSC_ALIGN_END } ssc_align;
+
+typedef struct ssc_text_style {
+    double size;          /* points; 0 means the body size */
+    int bold;
+    unsigned long colour; /* 0xRRGGBB; 0 means the theme's text colour */
+    ssc_align align;
+    int max_lines;        /* 0: wrap freely; else ellipsize after this many */
+} ssc_text_style;
+
+/* The box this section may draw in. */
+ssc_box ssc_canvas_box(const ssc_canvas *c);
+/* Lays text out as plain text (never markup) in box.w, from the top of box;
+ * returns the height used. */
+double ssc_canvas_text(ssc_canvas *c, ssc_box box, const char *text, const ssc_text_style *style);
+void ssc_canvas_fill(ssc_canvas *c, ssc_box box, unsigned long rgb);
+void ssc_canvas_line(ssc_canvas *c, double x0, double y0, double x1, double y1, double width,
+                     unsigned long rgb);
+/* Formats a number for display in the report's language (thousands
+ * separators; "US$" for SSC_UNIT_USD; "%" for SSC_UNIT_PERCENT). */
+const char *ssc_canvas_format(ssc_canvas *c, double value, ssc_unit unit);
+/* The theme's accent colour number i (cycled). */
+unsigned long ssc_canvas_palette(const ssc_canvas *c, size_t i);
+/* For anything else: the Cairo context, already clipped to the box. */
+cairo_t *ssc_canvas_cairo(ssc_canvas *c);
+
+/* ---- the descriptor ---------------------------------------------------- */
+
+typedef enum ssc_plugin_kind { SSC_PLUGIN_METRIC = 1 } ssc_plugin_kind;
+
+typedef enum ssc_chart_kind {
+    SSC_CHART_DEFAULT = 0, /* the plugin's default_chart */
+    SSC_CHART_BAR,         /* vertical bars */
+    SSC_CHART_HBAR,        /* horizontal bars */
+    SSC_CHART_LINE,
+    SSC_CHART_TABLE,
+    SSC_CHART_CUSTOM       /* the plugin's render hook */
+} ssc_chart_kind;
+
+typedef enum ssc_option_type { SSC_OPTION_STRING = 1, SSC_OPTION_INT } ssc_option_type;
+
+/* An option a section of the report may set for this plugin. */
+typedef struct ssc_option {
+    const char *name;
+    ssc_option_type type;
+    const char *choices; /* strings: "a|b|c" or NULL for any */
+    long min, max;       /* ints: allowed range (inclusive) */
+    const char *help;
+} ssc_option;
+
+typedef struct ssc_plugin {
+    unsigned abi_major;
+    unsigned abi_minor;
+    size_t struct_size;
+    const char *name;    /* equals the module's file name without extension */
+    const char *summary; /* one line */
+    const char *version;
+    ssc_plugin_kind kind;
+    ssc_chart_kind default_chart;
+    const ssc_option *options; /* terminated by an entry with name NULL; may be NULL */
+    /* Required: fills out from the filtered portfolio. */
+    int (*compute)(const ssc_portfolio *p, const ssc_section *s, ssc_table *out, ssc_error *err);
+    /* Optional: draws the table itself (chart kind "custom"). */
+    int (*render)(ssc_canvas *c, const ssc_table *t, const ssc_section *s, ssc_error *err);
+} ssc_plugin;
+
+/* The exported symbol: libtool's NAME_LTX_ prefix makes it unique per module,
+ * so plugins can also be preloaded into a static build. */
+#define SSC_PLUGIN_SYMBOL "ssc_plugin"
+
+/* Defines the descriptor of module ID (the file name with '-' as '_'):
+ *   SSC_METRIC_PLUGIN(by_region, "by-region", .summary = ..., .compute = ...); */
+#define SSC_METRIC_PLUGIN(id, plugin_name, ...)                                             \
+    extern const ssc_plugin id##_LTX_ssc_plugin;                                            \
+    const ssc_plugin id##_LTX_ssc_plugin = {.abi_major = SSC_ABI_MAJOR,                     \
+                                            .abi_minor = SSC_ABI_MINOR,                     \
+                                            .struct_size = sizeof(ssc_plugin),              \
+                                            .name = plugin_name,                            \
+                                            .kind = SSC_PLUGIN_METRIC,                      \
+                                            __VA_ARGS__}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SSC_REPORT_PLUGIN_H */

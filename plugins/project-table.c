@@ -1,0 +1,142 @@
+/* The project list: id, title, lead institution, countries, status and
+ * budget, sorted by the report's choice and cut to its limit. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ssc-report/plugin.h>
+
+static const ssc_option project_table_options[] = {
+    {.name = "sort",
+     .type = SSC_OPTION_STRING,
+     .choices = "id|title|start|budget|lead",
+     .help = "order of the rows (budget: largest first; start: earliest first)"},
+    {.name = "limit",
+     .type = SSC_OPTION_INT,
+     .min = 0,
+     .max = 1000000,
+     .help = "show at most this many projects (0: all)"},
+    {.name = NULL},
+};
+
+typedef struct project_row {
+    size_t row;
+    const char *text; /* id, title or lead */
+    double number;    /* start (as YYYYMMDD) or budget */
+} project_row;
+
+static int project_cmp_text(const void *a, const void *b)
+{
+    const project_row *x = a, *y = b;
+    int c = strcmp(x->text, y->text);
+    return c ? c : (x->row < y->row ? -1 : x->row > y->row);
+}
+
+static int project_cmp_number(const void *a, const void *b)
+{
+    const project_row *x = a, *y = b;
+    if (x->number != y->number)
+        return x->number < y->number ? -1 : 1;
+    return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/* Countries as "VNM; LKA" into buf. */
+static void project_countries(const ssc_portfolio *p, size_t row, char *buf, size_t len)
+{
+    ssc_strings c = ssc_project_countries(p, row);
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t k = 0; k < c.count && used + 8 < len; k++)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? "; " : "", c.items[k]);
+}
+
+static const char *project_status(const char *status, int zh)
+{
+    static const char *const keys[] = {"pipeline", "ongoing", "completed", "cancelled",
+                                       "suspended"};
+    static const char *const en[] = {"Pipeline", "Ongoing", "Completed", "Cancelled",
+                                     "Suspended"};
+    static const char *const cn[] = {"筹备中", "进行中", "已完成", "已取消", "已暂停"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (strcmp(keys[i], status) == 0)
+            return zh ? cn[i] : en[i];
+    return status;
+}
+
+static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
+                                 ssc_error *err)
+{
+    const char *sort = ssc_section_option_string(s, "sort");
+    long limit = ssc_section_option_int(s, "limit", 0);
+    int zh = strcmp(ssc_section_language(s), "zh") == 0;
+    size_t n = ssc_portfolio_count(p), shown;
+    project_row *rows;
+    char countries[1024];
+    double usd;
+
+    if (!sort)
+        sort = "id";
+    rows = malloc((n ? n : 1) * sizeof *rows);
+    if (!rows)
+        return ssc_error_set(err, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        ssc_date d = ssc_project_start(p, i);
+        rows[i].row = i;
+        rows[i].text = !strcmp(sort, "title") ? ssc_project_title(p, i)
+                       : !strcmp(sort, "lead") ? ssc_project_lead(p, i)
+                                               : ssc_project_id(p, i);
+        if (!strcmp(sort, "budget"))
+            rows[i].number = ssc_project_budget(p, i, &usd) ? -usd : INFINITY;
+        else
+            rows[i].number = d.year * 10000.0 + d.month * 100.0 + d.day;
+    }
+    int by_number = !strcmp(sort, "budget") || !strcmp(sort, "start");
+    qsort(rows, n, sizeof *rows, by_number ? project_cmp_number : project_cmp_text);
+    shown = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
+
+    ssc_table_set_key_kind(out, SSC_KEY_PROJECT);
+    int c_lead = ssc_table_add_column(out, "lead_institution", SSC_COLUMN_TEXT, SSC_UNIT_COUNT);
+    int c_countries = ssc_table_add_column(out, "countries", SSC_COLUMN_TEXT, SSC_UNIT_COUNT);
+    int c_status = ssc_table_add_column(out, "status", SSC_COLUMN_TEXT, SSC_UNIT_COUNT);
+    int c_budget = ssc_table_add_column(out, "budget_usd", SSC_COLUMN_NUMBER, SSC_UNIT_USD);
+    int bad = c_lead < 0 || c_countries < 0 || c_status < 0 || c_budget < 0;
+    if (!bad) {
+        ssc_table_set_column_title(out, c_lead, zh ? "牵头机构" : "Lead institution");
+        ssc_table_set_column_title(out, c_countries, zh ? "国家" : "Countries");
+        ssc_table_set_column_title(out, c_status, zh ? "状态" : "Status");
+        ssc_table_set_column_title(out, c_budget, zh ? "预算" : "Budget");
+    }
+    for (size_t i = 0; i < shown && !bad; i++) {
+        size_t r = rows[i].row;
+        int t = ssc_table_row(out, ssc_project_id(p, r));
+        if (t < 0) {
+            bad = 1;
+            break;
+        }
+        project_countries(p, r, countries, sizeof countries);
+        bad |= ssc_table_set_label(out, t, ssc_project_title(p, r)) ||
+               ssc_table_set_text(out, t, c_lead, ssc_project_lead(p, r)) ||
+               ssc_table_set_text(out, t, c_countries, countries) ||
+               ssc_table_set_text(out, t, c_status, project_status(ssc_project_status(p, r), zh)) ||
+               ssc_table_add_to(out, t, c_budget,
+                                ssc_project_budget(p, r, &usd) ? usd : (double)NAN);
+    }
+    free(rows);
+    if (bad)
+        return ssc_error_set(err, "out of memory");
+    if (shown < n) {
+        char note[160];
+        snprintf(note, sizeof note,
+                 zh ? "显示 %zu 个项目，共 %zu 个。" : "Showing %zu of %zu projects.", shown, n);
+        ssc_table_set_note(out, note);
+    }
+    return SSC_OK;
+}
+
+SSC_METRIC_PLUGIN(project_table, "project-table",
+                  .summary = "The list of projects: id, title, lead, countries, status, budget",
+                  .version = "1.0",
+                  .default_chart = SSC_CHART_TABLE,
+                  .options = project_table_options,
+                  .compute = project_table_compute);

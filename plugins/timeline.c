@@ -1,0 +1,47 @@
+/* Projects started per year, every year from the first to the last start
+ * (years without a start show as 0, so the line does not skip them). */
+#include <stdio.h>
+#include <string.h>
+
+#include <ssc-report/plugin.h>
+
+static int timeline_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
+                            ssc_error *err)
+{
+    int first = 0, last = 0;
+    int zh = strcmp(ssc_section_language(s), "zh") == 0;
+    char key[16];
+
+    ssc_table_set_key_kind(out, SSC_KEY_YEAR);
+    for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
+        int y = ssc_project_start(p, row).year;
+        if (!y)
+            continue;
+        if (!first || y < first)
+            first = y;
+        if (y > last)
+            last = y;
+    }
+    /* the years exist first, in order, so that adding keeps them sorted */
+    for (int y = first; first && y <= last; y++) {
+        snprintf(key, sizeof key, "%d", y);
+        if (ssc_table_add(out, key, 0.0) != SSC_OK)
+            return ssc_error_set(err, "out of memory");
+    }
+    for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
+        int y = ssc_project_start(p, row).year;
+        if (!y)
+            continue;
+        snprintf(key, sizeof key, "%d", y);
+        if (ssc_table_add(out, key, 1.0) != SSC_OK)
+            return ssc_error_set(err, "out of memory");
+    }
+    ssc_table_set_note(out, zh ? "按项目开始年份统计。" : "Projects by the year they started.");
+    return SSC_OK;
+}
+
+SSC_METRIC_PLUGIN(timeline, "timeline",
+                  .summary = "Projects started per year",
+                  .version = "1.0",
+                  .default_chart = SSC_CHART_LINE,
+                  .compute = timeline_compute);
