@@ -142,11 +142,16 @@ static int loader_open(ssc_loader *ld, const char *file, const char *name,
     /* lt_dlsym tries NAME_LTX_ssc_plugin first, then the plain symbol. */
     const ssc_plugin *d = lt_dlsym(h, SSC_PLUGIN_SYMBOL);
     if (!d) {
+        char cname[80];
+        size_t i;
+        for (i = 0; name[i] && i + 1 < sizeof cname; i++)
+            cname[i] = name[i] == '-' ? '_' : name[i];
+        cname[i] = '\0';
         lt_dlclose(h);
         return ssc_error_set(err,
                              "%s: no plugin descriptor (symbol %s_LTX_%s) in this module; "
-                             "define one with SSC_METRIC_PLUGIN",
-                             file, name, SSC_PLUGIN_SYMBOL);
+                             "define one with SSC_METRIC_PLUGIN(%s, \"%s\", ...)",
+                             file, cname, SSC_PLUGIN_SYMBOL, cname, name);
     }
     mods = realloc(ld->mods, (ld->n_mods + 1) * sizeof *mods);
     if (!mods) {
@@ -272,32 +277,67 @@ static int loader_list_dir(const char *dir, char ***names, size_t *n)
     return 0;
 }
 
+/* The plugins one ssc_loader_each call has reported, so that a name found
+ * in two folders is reported once. */
+static int loader_listed(const ssc_plugin_info *const *listed, size_t n,
+                         const ssc_plugin_info *info)
+{
+    for (size_t i = 0; i < n; i++)
+        if (listed[i] == info)
+            return 1;
+    return 0;
+}
+
+static int loader_remember(const ssc_plugin_info ***listed, size_t *n,
+                           const ssc_plugin_info *info)
+{
+    const ssc_plugin_info **nl = realloc(*listed, (*n + 1) * sizeof *nl);
+    if (!nl)
+        return -1;
+    nl[(*n)++] = info;
+    *listed = nl;
+    return 0;
+}
+
 int ssc_loader_each(ssc_loader *ld, void (*fn)(const ssc_plugin_info *, void *), void *ctx,
                     ssc_diag *problems, ssc_error *err)
 {
     int rc = SSC_OK;
+    const ssc_plugin_info **listed = NULL;
+    size_t n_listed = 0;
 
     for (size_t i = 0; i < ld->n_dirs && rc == SSC_OK; i++) {
         char **names;
         size_t n;
-        if (loader_list_dir(ld->dirs[i], &names, &n) != 0)
-            return ssc_error_oom(err);
+        if (loader_list_dir(ld->dirs[i], &names, &n) != 0) {
+            rc = ssc_error_oom(err);
+            break;
+        }
         for (size_t k = 0; k < n; k++) {
             if (k > 0 && strcmp(names[k], names[k - 1]) == 0)
                 continue; /* name.la and name.so */
             const ssc_plugin_info *info = NULL;
-            int seen = 0;
-            for (size_t m = 0; m < ld->n_mods && !seen; m++)
-                seen = strcmp(ld->mods[m]->info.desc.name, names[k]) == 0;
-            if (seen || !loader_valid_name(names[k]))
-                continue; /* an earlier folder already gave this name */
+            for (size_t m = 0; m < ld->n_mods && !info; m++)
+                if (strcmp(ld->mods[m]->info.desc.name, names[k]) == 0)
+                    info = &ld->mods[m]->info;
+            if (info || !loader_valid_name(names[k])) {
+                /* loaded before, from this folder or an earlier one */
+                if (info && !loader_listed(listed, n_listed, info))
+                    fn(info, ctx);
+                if (info && loader_remember(&listed, &n_listed, info) != 0)
+                    rc = ssc_error_oom(err);
+                continue;
+            }
             char path[4096];
             ssc_error e;
             ssc_error_clear(&e);
             if (!loader_find_in(ld->dirs[i], names[k], path, sizeof path))
                 continue;
-            if (loader_open(ld, path, names[k], &info, &e) == SSC_OK)
+            if (loader_open(ld, path, names[k], &info, &e) == SSC_OK) {
                 fn(info, ctx);
+                if (loader_remember(&listed, &n_listed, info) != 0)
+                    rc = ssc_error_oom(err);
+            }
             else if (problems)
                 ssc_diag_add(problems, "%s", e.message);
         }
@@ -305,5 +345,6 @@ int ssc_loader_each(ssc_loader *ld, void (*fn)(const ssc_plugin_info *, void *),
             free(names[k]);
         free(names);
     }
+    free(listed);
     return rc;
 }

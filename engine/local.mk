@@ -51,3 +51,5 @@ CLEANFILES += engine/refdata_tables.c
 engine/refdata_tables.c: $(srcdir)/data/m49-countries.csv $(srcdir)/data/sdg-goals.csv $(srcdir)/data/gen-refdata.awk
 	$(AM_V_GEN)$(AWK) -f $(srcdir)/data/gen-refdata.awk \
 		$(srcdir)/data/m49-countries.csv $(srcdir)/data/sdg-goals.csv > $@.tmp && mv $@.tmp $@
+
+include engine/schedule.mk

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "loader.h"
 #include "render.h"
+#include "schedule_cli.h"
 #include "ssc-report/version.h"
 
 static const char usage[] =
@@ -17,6 +18,11 @@ static const char usage[] =
     "                        annual-meeting report and sample portfolio)\n"
     "  check REPORT.cfg      validate the report, its plugins and its data\n"
     "  plugins               list the plugins found (name, kind, version, file)\n"
+    "  schedule list         show the scheduled jobs, their last and next runs\n"
+    "  schedule next --cron EXPR [--from TIME] [--count N]\n"
+    "                        print the next times a cron expression fires\n"
+    "  run-due [--now TIME]  run every scheduled job that is due\n"
+    "  daemon                run scheduled jobs as they come due\n"
     "\n"
     "Options for render and check:\n"
     "  -o, --output FILE     write the PDF here (default: the report's output,\n"
@@ -175,6 +181,10 @@ int main(int argc, char **argv)
     int rc;
 
     memset(&c, 0, sizeof c);
+    /* the scheduling commands have options of their own */
+    if (argc > 1 && (!strcmp(argv[1], "schedule") || !strcmp(argv[1], "run-due") ||
+                     !strcmp(argv[1], "daemon")))
+        return ssc_cli_schedule(argc - 1, argv + 1);
     rc = cli_parse(&c, argc, argv);
     if (rc < 0) {
         if (!c.command) {

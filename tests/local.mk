@@ -5,7 +5,8 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
 	top_builddir='$(abs_top_builddir)'; export top_builddir; \
 	SSC_REPORT='$(abs_top_builddir)/ssc-report'; export SSC_REPORT; \
-	LC_ALL=C.UTF-8; export LC_ALL;
+	LC_ALL=C.UTF-8; export LC_ALL; \
+	CC='$(CC)'; export CC;
 SSC_TEST_LIBS = engine/libsscreport.la $(CAIRO_LIBS) $(PANGO_LIBS) $(LIBCONFIG_LIBS)
 EXTRA_DIST += tests/check.h tests/lib.sh
 
