@@ -1,1 +1,3 @@
-# docs/
+# docs/: shipped with the sources.
+EXTRA_DIST += docs/architecture.md docs/plugin-guide.md docs/report-format.md \
+	docs/portfolio-csv.md docs/annual-meeting.png

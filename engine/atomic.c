@@ -3,10 +3,53 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The temporary files open now, for the signal handler: the one piece of
+ * process-wide state here, because a handler has no other way to find them.
+ * Slots are written before the handler could need them and cleared after. */
+#define ATOMIC_SLOTS 64
+static char *volatile atomic_open_tmp[ATOMIC_SLOTS];
+
+static void atomic_track(const char *tmp)
+{
+    for (int i = 0; i < ATOMIC_SLOTS; i++)
+        if (!atomic_open_tmp[i]) {
+            atomic_open_tmp[i] = (char *)tmp;
+            return;
+        }
+}
+
+static void atomic_untrack(const char *tmp)
+{
+    for (int i = 0; i < ATOMIC_SLOTS; i++)
+        if (atomic_open_tmp[i] == tmp)
+            atomic_open_tmp[i] = NULL;
+}
+
+static void atomic_on_signal(int sig)
+{
+    for (int i = 0; i < ATOMIC_SLOTS; i++)
+        if (atomic_open_tmp[i])
+            unlink(atomic_open_tmp[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void ssc_atomic_clean_on_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = atomic_on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
 
 int ssc_atomic_open(ssc_atomic *a, const char *path, ssc_error *err)
 {
@@ -27,6 +70,8 @@ int ssc_atomic_open(ssc_atomic *a, const char *path, ssc_error *err)
     /* a hidden name beside the target: same file system, so rename is atomic */
     snprintf(a->tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
     fd = mkstemp(a->tmp);
+    if (fd >= 0)
+        atomic_track(a->tmp);
     if (fd < 0) {
         int e = errno;
         free(a->tmp);
@@ -68,6 +113,7 @@ int ssc_atomic_commit(ssc_atomic *a, ssc_error *err)
         return SSC_ERR;
     if (rename(a->tmp, a->path) != 0)
         return ssc_error_at(err, a->path, 0, "cannot replace the file: %s", strerror(errno));
+    atomic_untrack(a->tmp);
     free(a->tmp);
     a->tmp = NULL;
     /* make the rename itself durable */
@@ -92,8 +138,10 @@ void ssc_atomic_abort(ssc_atomic *a)
         return;
     if (a->fp)
         fclose(a->fp);
-    if (a->tmp)
+    if (a->tmp) {
         unlink(a->tmp);
+        atomic_untrack(a->tmp);
+    }
     free(a->tmp);
     free(a->path);
     memset(a, 0, sizeof *a);

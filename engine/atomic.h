@@ -24,4 +24,9 @@ int ssc_atomic_commit(ssc_atomic *a, ssc_error *err);
 /* Removes the temporary file; safe after commit, on a zeroed struct, twice. */
 void ssc_atomic_abort(ssc_atomic *a);
 
+/* Installs SIGINT, SIGTERM and SIGHUP handlers that remove the temporary
+ * files still open, then let the signal end the process as it would have.
+ * For the command's main(); a library caller keeps its own handlers. */
+void ssc_atomic_clean_on_signals(void);
+
 #endif

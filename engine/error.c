@@ -51,11 +51,16 @@ int ssc_error_oom(ssc_error *err)
 void ssc_error_prefix(ssc_error *err, const char *prefix)
 {
     char old[sizeof err->message];
+    size_t n;
 
     if (!err || !prefix)
         return;
     memcpy(old, err->message, sizeof old);
-    snprintf(err->message, sizeof err->message, "%s: %s", prefix, old);
+    /* prefix, then as much of the old message as fits */
+    n = (size_t)snprintf(err->message, sizeof err->message, "%s: ", prefix);
+    if (n < sizeof err->message)
+        memcpy(err->message + n, old, strnlen(old, sizeof err->message - n - 1) + 1);
+    err->message[sizeof err->message - 1] = '\0';
 }
 
 void ssc_error_print(const ssc_error *err, FILE *to)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atomic.h"
 #include "config.h"
 #include "loader.h"
 #include "render.h"
@@ -45,11 +46,11 @@ typedef struct cli {
     int n_sets;
 } cli;
 
-static int cli_fail(const char *fmt, const char *arg)
+/* Prints "ssc-report: WHAT ARG" and a hint; returns the usage status. */
+static int cli_fail(const char *what, const char *arg)
 {
-    fprintf(stderr, "ssc-report: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'ssc-report --help'.\n");
+    fprintf(stderr, "ssc-report: %s%s%s\nTry 'ssc-report --help'.\n", what, arg ? " " : "",
+            arg ? arg : "");
     return 2;
 }
 
@@ -58,7 +59,7 @@ static int cli_parse(cli *c, int argc, char **argv)
 {
     c->sets = calloc((size_t)argc, sizeof *c->sets);
     if (!c->sets)
-        return cli_fail("%s", "out of memory");
+        return cli_fail("out of memory", NULL);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **value = NULL;
@@ -85,24 +86,24 @@ static int cli_parse(cli *c, int argc, char **argv)
             value = &c->ro.config;
         else if (!strcmp(a, "--set")) {
             if (i + 1 >= argc)
-                return cli_fail("%s needs a value", a);
+                return cli_fail("a value is missing after", a);
             c->sets[c->n_sets++] = argv[++i];
             continue;
         }
         if (value) {
             if (i + 1 >= argc)
-                return cli_fail("%s needs a value", a);
+                return cli_fail("a value is missing after", a);
             *value = argv[++i];
             continue;
         }
         if (a[0] == '-' && a[1])
-            return cli_fail("unknown option %s", a);
+            return cli_fail("unknown option", a);
         if (!c->command)
             c->command = a;
         else if (!c->ro.report)
             c->ro.report = a;
         else
-            return cli_fail("unexpected argument %s", a);
+            return cli_fail("unexpected argument", a);
     }
     c->ro.sets = c->sets;
     c->ro.n_sets = (size_t)c->n_sets;
@@ -157,6 +158,7 @@ static int cli_render(cli *c, int check_only)
     ssc_error_clear(&err);
     ssc_diag_init(&problems, 50);
     c->ro.check_only = check_only;
+    ssc_atomic_clean_on_signals();
     rc = ssc_render(&c->ro, &res, &problems, &err);
     ssc_diag_print(&problems, stderr);
     if (rc != SSC_OK) {
@@ -193,11 +195,11 @@ int main(int argc, char **argv)
         } else if (!strcmp(c.command, "render")) {
             rc = cli_render(&c, 0);
         } else if (!strcmp(c.command, "check")) {
-            rc = c.ro.report ? cli_render(&c, 1) : cli_fail("%s needs a REPORT.cfg", "check");
+            rc = c.ro.report ? cli_render(&c, 1) : cli_fail("check needs a report file:", "ssc-report check REPORT.cfg");
         } else if (!strcmp(c.command, "plugins")) {
             rc = cli_plugins(&c);
         } else {
-            rc = cli_fail("unknown command %s", c.command);
+            rc = cli_fail("unknown command", c.command);
         }
     }
     free(c.sets);

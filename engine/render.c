@@ -69,10 +69,13 @@ static int render_bind_plugins(render_job *j, ssc_error *err)
         s->def = &r->sections[i];
         if (ssc_loader_get(j->loader, s->def->plugin, &info, err) != SSC_OK) {
             /* the message names the module; say which section needed it */
-            char msg[sizeof err->message];
-            snprintf(msg, sizeof msg, "section %zu needs plugin \"%s\": %s", i + 1,
-                     s->def->plugin, err->message);
-            return ssc_error_at(err, r->path, s->def->line, "%s", msg);
+            char prefix[160];
+            snprintf(prefix, sizeof prefix, "section %zu needs plugin \"%s\"", i + 1,
+                     s->def->plugin);
+            ssc_error_prefix(err, prefix);
+            snprintf(err->file, sizeof err->file, "%s", r->path);
+            err->line = s->def->line;
+            return SSC_ERR;
         }
         s->plugin = &info->desc;
         if (s->def->chart == SSC_CHART_CUSTOM && !s->plugin->render)

@@ -3,6 +3,7 @@
  * the gender share is the share of shown projects whose gender marker is
  * 1 (significant) or 2 (principal). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,7 +121,7 @@ static int kpi_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, s
     size_t rows = ssc_table_rows(t);
     double gap = 14, tile_w = (area.w - gap) / 2, tile_h = 104;
     unsigned long accent = ssc_canvas_palette(c, 0);
-    (void)s;
+    int zh = strcmp(ssc_section_language(s), "zh") == 0;
     (void)err;
 
     for (size_t i = 0; i < rows; i++) {
@@ -132,12 +133,22 @@ static int kpi_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, s
         ssc_canvas_fill(c, (ssc_box){tile.x, tile.y, 4, tile.h}, accent);
         ssc_text_style big = {.size = 30, .bold = 1, .colour = accent, .max_lines = 1};
         ssc_text_style label = {.size = 11, .max_lines = 2};
-        const char *figure = ssc_canvas_format(c, ssc_table_number(t, i, 0),
-                                               kpi_unit(ssc_table_key(t, i)));
+        double v = ssc_table_number(t, i, 0);
+        ssc_unit unit = kpi_unit(ssc_table_key(t, i));
+        char figure[64], caption[256];
+        /* money in millions keeps the figure large and legible */
+        if (unit == SSC_UNIT_USD && v >= 1e6) {
+            snprintf(figure, sizeof figure, "%.2f", v / 1e6);
+            snprintf(caption, sizeof caption, zh ? "%s（百万美元）" : "%s, US$ million",
+                     ssc_table_label(t, i));
+        } else {
+            snprintf(figure, sizeof figure, "%s", ssc_canvas_format(c, v, unit));
+            snprintf(caption, sizeof caption, "%s", ssc_table_label(t, i));
+        }
         ssc_box inner = {tile.x + 20, tile.y + 18, tile.w - 32, tile.h - 24};
         double used = ssc_canvas_text(c, inner, figure, &big);
         inner.y += used + 6;
-        ssc_canvas_text(c, inner, ssc_table_label(t, i), &label);
+        ssc_canvas_text(c, inner, caption, &label);
     }
     return SSC_OK;
 }
