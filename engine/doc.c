@@ -29,6 +29,11 @@ static double doc_top(const ssc_doc *d)
     return d->theme->margin_top;
 }
 
+double ssc_doc_top(const ssc_doc *d)
+{
+    return doc_top(d);
+}
+
 static double doc_bottom(const ssc_doc *d)
 {
     /* the footer sits in the bottom margin */

@@ -24,6 +24,8 @@ int ssc_doc_title_page(ssc_doc *d, ssc_error *err);
 /* Starts a section: a heading, on a new page unless need points fit below
  * it on this one; adds an outline entry. */
 int ssc_doc_heading(ssc_doc *d, const char *title, double need, ssc_error *err);
+/* The top of a page's text area. */
+double ssc_doc_top(const ssc_doc *d);
 /* The free space left on this page. */
 ssc_box ssc_doc_space(const ssc_doc *d);
 /* Takes h points from the top of the free space (a new page first when

@@ -20,26 +20,6 @@ const char *ssc_label_status(const char *status, const char *lang)
     return status;
 }
 
-/* The heading of the key column and of a lone "value" column. */
-static const char *label_key_title(ssc_key_kind kind, int zh)
-{
-    switch (kind) {
-    case SSC_KEY_REGION: return zh ? "地区" : "Region";
-    case SSC_KEY_SECTOR: return zh ? "领域" : "Sector";
-    case SSC_KEY_SDG: return zh ? "可持续发展目标" : "Sustainable Development Goal";
-    case SSC_KEY_YEAR: return zh ? "年份" : "Year";
-    case SSC_KEY_COUNTRY: return zh ? "国家" : "Country";
-    case SSC_KEY_STATUS: return zh ? "状态" : "Status";
-    case SSC_KEY_PROJECT: return zh ? "项目" : "Project";
-    default: return "";
-    }
-}
-
-const char *ssc_label_key_title(const ssc_table *t, const char *lang)
-{
-    return label_key_title(ssc_table_key_kind(t), strcmp(lang, "zh") == 0);
-}
-
 int ssc_label_table(ssc_table *t, const ssc_report *r, ssc_error *err)
 {
     const char *lang = r->language;

@@ -8,8 +8,6 @@
 /* Gives every row without a plugin-set label the label its key kind
  * implies, and colours SDG and sector rows. */
 int ssc_label_table(ssc_table *t, const ssc_report *r, ssc_error *err);
-/* The heading for t's key column in lang ("Region", "年份"...); "" for text. */
-const char *ssc_label_key_title(const ssc_table *t, const char *lang);
 /* Status names and generic words in lang. */
 const char *ssc_label_status(const char *status, const char *lang);
 

@@ -155,8 +155,9 @@ static int render_table(ssc_doc *doc, const ssc_table *t, ssc_error *err)
             return SSC_ERR;
         if (next >= ssc_table_rows(t))
             break;
-        if (next == first && used <= 0 && first > 0)
-            return ssc_error_set(err, "a table row does not fit on a page");
+        /* nothing fitted on a page that had nothing else on it */
+        if (next == first && c->box.y <= ssc_doc_top(doc) + 0.5)
+            return ssc_error_set(err, "a table row is too tall to fit on a page");
         if (ssc_doc_new_page(doc, err) != SSC_OK)
             return SSC_ERR;
         first = next;
