@@ -65,7 +65,7 @@ static int engcfg_colour(const config_setting_t *g, const char *name, unsigned l
     if (!config_setting_lookup_string(g, name, &s))
         return SSC_OK;
     unsigned long v = strtoul(s + (s[0] == '#'), &end, 16);
-    if (s[0] != '#' || strlen(s) != 7 || *end)
+    if (s[0] != '#' || strlen(s) != 7 || *end || strspn(s + 1, "0123456789abcdefABCDEF") != 6)
         return ssc_error_at(err, file, config_setting_source_line(g),
                             "theme.%s: \"%s\" is not a colour like \"#1F4E79\"", name, s);
     *out = v;
@@ -148,7 +148,16 @@ static int engcfg_read(ssc_engine_config *c, const char *path, ssc_error *err)
             engcfg_colour(t, "text", &c->theme.text, path, err) != SSC_OK ||
             engcfg_colour(t, "heading", &c->theme.heading, path, err) != SSC_OK)
             goto out;
-        if (config_setting_lookup_float(t, "body_size", &size)) {
+        const config_setting_t *bs = config_setting_get_member(t, "body_size");
+        if (bs) {
+            int bt = config_setting_type(bs);
+            if (bt != CONFIG_TYPE_FLOAT && bt != CONFIG_TYPE_INT && bt != CONFIG_TYPE_INT64) {
+                ssc_error_at(err, path, config_setting_source_line(bs),
+                             "theme.body_size: expected a number of points");
+                goto out;
+            }
+            size = bt == CONFIG_TYPE_FLOAT ? config_setting_get_float(bs)
+                                           : (double)config_setting_get_int64(bs);
             if (size < 6 || size > 16) {
                 ssc_error_at(err, path, config_setting_source_line(t),
                              "theme.body_size: %g is outside 6 to 16 points", size);

@@ -57,7 +57,7 @@ int ssc_dataout_write(const char *dir, size_t position, const char *plugin, cons
     if (ssc_atomic_open(out, path, err) != SSC_OK)
         return SSC_ERR;
     FILE *fp = out->fp;
-    fputs("key,label", fp);
+    fputs(ssc_table_columns(t) ? "key,label" : "key,label,value", fp); /* no rows: still one series */
     for (size_t c = 0; c < ssc_table_columns(t); c++) {
         fputc(',', fp);
         dataout_field(fp, ssc_table_column_name(t, c));

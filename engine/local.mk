@@ -10,7 +10,7 @@ engine_libsscreport_la_SOURCES = \
 	engine/csv.c engine/csv.h \
 	engine/source_csv.c engine/source_csv.h \
 	engine/table.c engine/table.h \
-	engine/section.c \
+	engine/section.c engine/section.h \
 	engine/loader.c engine/loader.h \
 	engine/report.c engine/report.h \
 	engine/report_set.c \

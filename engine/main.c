@@ -172,7 +172,8 @@ static int cli_render(cli *c, int check_only)
     if (check_only)
         printf("ok: %zu projects, %zu after filters\n", res.projects, res.shown);
     else
-        printf("wrote %s (%d pages, %zu projects)\n", res.output, res.pages, res.shown);
+        printf("wrote %s (%d page%s, %zu project%s)\n", res.output, res.pages,
+               res.pages == 1 ? "" : "s", res.shown, res.shown == 1 ? "" : "s");
     ssc_diag_free(&problems);
     return 0;
 }

@@ -90,6 +90,14 @@ static int report_fail(ssc_error *err, const ssc_report *r, const config_setting
     va_start(ap, fmt);
     ssc_error_vset(err, r->path, s ? (long)config_setting_source_line(s) : 0, fmt, ap);
     va_end(ap);
+    /* a value from the command line: point there, not at the file's line */
+    for (size_t i = 0; s && i < r->n_set; i++)
+        if (r->set_settings[i] == s) {
+            char what[300];
+            snprintf(what, sizeof what, "--set %s", r->set_texts[i]);
+            ssc_error_prefix(err, what);
+            err->line = 0;
+        }
     return SSC_ERR;
 }
 
@@ -211,7 +219,7 @@ static char *report_join(const char *dir, const char *rel)
 static int report_parse_colour(const char *s, long *out)
 {
     char *end;
-    if (!s || s[0] != '#' || strlen(s) != 7)
+    if (!s || s[0] != '#' || strlen(s) != 7 || strspn(s + 1, "0123456789abcdefABCDEF") != 6)
         return -1;
     long v = strtol(s + 1, &end, 16);
     if (*end)
@@ -266,6 +274,19 @@ static int report_read_filters(ssc_report *r, ssc_error *err)
     return SSC_OK;
 }
 
+/* The columns of the portfolio format (docs/portfolio-csv.md). */
+static int report_spec_column(const char *name)
+{
+    static const char *const cols[] = {
+        "id", "title", "lead_institution", "partner_institutions", "countries", "sector",
+        "sdg_primary", "sdg_secondary", "start_date", "end_date", "status", "funding_source",
+        "budget_usd", "modality", "gender_marker", "beneficiaries"};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        if (strcmp(cols[i], name) == 0)
+            return 1;
+    return 0;
+}
+
 static int report_read_data(ssc_report *r, ssc_error *err)
 {
     const config_setting_t *d = config_lookup(&r->cfg, "data");
@@ -289,6 +310,11 @@ static int report_read_data(ssc_report *r, ssc_error *err)
             return ssc_error_oom(err);
         for (int i = 0; i < n; i++) {
             const config_setting_t *c = config_setting_get_elem(cols, (unsigned)i);
+            if (!report_spec_column(config_setting_name(c)))
+                return report_fail(err, r, c,
+                                   "data.columns.%s: the portfolio format has no column \"%s\" "
+                                   "(see docs/portfolio-csv.md)",
+                                   config_setting_name(c), config_setting_name(c));
             r->renames[i].to = config_setting_name(c);
             r->renames[i].from = config_setting_get_string(c);
         }
@@ -406,9 +432,18 @@ int ssc_report_load(ssc_report *r, const char *path, const char *const *sets, si
         return ssc_error_at(err, config_error_file(&r->cfg) ? config_error_file(&r->cfg) : path,
                             config_error_line(&r->cfg), "%s", config_error_text(&r->cfg));
     }
-    for (size_t i = 0; i < n_sets; i++)
-        if (ssc_report_apply_set(&r->cfg, path, sets[i], err) != SSC_OK)
+    if (n_sets) {
+        r->set_settings = calloc(n_sets, sizeof *r->set_settings);
+        if (!r->set_settings)
+            return ssc_error_oom(err);
+        r->set_texts = sets;
+    }
+    for (size_t i = 0; i < n_sets; i++) {
+        config_setting_t *changed = NULL;
+        if (ssc_report_apply_set(&r->cfg, sets[i], &changed, err) != SSC_OK)
             return SSC_ERR;
+        r->set_settings[r->n_set++] = changed;
+    }
     if (report_check_group(r, config_root_setting(&r->cfg), NULL, err) != SSC_OK)
         return SSC_ERR;
 
@@ -445,6 +480,7 @@ void ssc_report_free(ssc_report *r)
     free(r->leads.items);
     free(r->sector_defs);
     free(r->sections);
+    free(r->set_settings);
     memset(r, 0, sizeof *r);
 }
 

@@ -50,6 +50,10 @@ typedef struct ssc_report {
     ssc_section_def *sections;
     size_t n_sections;
     const char *output; /* default output file, relative to the current folder */
+    /* settings --set changed, so errors about them quote the --set */
+    const config_setting_t **set_settings;
+    const char *const *set_texts;
+    size_t n_set;
 } ssc_report;
 
 /* Reads and checks the report at path, after applying the KEY=VALUE
@@ -58,8 +62,10 @@ int ssc_report_load(ssc_report *r, const char *path, const char *const *sets, si
                     ssc_error *err);
 void ssc_report_free(ssc_report *r);
 
-/* Applies one KEY=VALUE override to cfg (report_set.c). */
-int ssc_report_apply_set(config_t *cfg, const char *path, const char *assignment, ssc_error *err);
+/* Applies one KEY=VALUE override to cfg (report_set.c); *changed is the
+ * setting it changed or added. */
+int ssc_report_apply_set(config_t *cfg, const char *assignment, config_setting_t **changed,
+                         ssc_error *err);
 /* Schema lookups shared by the loader and --set: the libconfig type a key
  * path (e.g. "filters.start_year_min", "sections.title") must have, or 0
  * when the key is unknown. */

@@ -67,7 +67,7 @@ static void report_set_config_path(const char *key, char *out, size_t len)
     out[o] = '\0';
 }
 
-int ssc_report_apply_set(config_t *cfg, const char *path, const char *assignment,
+int ssc_report_apply_set(config_t *cfg, const char *assignment, config_setting_t **changed,
                          ssc_error *err)
 {
     char key[256], cpath[300], schema[256];
@@ -114,6 +114,7 @@ int ssc_report_apply_set(config_t *cfg, const char *path, const char *assignment
             return ssc_error_set(err, "--set %s: cannot add \"%s\" to this report", assignment,
                                  key);
     }
+    *changed = s;
     switch (type) {
     case CONFIG_TYPE_STRING:
         if (!config_setting_set_string(s, value))
@@ -141,7 +142,6 @@ int ssc_report_apply_set(config_t *cfg, const char *path, const char *assignment
         return SSC_OK;
     }
     default:
-        (void)path;
         return ssc_error_set(err,
                              "--set %s: \"%s\" is not a single value (only strings and numbers "
                              "can be set from the command line)",

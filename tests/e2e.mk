@@ -1,1 +1,14 @@
-# tests/e2e.mk
+# tests/e2e.mk: end-to-end tests of the built command ($SSC_REPORT, see
+# tests/local.mk), written in POSIX shell on tests/lib.sh.  They need
+# poppler-utils (pdfinfo, pdftotext, pdffonts) and qpdf, and skip without them.
+#   e2e-render.sh   the bundled report: pages, fonts, titles, numbers; zh
+#   e2e-dataout.sh  --data-out against counts computed from the test's input
+#   e2e-errors.sh   bad input, exit statuses, atomic output, the command line
+#   e2e-docs.sh     docs/report-format.md: every key documented, its example renders
+E2E_TESTS = \
+	tests/e2e-render.sh \
+	tests/e2e-dataout.sh \
+	tests/e2e-errors.sh \
+	tests/e2e-docs.sh
+TESTS += $(E2E_TESTS)
+dist_check_SCRIPTS += $(E2E_TESTS)
