@@ -1,3 +1,3 @@
 # docs/: shipped with the sources.
 EXTRA_DIST += docs/architecture.md docs/plugin-guide.md docs/report-format.md \
-	docs/portfolio-csv.md docs/annual-meeting.png
+	docs/portfolio-csv.md docs/annual-meeting.png docs/scheduling.md

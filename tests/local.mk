@@ -16,3 +16,4 @@ include tests/e2e.mk
 include tests/csv.mk
 include tests/refdata.mk
 include tests/chart.mk
+include tests/schedule.mk
