@@ -84,9 +84,9 @@ int ssc_loader_check(const ssc_plugin *d, const char *file, const char *name, ss
                              "the plugin against the ssc-report %d.%d headers",
                              file, d->abi_major, d->abi_minor, SSC_ABI_MAJOR, SSC_ABI_MINOR,
                              SSC_ABI_MAJOR, SSC_ABI_MINOR);
-    /* The smallest descriptor we accept ends with compute: every later
-     * field is optional and reads as zero when the plugin predates it. */
-    size_t min = offsetof(ssc_plugin, compute) + sizeof d->compute;
+    /* The smallest descriptor we accept is ABI 1.0's, which ends with
+     * render: every later field reads as zero when the plugin predates it. */
+    size_t min = offsetof(ssc_plugin, render) + sizeof d->render;
     if (d->struct_size < min || d->struct_size > 65536)
         return ssc_error_set(err,
                              "%s: plugin descriptor declares size %zu, expected at least %zu; "
@@ -99,9 +99,26 @@ int ssc_loader_check(const ssc_plugin *d, const char *file, const char *name, ss
                              "%s: plugin calls itself \"%s\" but its file is named \"%s\"; "
                              "rename the file or the plugin so that they match",
                              file, copy->name ? copy->name : "(no name)", name);
+    if (copy->kind == SSC_PLUGIN_SOURCE) {
+        if (!copy->read)
+            return ssc_error_set(err,
+                                 "%s: source plugin \"%s\" has no read hook (ABI 1.1 or later); "
+                                 "set .read in its descriptor",
+                                 file, name);
+        if (!copy->summary)
+            copy->summary = "";
+        if (!copy->version)
+            copy->version = "";
+        if (!copy->extensions)
+            copy->extensions = "";
+        return SSC_OK;
+    }
     if (copy->kind != SSC_PLUGIN_METRIC)
-        return ssc_error_set(err, "%s: plugin kind %d is not one this engine knows (metric = %d)",
-                             file, (int)copy->kind, (int)SSC_PLUGIN_METRIC);
+        return ssc_error_set(err,
+                             "%s: plugin kind %d is not one this engine knows (metric = %d, "
+                             "source = %d)",
+                             file, (int)copy->kind, (int)SSC_PLUGIN_METRIC,
+                             (int)SSC_PLUGIN_SOURCE);
     if (!copy->compute)
         return ssc_error_set(err,
                              "%s: plugin \"%s\" has no compute hook, which every metric needs; "

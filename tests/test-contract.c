@@ -75,10 +75,14 @@ int main(void)
     CHECK(ssc_loader_get(ld, "good", &again, &err) == SSC_OK);
     CHECK(again == info);
 
-    expect_refused(ld, "wrong-abi", (const char *const[]){"wrong-abi.la", "99.0", "1.0",
+    /* both versions are named: the plugin's and the engine's */
+    char engine_abi[32], newer_abi[32];
+    snprintf(engine_abi, sizeof engine_abi, "ABI %d.%d", SSC_ABI_MAJOR, SSC_ABI_MINOR);
+    snprintf(newer_abi, sizeof newer_abi, "ABI %d.%d", SSC_ABI_MAJOR, SSC_ABI_MINOR + 1);
+    expect_refused(ld, "wrong-abi", (const char *const[]){"wrong-abi.la", "ABI 99.0", engine_abi,
                                                           "rebuild", NULL});
-    expect_refused(ld, "newer-minor", (const char *const[]){"newer-minor.la", "1.1", "1.0",
-                                                            NULL});
+    expect_refused(ld, "newer-minor", (const char *const[]){"newer-minor.la", newer_abi,
+                                                            engine_abi, NULL});
     expect_refused(ld, "no-descriptor",
                    (const char *const[]){"no-descriptor.la", "no plugin descriptor",
                                          "no_descriptor_LTX_ssc_plugin", "SSC_METRIC_PLUGIN",
@@ -109,7 +113,7 @@ int main(void)
     memset(&old, 0xAB, sizeof old);
     old.abi_major = SSC_ABI_MAJOR;
     old.abi_minor = 0;
-    old.struct_size = offsetof(ssc_plugin, compute) + sizeof old.compute;
+    old.struct_size = offsetof(ssc_plugin, render) + sizeof old.render; /* ABI 1.0 */
     old.name = "old";
     old.summary = "s";
     old.version = "1";
@@ -117,10 +121,13 @@ int main(void)
     old.default_chart = SSC_CHART_BAR;
     old.options = NULL;
     old.compute = dummy_compute;
+    old.render = NULL;
     CHECK(ssc_loader_check(&old, "old.la", "old", &copy, &err) == SSC_OK);
     CHECK(copy.render == NULL);
     CHECK(copy.compute == dummy_compute);
-    /* a descriptor too short to hold compute is refused */
+    CHECK(copy.extensions == NULL); /* past the 1.0 descriptor: zero, not 0xAB */
+    CHECK(copy.read == NULL);
+    /* a descriptor too short to hold the 1.0 fields is refused */
     old.struct_size = offsetof(ssc_plugin, compute);
     ssc_error_clear(&err);
     CHECK(ssc_loader_check(&old, "old.la", "old", &copy, &err) == SSC_ERR);

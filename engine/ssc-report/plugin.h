@@ -28,7 +28,7 @@ extern "C" {
  * structs.  The engine loads a plugin whose major equals its own and whose
  * minor is not newer than its own. */
 #define SSC_ABI_MAJOR 1
-#define SSC_ABI_MINOR 0
+#define SSC_ABI_MINOR 1
 
 #define SSC_OK 0
 #define SSC_ERR (-1)
@@ -206,7 +206,45 @@ cairo_t *ssc_canvas_cairo(ssc_canvas *c);
 
 /* ---- the descriptor ---------------------------------------------------- */
 
-typedef enum ssc_plugin_kind { SSC_PLUGIN_METRIC = 1 } ssc_plugin_kind;
+typedef enum ssc_plugin_kind {
+    SSC_PLUGIN_METRIC = 1, /* computes a table from the portfolio */
+    SSC_PLUGIN_SOURCE = 2  /* ABI 1.1: fills the portfolio from a file or database */
+} ssc_plugin_kind;
+
+/* ---- sources (ABI 1.1) ------------------------------------------------- */
+
+typedef struct ssc_source ssc_source; /* what a source plugin fills */
+
+/* The file or database to read, as the report or --data gave it. */
+const char *ssc_source_path(const ssc_source *src);
+/* A string setting of the report's data group (e.g. "query"); NULL if unset. */
+const char *ssc_source_option(const ssc_source *src, const char *name);
+/* The report's language ("en" or "zh"), for sources with texts in several. */
+const char *ssc_source_language(const ssc_source *src);
+/* US dollars per unit of currency (ISO 4217) from the report's
+ * data.currency_rates; returns 1 and sets *usd when known, else 0. */
+int ssc_source_currency_rate(const ssc_source *src, const char *currency, double *usd);
+
+/* A source hands over one project at a time, as the text a portfolio CSV
+ * row would hold (docs/portfolio-csv.md: list cells joined with ';'), so
+ * that every source is validated by the same rules with the same messages.
+ * line is the project's line (or row number) for messages.  A source may
+ * also set "regions" (a list of region names) for a project without
+ * countries.  ssc_source_end returns SSC_ERR only when reading must stop
+ * (out of memory); a project that breaks the rules is reported and
+ * counted, and the run decides (--skip-bad-rows) whether to go on. */
+int ssc_source_begin(ssc_source *src, long line);
+int ssc_source_set(ssc_source *src, const char *column, const char *value, size_t len);
+int ssc_source_end(ssc_source *src);
+/* A warning about the input (not an error): "FILE:LINE: message". */
+void ssc_source_warn(ssc_source *src, long line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Gives the label of a key (e.g. a sector code's name from a codelist);
+ * the report's own labels still win. */
+int ssc_source_set_label(ssc_source *src, ssc_key_kind kind, const char *key, const char *label);
 
 typedef enum ssc_chart_kind {
     SSC_CHART_DEFAULT = 0, /* the plugin's default_chart */
@@ -214,7 +252,13 @@ typedef enum ssc_chart_kind {
     SSC_CHART_HBAR,        /* horizontal bars */
     SSC_CHART_LINE,
     SSC_CHART_TABLE,
-    SSC_CHART_CUSTOM       /* the plugin's render hook */
+    SSC_CHART_CUSTOM,      /* the plugin's render hook */
+    /* ABI 1.1 */
+    SSC_CHART_STACKED,     /* bars stacked by series (one bar per row) */
+    SSC_CHART_GROUPED,     /* bars side by side per series */
+    SSC_CHART_DONUT,       /* shares of a whole; seven slices at most, the rest "Other" */
+    SSC_CHART_SDG_GRID,    /* 17 tiles in the SDG colours (SDG-keyed tables) */
+    SSC_CHART_TILE_MAP     /* one square per country on a world grid (country-keyed) */
 } ssc_chart_kind;
 
 typedef enum ssc_option_type { SSC_OPTION_STRING = 1, SSC_OPTION_INT } ssc_option_type;
@@ -242,14 +286,28 @@ typedef struct ssc_plugin {
     int (*compute)(const ssc_portfolio *p, const ssc_section *s, ssc_table *out, ssc_error *err);
     /* Optional: draws the table itself (chart kind "custom"). */
     int (*render)(ssc_canvas *c, const ssc_table *t, const ssc_section *s, ssc_error *err);
+    /* ABI 1.1, sources only: file name extensions it reads ("xml",
+     * "sqlite|db"), and the hook that reads ssc_source_path into src. */
+    const char *extensions;
+    int (*read)(ssc_source *src, ssc_error *err);
 } ssc_plugin;
 
 /* The exported symbol: libtool's NAME_LTX_ prefix makes it unique per module,
  * so plugins can also be preloaded into a static build. */
 #define SSC_PLUGIN_SYMBOL "ssc_plugin"
 
-/* Defines the descriptor of module ID (the file name with '-' as '_'):
- *   SSC_METRIC_PLUGIN(by_region, "by-region", .summary = ..., .compute = ...); */
+/* Define the descriptor of module ID (the file name with '-' as '_'):
+ *   SSC_METRIC_PLUGIN(by_region, "by-region", .summary = ..., .compute = ...);
+ *   SSC_SOURCE_PLUGIN(iati, "iati", .extensions = "xml", .read = ...); */
+#define SSC_SOURCE_PLUGIN(id, plugin_name, ...)                                             \
+    extern const ssc_plugin id##_LTX_ssc_plugin;                                            \
+    const ssc_plugin id##_LTX_ssc_plugin = {.abi_major = SSC_ABI_MAJOR,                     \
+                                            .abi_minor = SSC_ABI_MINOR,                     \
+                                            .struct_size = sizeof(ssc_plugin),              \
+                                            .name = plugin_name,                            \
+                                            .kind = SSC_PLUGIN_SOURCE,                      \
+                                            __VA_ARGS__}
+
 #define SSC_METRIC_PLUGIN(id, plugin_name, ...)                                             \
     extern const ssc_plugin id##_LTX_ssc_plugin;                                            \
     const ssc_plugin id##_LTX_ssc_plugin = {.abi_major = SSC_ABI_MAJOR,                     \
