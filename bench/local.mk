@@ -1,2 +1,8 @@
 # bench/: benchmarks, run by hand (see bench/README.md); never part of `make check`.
 include bench/csv.mk
+
+# make bench-render: see bench/render.sh (BENCH_BASELINE=path/to/other/ssc-report)
+bench-render: ssc-report$(EXEEXT)
+	$(SHELL) $(srcdir)/bench/render.sh $(abs_builddir)/ssc-report $(BENCH_BASELINE)
+.PHONY: bench-render
+EXTRA_DIST += bench/render.sh bench/README.md

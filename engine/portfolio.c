@@ -73,7 +73,8 @@ static ssc_strings portfolio_list(const ssc_portfolio *p, size_t row, const uint
     if (!VALID(p, row))
         return out;
     size_t r = ROW(p, row);
-    out.items = (const char *const *)pool->data + off[r];
+    /* an empty pool has no array at all: no pointer arithmetic on NULL */
+    out.items = pool->data ? (const char *const *)pool->data + off[r] : NULL;
     out.count = off[r + 1] - off[r];
     return out;
 }
@@ -102,7 +103,9 @@ ssc_ints ssc_project_sdgs(const ssc_portfolio *p, size_t row)
     if (!VALID(p, row))
         return out;
     size_t r = ROW(p, row);
-    out.items = (const unsigned char *)p->store->sdgs.data + p->store->sdgs_off[r];
+    out.items = p->store->sdgs.data
+                    ? (const unsigned char *)p->store->sdgs.data + p->store->sdgs_off[r]
+                    : NULL;
     out.count = p->store->sdgs_off[r + 1] - p->store->sdgs_off[r];
     return out;
 }
