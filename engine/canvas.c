@@ -3,6 +3,7 @@
  * chart cannot paint over its neighbours, the header or the footer. */
 #include "chart.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const char *lang,
@@ -66,6 +67,8 @@ void ssc_canvas_fini(ssc_canvas *c)
         g_object_unref(c->layout);
     c->layout = NULL;
     c->cr = NULL;
+    free(c->missing_glyphs);
+    c->missing_glyphs = NULL;
 }
 
 ssc_box ssc_canvas_box(const ssc_canvas *c)

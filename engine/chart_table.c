@@ -215,10 +215,10 @@ double ssc_chart_table_height(ssc_canvas *c, const ssc_table *t, double w)
 /* Draws the header, then rows from first while they fit; returns the row
  * after the last one drawn and stores the bottom edge in *bottom. */
 static size_t table_draw_rows(ssc_canvas *c, const ssc_table *t, const table_layout *L,
-                              size_t first, double header_h, double *bottom)
+                              size_t first, size_t rows, double header_h, double *bottom)
 {
     const ssc_box b = c->box;
-    size_t rows = ssc_table_rows(t), r;
+    size_t r;
     double y = b.y + header_h;
 
     ssc_canvas_fill(c, (ssc_box){b.x, b.y, b.w, header_h},
@@ -250,6 +250,12 @@ static size_t table_draw_rows(ssc_canvas *c, const ssc_table *t, const table_lay
 int ssc_chart_table(ssc_canvas *c, const ssc_table *t, size_t first, size_t *next, double *used,
                     ssc_error *err)
 {
+    return ssc_chart_table_range(c, t, first, t ? ssc_table_rows(t) : 0, next, used, err);
+}
+
+int ssc_chart_table_range(ssc_canvas *c, const ssc_table *t, size_t first, size_t end,
+                          size_t *next, double *used, ssc_error *err)
+{
     table_layout L;
     size_t rows;
     double header_h, first_h, bottom = 0.0;
@@ -258,6 +264,8 @@ int ssc_chart_table(ssc_canvas *c, const ssc_table *t, size_t first, size_t *nex
     if (!c || !c->cr || !t || !next)
         return ssc_error_set(err, "cannot draw a table: no canvas, table or result");
     rows = ssc_table_rows(t);
+    if (end < rows)
+        rows = end;
     *next = first < rows ? first : rows;
     if (used)
         *used = 0.0;
@@ -281,7 +289,7 @@ int ssc_chart_table(ssc_canvas *c, const ssc_table *t, size_t first, size_t *nex
     cairo_new_path(c->cr);
     cairo_rectangle(c->cr, c->box.x, c->box.y, c->box.w, c->box.h);
     cairo_clip(c->cr);
-    *next = table_draw_rows(c, t, &L, first, header_h, &bottom);
+    *next = table_draw_rows(c, t, &L, first, rows, header_h, &bottom);
     cairo_restore(c->cr);
     free(L.w);
 

@@ -37,6 +37,7 @@ struct ssc_canvas {
     const ssc_theme *theme;
     const char *lang;    /* "en" or "zh" */
     char fmt[64];        /* ssc_canvas_format's result */
+    char *missing_glyphs; /* the first text drawn with glyphs no font has */
 };
 
 /* Sets up c to draw on cr with theme; returns SSC_ERR if Pango fails. */
@@ -70,5 +71,8 @@ int ssc_chart_draw(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, ssc_e
  * not drawn (== rows when done), *used the height drawn. */
 int ssc_chart_table(ssc_canvas *c, const ssc_table *t, size_t first, size_t *next, double *used,
                     ssc_error *err);
+/* The same for rows [first, end) only. */
+int ssc_chart_table_range(ssc_canvas *c, const ssc_table *t, size_t first, size_t end,
+                          size_t *next, double *used, ssc_error *err);
 
 #endif

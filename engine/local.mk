@@ -27,6 +27,7 @@ engine_libsscreport_la_SOURCES = \
 	engine/chart_table.c \
 	engine/chart.c engine/chart.h engine/draw.h \
 	engine/doc.c engine/doc.h \
+	engine/compose.c engine/compose.h \
 	engine/atomic.c engine/atomic.h \
 	engine/dataout.c engine/dataout.h \
 	engine/render.c engine/render.h

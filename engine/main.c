@@ -32,6 +32,7 @@ static const char usage[] =
     "                        else ./REPORT.pdf)\n"
     "      --data FILE       read this portfolio instead of the report's data\n"
     "      --data-out DIR    also write each section's numbers as DIR/NN-PLUGIN.csv\n"
+    "      --charts DIR      also write each chart as DIR/NN-PLUGIN.png (150 dpi) and .svg\n"
     "      --set KEY=VALUE   override a report setting (e.g. language=zh,\n"
     "                        filters.start_year_min=2015); may repeat\n"
     "      --skip-bad-rows   render from the good rows, warning about the bad ones\n"
@@ -84,6 +85,8 @@ static int cli_parse(cli *c, int argc, char **argv)
             value = &c->ro.data;
         else if (!strcmp(a, "--data-out"))
             value = &c->ro.data_out;
+        else if (!strcmp(a, "--charts"))
+            value = &c->ro.charts;
         else if (!strcmp(a, "--config"))
             value = &c->ro.config;
         else if (!strcmp(a, "--set")) {

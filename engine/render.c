@@ -8,16 +8,15 @@
 #include <time.h>
 
 #include "atomic.h"
+#include "compose.h"
 #include "config.h"
 #include "dataout.h"
-#include "doc.h"
 #include "filter.h"
 #include "label.h"
 #include "loader.h"
 #include "report.h"
 #include "section.h"
 #include "source_csv.h"
-#include "ssc-report/version.h"
 #include "table.h"
 
 typedef struct render_job {
@@ -31,6 +30,9 @@ typedef struct render_job {
     ssc_atomic pdf;
     ssc_atomic *csv;
     size_t n_csv;
+    ssc_atomic *charts;
+    size_t n_charts;
+    ssc_theme theme; /* the engine's, with the report's theme over it */
 } render_job;
 
 static void render_job_free(render_job *j)
@@ -39,6 +41,9 @@ static void render_job_free(render_job *j)
     for (size_t i = 0; i < j->n_csv; i++)
         ssc_atomic_abort(&j->csv[i]);
     free(j->csv);
+    for (size_t i = 0; i < j->n_charts; i++)
+        ssc_atomic_abort(&j->charts[i]);
+    free(j->charts);
     for (size_t i = 0; j->tables && i < j->report.n_sections; i++)
         ssc_table_free(j->tables[i]);
     free(j->tables);
@@ -128,152 +133,36 @@ static int render_compute(render_job *j, ssc_error *err)
     return SSC_OK;
 }
 
-static ssc_chart_kind render_kind(const ssc_section *s)
-{
-    ssc_chart_kind k = s->def->chart != SSC_CHART_DEFAULT ? s->def->chart
-                                                           : s->plugin->default_chart;
-    if (k == SSC_CHART_DEFAULT)
-        k = SSC_CHART_BAR;
-    if (k == SSC_CHART_CUSTOM && !s->plugin->render)
-        k = SSC_CHART_TABLE;
-    return k;
-}
-
-/* Draws a table over as many pages as it needs, the header repeated. */
-static int render_table(ssc_doc *doc, const ssc_table *t, ssc_error *err)
-{
-    ssc_canvas *c = ssc_doc_canvas(doc);
-    size_t first = 0, next = 0;
-
-    while (first < ssc_table_rows(t) || first == 0) {
-        double used = 0;
-        c->box = ssc_doc_space(doc);
-        if (ssc_chart_table(c, t, first, &next, &used, err) != SSC_OK)
-            return SSC_ERR;
-        ssc_box taken;
-        if (used > 0 && ssc_doc_take(doc, used, &taken, err) != SSC_OK)
-            return SSC_ERR;
-        if (next >= ssc_table_rows(t))
-            break;
-        /* nothing fitted on a page that had nothing else on it */
-        if (next == first && c->box.y <= ssc_doc_top(doc) + 0.5)
-            return ssc_error_set(err, "a table row is too tall to fit on a page");
-        if (ssc_doc_new_page(doc, err) != SSC_OK)
-            return SSC_ERR;
-        first = next;
-    }
-    return SSC_OK;
-}
-
-static int render_section(render_job *j, ssc_doc *doc, size_t i, ssc_error *err)
-{
-    const ssc_section *s = &j->sections[i];
-    const ssc_table *t = j->tables[i];
-    ssc_chart_kind kind = render_kind(s);
-    ssc_canvas *c = ssc_doc_canvas(doc);
-    const char *caption = s->def->caption ? s->def->caption : ssc_table_note(t);
-    ssc_box box;
-    double h;
-
-    if (kind == SSC_CHART_TABLE) {
-        if (ssc_doc_heading(doc, s->def->title, 80, err) != SSC_OK ||
-            ssc_doc_caption(doc, caption, err) != SSC_OK)
-            return SSC_ERR;
-        return render_table(doc, t, err);
-    }
-    if (kind == SSC_CHART_CUSTOM) {
-        /* a drawing of its own gets a page of its own */
-        if (ssc_doc_heading(doc, s->def->title, ssc_doc_space(doc).h, err) != SSC_OK ||
-            ssc_doc_caption(doc, caption, err) != SSC_OK)
-            return SSC_ERR;
-        h = ssc_doc_space(doc).h;
-        if (ssc_doc_take(doc, h, &box, err) != SSC_OK)
-            return SSC_ERR;
-        c->box = box;
-        cairo_save(c->cr);
-        cairo_rectangle(c->cr, box.x, box.y, box.w, box.h);
-        cairo_clip(c->cr);
-        ssc_error perr;
-        ssc_error_clear(&perr);
-        int rc = s->plugin->render(c, t, s, &perr);
-        cairo_restore(c->cr);
-        if (rc != SSC_OK)
-            return ssc_error_at(err, j->report.path, s->def->line, "section %zu (%s): %s", i + 1,
-                                s->plugin->name, perr.set ? perr.message : "drawing failed");
-        return SSC_OK;
-    }
-    if (ssc_table_rows(t) == 0) {
-        const char *none = strcmp(j->report.language, "zh") == 0
-                               ? "所选项目中没有可显示的数据。"
-                               : "No data to show for the selected projects.";
-        return ssc_doc_heading(doc, s->def->title, 40, err) ||
-               ssc_doc_caption(doc, none, err);
-    }
-    c->box = ssc_doc_space(doc);
-    h = ssc_chart_height(c, t, kind, c->box.w);
-    if (ssc_doc_heading(doc, s->def->title, h, err) != SSC_OK ||
-        ssc_doc_take(doc, h, &box, err) != SSC_OK)
-        return SSC_ERR;
-    c->box = box;
-    if (ssc_chart_draw(c, t, kind, err) != SSC_OK)
-        return SSC_ERR;
-    if (ssc_doc_caption(doc, caption, err) != SSC_OK)
-        return SSC_ERR;
-    /* the chart's numbers as a table beneath it, for reading and for print */
-    ssc_doc_take(doc, 8, &box, err);
-    return render_table(doc, t, err);
-}
-
-static void render_date(const ssc_report *r, char *buf, size_t len)
-{
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    time_t now = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-    struct tm tm;
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
-
-    if (r->date) {
-        snprintf(buf, len, "%s", r->date);
-        return;
-    }
-    gmtime_r(&now, &tm);
-    if (strcmp(r->language, "zh") == 0)
-        snprintf(buf, len, "%d年%d月%d日", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    else
-        snprintf(buf, len, "%d %s %d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900);
-}
-
 static int render_document(render_job *j, const char *out, ssc_render_result *res,
                            ssc_error *err)
 {
-    ssc_doc *doc = NULL;
-    char date[64];
-    ssc_doc_info info = {
-        .title = j->report.title,
-        .subtitle = j->report.subtitle,
-        .organisation = j->report.organisation,
-        .date = date,
-        .language = j->report.language,
-        .creator = "ssc-report " SSC_VERSION_STRING,
+    ssc_compose c = {
+        .report = &j->report,
+        .sections = j->sections,
+        .tables = j->tables,
+        .n = j->report.n_sections,
+        .theme = &j->theme,
+        .shown = j->view.count,
     };
 
-    render_date(&j->report, date, sizeof date);
     if (ssc_atomic_open(&j->pdf, out, err) != SSC_OK)
         return SSC_ERR;
-    if (ssc_doc_open(&doc, j->pdf.fp, &j->conf.theme, &info, err) != SSC_OK)
-        return SSC_ERR;
-    int rc = ssc_doc_title_page(doc, err);
-    for (size_t i = 0; rc == SSC_OK && i < j->report.n_sections; i++)
-        rc = render_section(j, doc, i, err);
-    if (rc == SSC_OK)
-        rc = ssc_doc_close(doc, err);
-    if (rc == SSC_OK)
-        res->pages = ssc_doc_page_count(doc);
-    ssc_doc_free(doc);
-    if (rc != SSC_OK)
+    if (ssc_compose_pdf(&c, j->pdf.fp, &res->pages, err) != SSC_OK)
         return SSC_ERR;
     return ssc_atomic_finish(&j->pdf, err);
+}
+
+static int render_charts(render_job *j, const char *dir, ssc_error *err)
+{
+    ssc_compose c = {
+        .report = &j->report,
+        .sections = j->sections,
+        .tables = j->tables,
+        .n = j->report.n_sections,
+        .theme = &j->theme,
+        .shown = j->view.count,
+    };
+    return ssc_compose_charts(&c, dir, &j->charts, &j->n_charts, err);
 }
 
 static int render_data_out(render_job *j, const char *dir, ssc_error *err)
@@ -319,6 +208,9 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
     if (ssc_report_load(&j.report, o->report ? o->report : ssc_bundled_report(), o->sets,
                         o->n_sets, err) != SSC_OK)
         goto out;
+    j.theme = j.conf.theme;
+    if (ssc_report_apply_theme(&j.report, &j.theme, err) != SSC_OK)
+        goto out;
     if (render_bind_plugins(&j, err) != SSC_OK || render_load_data(&j, o, res, problems, err) ||
         render_compute(&j, err) != SSC_OK)
         goto out;
@@ -331,9 +223,14 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
         goto out;
     if (o->data_out && render_data_out(&j, o->data_out, err) != SSC_OK)
         goto out;
+    if (o->charts && render_charts(&j, o->charts, err) != SSC_OK)
+        goto out;
     /* everything is on disk: only now replace earlier outputs */
     for (size_t i = 0; i < j.n_csv; i++)
         if (ssc_atomic_commit(&j.csv[i], err) != SSC_OK)
+            goto out;
+    for (size_t i = 0; i < j.n_charts; i++)
+        if (ssc_atomic_commit(&j.charts[i], err) != SSC_OK)
             goto out;
     if (ssc_atomic_commit(&j.pdf, err) != SSC_OK)
         goto out;

@@ -12,6 +12,7 @@ typedef struct ssc_render_opts {
     const char *output;      /* NULL: the report's output, else NAME.pdf */
     const char *data;        /* overrides the report's data.path */
     const char *data_out;    /* folder for NN-PLUGIN.csv, or NULL */
+    const char *charts;      /* folder for NN-PLUGIN.png and .svg, or NULL */
     const char *const *sets; /* KEY=VALUE overrides */
     size_t n_sets;
     int skip_bad_rows;

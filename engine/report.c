@@ -17,8 +17,24 @@ static const struct report_key {
     int type;
 } report_schema[] = {
     {"title", CONFIG_TYPE_STRING},
+    {"title_zh", CONFIG_TYPE_STRING},
     {"subtitle", CONFIG_TYPE_STRING},
+    {"subtitle_zh", CONFIG_TYPE_STRING},
     {"organisation", CONFIG_TYPE_STRING},
+    {"organisation_zh", CONFIG_TYPE_STRING},
+    {"keywords", CONFIG_TYPE_STRING},
+    {"logo", CONFIG_TYPE_STRING},
+    {"toc", CONFIG_TYPE_BOOL},
+    {"data_tables", CONFIG_TYPE_STRING},
+    {"theme", CONFIG_TYPE_GROUP},
+    {"theme.page_size", CONFIG_TYPE_STRING},
+    {"theme.orientation", CONFIG_TYPE_STRING},
+    {"theme.margin", CONFIG_TYPE_FLOAT},
+    {"theme.accent", CONFIG_TYPE_STRING},
+    {"theme.text", CONFIG_TYPE_STRING},
+    {"theme.heading", CONFIG_TYPE_STRING},
+    {"theme.font", CONFIG_TYPE_STRING},
+    {"theme.body_size", CONFIG_TYPE_FLOAT},
     {"language", CONFIG_TYPE_STRING},
     {"date", CONFIG_TYPE_STRING},
     {"output", CONFIG_TYPE_STRING},
@@ -41,6 +57,11 @@ static const struct report_key {
     {"sections", CONFIG_TYPE_LIST},
     {"sections.plugin", CONFIG_TYPE_STRING},
     {"sections.title", CONFIG_TYPE_STRING},
+    {"sections.title_zh", CONFIG_TYPE_STRING},
+    {"sections.layout", CONFIG_TYPE_STRING},
+    {"sections.page_break", CONFIG_TYPE_BOOL},
+    {"sections.data_table", CONFIG_TYPE_STRING},
+    {"sections.table_limit", CONFIG_TYPE_INT},
     {"sections.caption", CONFIG_TYPE_STRING},
     {"sections.chart", CONFIG_TYPE_STRING},
     {"sections.options", CONFIG_TYPE_GROUP},
@@ -137,7 +158,8 @@ static int report_check_setting(const ssc_report *r, const config_setting_t *s,
         return report_fail(err, r, s, "unknown setting \"%s\"%s%s (known here: %s)", name,
                            prefix ? " in " : "", prefix ? prefix : "", known);
     }
-    if (got != want && !(want == CONFIG_TYPE_INT && got == CONFIG_TYPE_INT64))
+    if (got != want && !(want == CONFIG_TYPE_INT && got == CONFIG_TYPE_INT64) &&
+        !(want == CONFIG_TYPE_FLOAT && (got == CONFIG_TYPE_INT || got == CONFIG_TYPE_INT64)))
         return report_fail(err, r, s, "%s: expected %s", path, report_type_name(want));
     if (want == CONFIG_TYPE_ARRAY) {
         for (int i = 0; i < config_setting_length(s); i++)
@@ -350,6 +372,19 @@ static int report_read_sectors(ssc_report *r, ssc_error *err)
     return SSC_OK;
 }
 
+static int report_data_table(const char *v, ssc_data_table *out)
+{
+    if (!strcmp(v, "below"))
+        *out = SSC_DATA_TABLE_BELOW;
+    else if (!strcmp(v, "appendix"))
+        *out = SSC_DATA_TABLE_APPENDIX;
+    else if (!strcmp(v, "none"))
+        *out = SSC_DATA_TABLE_NONE;
+    else
+        return -1;
+    return 0;
+}
+
 static int report_read_sections(ssc_report *r, ssc_error *err)
 {
     static const struct {
@@ -359,7 +394,12 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
                   {"hbar", SSC_CHART_HBAR},
                   {"line", SSC_CHART_LINE},
                   {"table", SSC_CHART_TABLE},
-                  {"custom", SSC_CHART_CUSTOM}};
+                  {"custom", SSC_CHART_CUSTOM},
+                  {"stacked", SSC_CHART_STACKED},
+                  {"grouped", SSC_CHART_GROUPED},
+                  {"donut", SSC_CHART_DONUT},
+                  {"sdg-grid", SSC_CHART_SDG_GRID},
+                  {"tile-map", SSC_CHART_TILE_MAP}};
     const config_setting_t *l = config_lookup(&r->cfg, "sections");
     int n = l ? config_setting_length(l) : 0;
 
@@ -376,7 +416,37 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
         if (!sd->plugin || !sd->plugin[0])
             return report_fail(err, r, g, "sections: section %d has no plugin", i + 1);
         sd->title = report_string(g, "title", "");
+        if (strcmp(r->language, "zh") == 0)
+            sd->title = report_string(g, "title_zh", sd->title);
         sd->caption = report_string(g, "caption", NULL);
+        int pb;
+        if (config_setting_lookup_bool(g, "page_break", &pb))
+            sd->page_break = pb;
+        const char *layout = report_string(g, "layout", "auto");
+        if (!strcmp(layout, "auto"))
+            sd->layout = SSC_LAYOUT_AUTO;
+        else if (!strcmp(layout, "full"))
+            sd->layout = SSC_LAYOUT_FULL;
+        else if (!strcmp(layout, "half"))
+            sd->layout = SSC_LAYOUT_HALF;
+        else
+            return report_fail(err, r, config_setting_get_member(g, "layout"),
+                               "sections.layout: \"%s\" is not a layout (auto, full, half)",
+                               layout);
+        const char *dt = report_string(g, "data_table", NULL);
+        if (dt && report_data_table(dt, &sd->data_table) != 0)
+            return report_fail(err, r, config_setting_get_member(g, "data_table"),
+                               "sections.data_table: \"%s\" is not a place for the data "
+                               "(below, appendix, none)",
+                               dt);
+        int limit;
+        if (config_setting_lookup_int(g, "table_limit", &limit)) {
+            if (limit < 0)
+                return report_fail(err, r, config_setting_get_member(g, "table_limit"),
+                                   "sections.table_limit: %d is negative (0 shows every row)",
+                                   limit);
+            sd->table_limit = (size_t)limit;
+        }
         sd->options = config_setting_get_member(g, "options");
         const char *chart = report_string(g, "chart", NULL);
         sd->chart = SSC_CHART_DEFAULT;
@@ -388,7 +458,8 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
             if (k == sizeof charts / sizeof *charts)
                 return report_fail(err, r, config_setting_get_member(g, "chart"),
                                    "sections.chart: \"%s\" is not a chart kind (bar, hbar, "
-                                   "line, table, custom)",
+                                   "line, table, custom, stacked, grouped, donut, sdg-grid, "
+                                   "tile-map)",
                                    chart);
             sd->chart = charts[k].kind;
         }
@@ -459,6 +530,28 @@ int ssc_report_load(ssc_report *r, const char *path, const char *const *sets, si
     if (strcmp(r->language, "en") != 0 && strcmp(r->language, "zh") != 0)
         return report_fail(err, r, config_setting_get_member(root, "language"),
                            "language: \"%s\" is not a report language (en, zh)", r->language);
+    /* texts given per language: the report's language picks */
+    if (strcmp(r->language, "zh") == 0) {
+        r->title = report_string(root, "title_zh", r->title);
+        r->subtitle = report_string(root, "subtitle_zh", r->subtitle);
+        r->organisation = report_string(root, "organisation_zh", r->organisation);
+    }
+    r->keywords = report_string(root, "keywords", NULL);
+    r->toc = 1;
+    int toc;
+    if (config_setting_lookup_bool(root, "toc", &toc))
+        r->toc = toc;
+    r->data_tables = SSC_DATA_TABLE_BELOW;
+    const char *dts = report_string(root, "data_tables", NULL);
+    if (dts && (report_data_table(dts, &r->data_tables) != 0 ||
+                r->data_tables == SSC_DATA_TABLE_DEFAULT))
+        return report_fail(err, r, config_setting_get_member(root, "data_tables"),
+                           "data_tables: \"%s\" is not a place for the data (below, appendix, "
+                           "none)",
+                           dts);
+    const char *logo = report_string(root, "logo", NULL);
+    if (logo && !(r->logo = report_join(r->dir, logo)))
+        return ssc_error_oom(err);
     if (report_read_data(r, err) || report_read_filters(r, err) || report_read_sectors(r, err) ||
         report_read_sections(r, err))
         return SSC_ERR;
@@ -473,6 +566,7 @@ void ssc_report_free(ssc_report *r)
     free(r->path);
     free(r->dir);
     free(r->data_path);
+    free(r->logo);
     free(r->renames);
     free(r->statuses.items);
     free(r->regions.items);
@@ -493,6 +587,77 @@ static const ssc_sector_def *report_sector(const ssc_report *r, const char *code
         if (strcmp(report_default_sectors[i].code, code) == 0)
             return &report_default_sectors[i];
     return NULL;
+}
+
+int ssc_report_apply_theme(const ssc_report *r, ssc_theme *t, ssc_error *err)
+{
+    const config_setting_t *g = config_lookup(&r->cfg, "theme");
+    const char *v;
+    double d;
+    long colour;
+
+    if (!g)
+        return SSC_OK;
+    if (config_setting_lookup_string(g, "page_size", &v)) {
+        if (!strcmp(v, "A4")) {
+            t->page_w = 595.276;
+            t->page_h = 841.89;
+        } else if (!strcmp(v, "Letter")) {
+            t->page_w = 612;
+            t->page_h = 792;
+        } else {
+            return report_fail(err, r, config_setting_get_member(g, "page_size"),
+                               "theme.page_size: \"%s\" is not a page size (A4, Letter)", v);
+        }
+    }
+    if (config_setting_lookup_string(g, "orientation", &v)) {
+        int landscape = !strcmp(v, "landscape");
+        if (!landscape && strcmp(v, "portrait"))
+            return report_fail(err, r, config_setting_get_member(g, "orientation"),
+                               "theme.orientation: \"%s\" is not an orientation (portrait, "
+                               "landscape)",
+                               v);
+        if (landscape != (t->page_w > t->page_h)) {
+            double w = t->page_w;
+            t->page_w = t->page_h;
+            t->page_h = w;
+        }
+    }
+    const config_setting_t *m = config_setting_get_member(g, "margin");
+    if (m) {
+        d = config_setting_type(m) == CONFIG_TYPE_FLOAT ? config_setting_get_float(m)
+                                                         : (double)config_setting_get_int64(m);
+        if (d < 18 || d > 144)
+            return report_fail(err, r, m, "theme.margin: %g is outside 18 to 144 points", d);
+        t->margin_left = t->margin_right = d;
+        /* the running header and the footer live in the top and bottom margins */
+        t->margin_top = t->margin_bottom = d < 48 ? 48 : d;
+    }
+    static const char *const colours[] = {"accent", "text", "heading"};
+    for (size_t i = 0; i < 3; i++) {
+        if (!config_setting_lookup_string(g, colours[i], &v))
+            continue;
+        if (report_parse_colour(v, &colour) != 0)
+            return report_fail(err, r, config_setting_get_member(g, colours[i]),
+                               "theme.%s: \"%s\" is not a colour like \"#1B5E84\"", colours[i],
+                               v);
+        *(i == 0 ? &t->accent : i == 1 ? &t->text : &t->heading) = (unsigned long)colour;
+        if (i == 0)
+            t->palette[0] = (unsigned long)colour;
+    }
+    if (config_setting_lookup_string(g, "font", &v)) {
+        snprintf(t->font_body, sizeof t->font_body, "%s", v);
+        snprintf(t->font_heading, sizeof t->font_heading, "%s", v);
+    }
+    const config_setting_t *bs = config_setting_get_member(g, "body_size");
+    if (bs) {
+        d = config_setting_type(bs) == CONFIG_TYPE_FLOAT ? config_setting_get_float(bs)
+                                                          : (double)config_setting_get_int64(bs);
+        if (d < 6 || d > 16)
+            return report_fail(err, r, bs, "theme.body_size: %g is outside 6 to 16 points", d);
+        t->body_size = d;
+    }
+    return SSC_OK;
 }
 
 const char *ssc_report_sector_label(const ssc_report *r, const char *code)

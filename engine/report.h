@@ -8,6 +8,7 @@
 #include <libconfig.h>
 
 #include "error.h"
+#include "draw.h"
 #include "source_csv.h"
 #include "ssc-report/plugin.h"
 
@@ -18,9 +19,28 @@ typedef struct ssc_sector_def {
     long colour;          /* 0xRRGGBB or -1 */
 } ssc_sector_def;
 
+/* How a section sits on the page. */
+typedef enum ssc_layout {
+    SSC_LAYOUT_AUTO = 0, /* after the previous one, as space allows */
+    SSC_LAYOUT_FULL,     /* a page of its own */
+    SSC_LAYOUT_HALF      /* at most half a page: two share a page */
+} ssc_layout;
+
+/* Where a chart's numbers are printed as a table. */
+typedef enum ssc_data_table {
+    SSC_DATA_TABLE_DEFAULT = 0, /* the report's data_tables */
+    SSC_DATA_TABLE_BELOW,
+    SSC_DATA_TABLE_APPENDIX,
+    SSC_DATA_TABLE_NONE
+} ssc_data_table;
+
 typedef struct ssc_section_def {
     const char *plugin;
-    const char *title;
+    const char *title;       /* in the report's language (title_zh for zh) */
+    ssc_layout layout;
+    int page_break;          /* start on a new page */
+    ssc_data_table data_table;
+    size_t table_limit;      /* rows of the data table shown; 0: all */
     const char *caption;       /* NULL: generated */
     ssc_chart_kind chart;      /* SSC_CHART_DEFAULT: the plugin's */
     config_setting_t *options; /* group or NULL */
@@ -50,6 +70,10 @@ typedef struct ssc_report {
     ssc_section_def *sections;
     size_t n_sections;
     const char *output; /* default output file, relative to the current folder */
+    const char *keywords; /* PDF metadata, or NULL */
+    char *logo;           /* cover logo (PNG) resolved against dir, or NULL */
+    int toc;              /* print a table of contents (default yes) */
+    ssc_data_table data_tables; /* default for the sections: below */
     /* settings --set changed, so errors about them quote the --set */
     const config_setting_t **set_settings;
     const char *const *set_texts;
@@ -70,6 +94,10 @@ int ssc_report_apply_set(config_t *cfg, const char *assignment, config_setting_t
  * path (e.g. "filters.start_year_min", "sections.title") must have, or 0
  * when the key is unknown. */
 int ssc_report_key_type(const char *schema_path);
+
+/* Applies the report's theme group (page size, orientation, margin,
+ * colours, font) over *theme. */
+int ssc_report_apply_theme(const ssc_report *r, ssc_theme *theme, ssc_error *err);
 
 /* Sector label and colour (report's, else built-in defaults). */
 const char *ssc_report_sector_label(const ssc_report *r, const char *code);

@@ -3,6 +3,7 @@
  * project title containing "<b>" or "&" prints as written. */
 #include "chart.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Pango applies a negative height (a line limit) per paragraph, and warns
@@ -135,6 +136,10 @@ void ssc_text_draw_at(ssc_canvas *c, double x, double y, double width, const cha
     unsigned long rgb = style && style->colour ? style->colour : c->theme->text;
     PangoLayout *l = ssc_text_layout(c, text, style, width);
 
+    /* Empty boxes in a minister's report are worse than no report: keep
+     * the first text the fonts cannot show, for the document to refuse. */
+    if (!c->missing_glyphs && pango_layout_get_unknown_glyphs_count(l) > 0)
+        c->missing_glyphs = strdup(text ? text : "");
     cairo_save(c->cr);
     cairo_new_path(c->cr);
     cairo_rectangle(c->cr, c->box.x, c->box.y, c->box.w, c->box.h);
