@@ -146,20 +146,44 @@ static const char *store_str(ssc_store *st, ssc_text t)
 }
 
 /* Pushes the interned items of list, skipping repeats (lists are short). */
+/* Pushes the interned items of list, skipping repeats.  Lists are short, so
+ * a scan is the fast path; a long one (a crafted file) gets a pointer set
+ * so that a row costs O(n), not O(n^2). */
 static int store_push_distinct(ssc_store *st, ssc_pool *pool, size_t start, const ssc_text *list,
                                size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        const char *s = store_str(st, list[i]);
-        int seen = 0;
-        if (!s)
-            return -1;
-        for (size_t j = start; j < pool->n && !seen; j++)
-            seen = ((const char **)pool->data)[j] == s;
-        if (!seen && ssc_pool_push(pool, &s) != 0)
+    const char **set = NULL;
+    size_t mask = 0;
+    int rc = 0;
+
+    if (n > 32) {
+        for (mask = 63; mask < 2 * n; mask = mask * 2 + 1)
+            ;
+        if (!(set = calloc(mask + 1, sizeof *set)))
             return -1;
     }
-    return 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const char *s = store_str(st, list[i]);
+        int seen = 0;
+        if (!s) {
+            rc = -1;
+            break;
+        }
+        if (set) {
+            size_t h = ((uintptr_t)s >> 3) & mask;
+            while (set[h] && set[h] != s)
+                h = (h + 1) & mask;
+            seen = set[h] == s;
+            set[h] = s;
+        } else {
+            for (size_t j = start; j < pool->n && !seen; j++)
+                seen = ((const char **)pool->data)[j] == s;
+        }
+        if (!seen && ssc_pool_push(pool, &s) != 0)
+            rc = -1;
+    }
+    free(set);
+    return rc;
 }
 
 int ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err)

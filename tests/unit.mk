@@ -6,3 +6,8 @@ check_PROGRAMS += tests/test-report
 TESTS += tests/test-report
 tests_test_report_SOURCES = tests/test-report.c tests/check.h
 tests_test_report_LDADD = $(SSC_TEST_LIBS)
+
+check_PROGRAMS += tests/test-store
+TESTS += tests/test-store
+tests_test_store_SOURCES = tests/test-store.c
+tests_test_store_LDADD = $(SSC_TEST_LIBS)

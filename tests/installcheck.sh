@@ -1,0 +1,34 @@
+#!/bin/sh
+# `make installcheck` (and so `make distcheck`): the installed command finds
+# its installed report, sample and plugins, and a plugin built out of tree
+# against the installed header and ssc-report.pc loads.
+#   sh tests/installcheck.sh BINDIR PKGCONFIGDIR
+set -eu
+bindir=$1
+pcdir=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/ssc-installcheck.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+"$bindir/ssc-report" render -o installed.pdf > render.out
+pages=$(pdfinfo installed.pdf | awk '/^Pages:/ { print $2 }')
+[ "$pages" -ge 8 ] || { echo "installed render has $pages pages" >&2; exit 1; }
+
+cat > my-metric.c <<'C'
+#include <ssc-report/plugin.h>
+static int my_metric_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
+                             ssc_error *err)
+{
+    (void)s;
+    (void)err;
+    return ssc_table_add(out, "all", (double)ssc_portfolio_count(p));
+}
+SSC_METRIC_PLUGIN(my_metric, "my-metric", .summary = "Built out of tree", .version = "0.1",
+                  .compute = my_metric_compute);
+C
+PKG_CONFIG_PATH="$pcdir" ${CC:-cc} -shared -fPIC -o my-metric.so my-metric.c \
+    $(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags --libs ssc-report)
+SSC_REPORT_PLUGIN_PATH="$work" "$bindir/ssc-report" plugins > plugins.out
+grep -q "^my-metric  *metric  *0.1  *$work/my-metric.so" plugins.out ||
+    { echo "the out-of-tree plugin is not listed:" >&2; cat plugins.out >&2; exit 1; }
+echo "installcheck: installed command and out-of-tree plugin work"
