@@ -143,3 +143,11 @@ cairo_t *ssc_canvas_cairo(ssc_canvas *c)
     cairo_clip(c->cr);
     return c->cr;
 }
+
+double ssc_canvas_text_height(ssc_canvas *c, double w, const char *text,
+                              const ssc_text_style *style)
+{
+    double tw, th;
+    ssc_text_measure(c, text, style, w, &tw, &th);
+    return th;
+}

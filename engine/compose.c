@@ -185,7 +185,9 @@ static double compose_chart_height(const ssc_compose *cc, ssc_doc *doc, size_t i
     double body = ssc_doc_body_height(doc);
     double h;
 
-    if (kind == SSC_CHART_CUSTOM)
+    if (kind == SSC_CHART_CUSTOM && s->plugin->measure)
+        h = s->plugin->measure(c, cc->tables[i], s, ssc_doc_space(doc).w);
+    else if (kind == SSC_CHART_CUSTOM)
         h = s->def->layout == SSC_LAYOUT_HALF ? body * 0.42 : body * 0.8;
     else
         h = ssc_chart_height(c, cc->tables[i], kind, ssc_doc_space(doc).w);

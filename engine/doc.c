@@ -13,6 +13,7 @@ struct ssc_doc {
     const ssc_theme *theme;
     ssc_doc_info info;
     const ssc_doc_plan *plan; /* NULL in the dry run */
+    int dry;                  /* drawing on a recording surface: no PDF calls */
     int zh;
     int page;       /* 1-based number of the current page */
     int page_dirty; /* something was drawn on the current page */
@@ -90,6 +91,8 @@ void ssc_doc_tag_end(ssc_doc *d, const char *tag)
 static void doc_label_page(ssc_doc *d)
 {
     char label[32];
+    if (d->dry)
+        return;
     if (d->page == 1)
         snprintf(label, sizeof label, "%s", d->zh ? "封面" : "Cover");
     else
@@ -97,25 +100,8 @@ static void doc_label_page(ssc_doc *d)
     cairo_pdf_surface_set_page_label(d->surface, label);
 }
 
-int ssc_doc_open(ssc_doc **out, FILE *fp, const ssc_theme *theme, const ssc_doc_info *info,
-                 const ssc_doc_plan *plan, ssc_error *err)
+static void doc_metadata(ssc_doc *d, const ssc_doc_info *info)
 {
-    ssc_doc *d = calloc(1, sizeof *d);
-
-    *out = NULL;
-    if (!d)
-        return ssc_error_oom(err);
-    d->theme = theme;
-    d->info = *info;
-    d->plan = plan;
-    d->zh = info->language && strcmp(info->language, "zh") == 0;
-    d->surface = cairo_pdf_surface_create_for_stream(doc_write, fp, theme->page_w, theme->page_h);
-    if (cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS) {
-        ssc_error_set(err, "cannot start the PDF: %s",
-                      cairo_status_to_string(cairo_surface_status(d->surface)));
-        ssc_doc_free(d);
-        return SSC_ERR;
-    }
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE, info->title);
     if (info->organisation && info->organisation[0])
         cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_AUTHOR, info->organisation);
@@ -130,6 +116,39 @@ int ssc_doc_open(ssc_doc **out, FILE *fp, const ssc_theme *theme, const ssc_doc_
                                        info->create_date);
         cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_MOD_DATE, info->create_date);
     }
+}
+
+int ssc_doc_open(ssc_doc **out, FILE *fp, const ssc_theme *theme, const ssc_doc_info *info,
+                 const ssc_doc_plan *plan, ssc_error *err)
+{
+    ssc_doc *d = calloc(1, sizeof *d);
+
+    *out = NULL;
+    if (!d)
+        return ssc_error_oom(err);
+    d->theme = theme;
+    d->info = *info;
+    d->plan = plan;
+    d->zh = info->language && strcmp(info->language, "zh") == 0;
+    /* The dry run only measures: a recording surface lays text out exactly
+     * as the PDF does (the canvas fixes the font options) without the cost
+     * of writing and subsetting fonts. */
+    d->dry = fp == NULL;
+    if (d->dry) {
+        cairo_rectangle_t page = {0, 0, theme->page_w, theme->page_h};
+        d->surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+    } else {
+        d->surface =
+            cairo_pdf_surface_create_for_stream(doc_write, fp, theme->page_w, theme->page_h);
+    }
+    if (cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS) {
+        ssc_error_set(err, "cannot start the PDF: %s",
+                      cairo_status_to_string(cairo_surface_status(d->surface)));
+        ssc_doc_free(d);
+        return SSC_ERR;
+    }
+    if (!d->dry)
+        doc_metadata(d, info);
     d->cr = cairo_create(d->surface);
     if (doc_cairo_ok(d, err) != SSC_OK ||
         ssc_canvas_init(&d->canvas, d->cr, theme, info->language, err) != SSC_OK) {
@@ -289,7 +308,8 @@ int ssc_doc_heading(ssc_doc *d, const char *title, double need, ssc_error *err)
     cairo_tag_end(d->cr, "H1");
     cairo_tag_end(d->cr, CAIRO_TAG_DEST);
     snprintf(attrs, sizeof attrs, "dest='section%zu'", d->n_headings);
-    cairo_pdf_surface_add_outline(d->surface, CAIRO_PDF_OUTLINE_ROOT, title, attrs, 0);
+    if (!d->dry)
+        cairo_pdf_surface_add_outline(d->surface, CAIRO_PDF_OUTLINE_ROOT, title, attrs, 0);
     return doc_cairo_ok(d, err);
 }
 

@@ -114,12 +114,25 @@ static ssc_unit kpi_unit(const char *key)
     return SSC_UNIT_COUNT;
 }
 
+#define KPI_TILE_H 104.0
+#define KPI_GAP 14.0
+
+/* Three rows of two tiles. */
+static double kpi_measure(ssc_canvas *c, const ssc_table *t, const ssc_section *s, double w)
+{
+    size_t rows = (ssc_table_rows(t) + 1) / 2;
+    (void)c;
+    (void)s;
+    (void)w;
+    return 10.0 + (double)rows * (KPI_TILE_H + KPI_GAP);
+}
+
 /* Two columns of tiles: a large figure over its label, on a light band. */
 static int kpi_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, ssc_error *err)
 {
     ssc_box area = ssc_canvas_box(c);
     size_t rows = ssc_table_rows(t);
-    double gap = 14, tile_w = (area.w - gap) / 2, tile_h = 104;
+    double gap = KPI_GAP, tile_w = (area.w - gap) / 2, tile_h = KPI_TILE_H;
     unsigned long accent = ssc_canvas_palette(c, 0);
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
     (void)err;
@@ -159,4 +172,5 @@ SSC_METRIC_PLUGIN(kpi, "kpi",
                   .version = "1.0",
                   .default_chart = SSC_CHART_CUSTOM,
                   .compute = kpi_compute,
-                  .render = kpi_render);
+                  .render = kpi_render,
+                  .measure = kpi_measure);

@@ -193,6 +193,9 @@ ssc_box ssc_canvas_box(const ssc_canvas *c);
 /* Lays text out as plain text (never markup) in box.w, from the top of box;
  * returns the height used. */
 double ssc_canvas_text(ssc_canvas *c, ssc_box box, const char *text, const ssc_text_style *style);
+/* The height text would take laid out in width w, without drawing it. */
+double ssc_canvas_text_height(ssc_canvas *c, double w, const char *text,
+                              const ssc_text_style *style);
 void ssc_canvas_fill(ssc_canvas *c, ssc_box box, unsigned long rgb);
 void ssc_canvas_line(ssc_canvas *c, double x0, double y0, double x1, double y1, double width,
                      unsigned long rgb);
@@ -290,6 +293,9 @@ typedef struct ssc_plugin {
      * "sqlite|db"), and the hook that reads ssc_source_path into src. */
     const char *extensions;
     int (*read)(ssc_source *src, ssc_error *err);
+    /* ABI 1.1, optional with render: the height (points) the drawing needs
+     * at width w; without it a custom drawing gets most of a page. */
+    double (*measure)(ssc_canvas *c, const ssc_table *t, const ssc_section *s, double w);
 } ssc_plugin;
 
 /* The exported symbol: libtool's NAME_LTX_ prefix makes it unique per module,
