@@ -28,6 +28,57 @@ ssc_text_style ssc_chart_style(const ssc_canvas *c, double scale, unsigned long 
     return st;
 }
 
+unsigned long ssc_chart_mix(unsigned long from, unsigned long to, double t)
+{
+    unsigned long out = 0;
+    t = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double a = (double)((from >> shift) & 0xFF), b = (double)((to >> shift) & 0xFF);
+        out |= (unsigned long)lround(a + (b - a) * t) << shift;
+    }
+    return out;
+}
+
+/* Relative luminance (WCAG).  White and the theme's near-black text have
+ * equal contrast on a fill of luminance about 0.22; white is kept a little
+ * beyond that, up to mid tones such as a teal, where it reads cleaner. */
+int ssc_chart_dark(unsigned long rgb)
+{
+    double ch[3];
+    for (int i = 0; i < 3; i++) {
+        double v = ((rgb >> (16 - 8 * i)) & 0xFF) / 255.0;
+        ch[i] = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2] < 0.25;
+}
+
+int ssc_chart_zh(const ssc_canvas *c)
+{
+    return c->lang && strncmp(c->lang, "zh", 2) == 0;
+}
+
+double ssc_chart_line_h(ssc_canvas *c, const ssc_text_style *st)
+{
+    double h;
+    ssc_text_measure(c, "0", st, 0.0, NULL, &h);
+    return h;
+}
+
+void ssc_chart_round_rect(cairo_t *cr, double x, double y, double w, double h, double r)
+{
+    r = fmin(r, fmin(w, h) / 2.0);
+    if (r <= 0.0) {
+        cairo_rectangle(cr, x, y, w, h);
+        return;
+    }
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2.0, 0.0);
+    cairo_arc(cr, x + w - r, y + h - r, r, 0.0, G_PI / 2.0);
+    cairo_arc(cr, x + r, y + h - r, r, G_PI / 2.0, G_PI);
+    cairo_arc(cr, x + r, y + r, r, G_PI, 1.5 * G_PI);
+    cairo_close_path(cr);
+}
+
 double ssc_chart_text(ssc_canvas *c, double x, double y, double ax, double ay, const char *text,
                       const ssc_text_style *style)
 {
@@ -233,6 +284,11 @@ double ssc_chart_height(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, 
     case SSC_CHART_LINE: return ssc_chart_line_height(c, t, w);
     case SSC_CHART_TABLE: return ssc_chart_table_height(c, t, w);
     case SSC_CHART_BAR: return ssc_chart_bar_height(c, t, w);
+    case SSC_CHART_GROUPED: return ssc_chart_grouped_height(c, t, w);
+    case SSC_CHART_STACKED: return ssc_chart_stacked_height(c, t, w);
+    case SSC_CHART_DONUT: return ssc_chart_donut_height(c, t, w);
+    case SSC_CHART_SDG_GRID: return ssc_chart_sdg_grid_height(c, t, w);
+    case SSC_CHART_TILE_MAP: return ssc_chart_tile_map_height(c, t, w);
     case SSC_CHART_DEFAULT:
     case SSC_CHART_CUSTOM:
     default:
@@ -271,11 +327,17 @@ int ssc_chart_draw(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, ssc_e
     case SSC_CHART_BAR: ssc_chart_bar_draw(c, t); break;
     case SSC_CHART_HBAR: ssc_chart_hbar_draw(c, t); break;
     case SSC_CHART_LINE: ssc_chart_line_draw(c, t); break;
+    case SSC_CHART_GROUPED: ssc_chart_grouped_draw(c, t); break;
+    case SSC_CHART_STACKED: ssc_chart_stacked_draw(c, t); break;
+    case SSC_CHART_DONUT: ssc_chart_donut_draw(c, t); break;
+    case SSC_CHART_SDG_GRID: rc = ssc_chart_sdg_grid_draw(c, t, err); break;
+    case SSC_CHART_TILE_MAP: rc = ssc_chart_tile_map_draw(c, t, err); break;
     case SSC_CHART_DEFAULT:
     case SSC_CHART_CUSTOM:
     default:
         rc = ssc_error_set(err, "chart kind %d cannot be drawn by the engine "
-                                "(the section must resolve it to bar, hbar, line or table)",
+                                "(the section must resolve it to one of the engine's kinds "
+                                "or table)",
                            (int)kind);
         break;
     }

@@ -66,6 +66,17 @@ unsigned long ssc_chart_colour(const ssc_canvas *c, const ssc_table *t, const ss
                                size_t series, size_t row);
 void ssc_chart_rgb(cairo_t *cr, unsigned long rgb);
 ssc_text_style ssc_chart_style(const ssc_canvas *c, double scale, unsigned long colour);
+/* The colour t of the way from `from` to `to` (0: from, 1: to), mixed per
+ * sRGB channel: tints of a colour toward white, and faded tiles. */
+unsigned long ssc_chart_mix(unsigned long from, unsigned long to, double t);
+/* 1 when white text reads better than dark text on rgb. */
+int ssc_chart_dark(unsigned long rgb);
+/* 1 when the canvas writes Chinese. */
+int ssc_chart_zh(const ssc_canvas *c);
+/* Height of one line of text in style st. */
+double ssc_chart_line_h(ssc_canvas *c, const ssc_text_style *st);
+/* Adds a rectangle with corners rounded by r to the current path. */
+void ssc_chart_round_rect(cairo_t *cr, double x, double y, double w, double h, double r);
 
 /* ---- value axis (chart.c) ----------------------------------------------- */
 
@@ -107,5 +118,42 @@ double ssc_chart_line_height(ssc_canvas *c, const ssc_table *t, double w);
 void ssc_chart_line_draw(ssc_canvas *c, const ssc_table *t);
 /* Height of the whole table (all rows, one header) at width w. */
 double ssc_chart_table_height(ssc_canvas *c, const ssc_table *t, double w);
+
+/* Grouped bars (chart_bar.c): columns when a few short-named rows fit
+ * side by side, else horizontal bars, one colour per series. */
+double ssc_chart_grouped_height(ssc_canvas *c, const ssc_table *t, double w);
+void ssc_chart_grouped_draw(ssc_canvas *c, const ssc_table *t);
+
+/* Stacked bars (chart_stacked.c): always horizontal, one bar per row. */
+double ssc_chart_stacked_height(ssc_canvas *c, const ssc_table *t, double w);
+void ssc_chart_stacked_draw(ssc_canvas *c, const ssc_table *t);
+
+/* Donut (chart_donut.c): shares of the first number column. */
+#define SSC_DONUT_MAX_SLICES 7
+
+typedef struct ssc_donut_slice {
+    double value;         /* > 0 */
+    const char *label;    /* borrowed from the table, or the static "Other" */
+    unsigned long colour;
+    size_t row;           /* the table row; (size_t)-1 for "Other" */
+} ssc_donut_slice;
+
+/* The slices of t, largest first: every row with a positive value when
+ * there are at most SSC_DONUT_MAX_SLICES, else the largest
+ * SSC_DONUT_MAX_SLICES - 1 and "Other" (其他) holding the rest.  Zero,
+ * negative and missing values are no share of a whole and are left out.
+ * Returns the number of slices and the sum of their values in *total. */
+size_t ssc_chart_donut_slices(const ssc_canvas *c, const ssc_table *t,
+                              ssc_donut_slice out[SSC_DONUT_MAX_SLICES], double *total);
+double ssc_chart_donut_height(ssc_canvas *c, const ssc_table *t, double w);
+void ssc_chart_donut_draw(ssc_canvas *c, const ssc_table *t);
+
+/* SDG grid (chart_sdggrid.c) and country tile map (chart_tilemap.c): they
+ * refuse (SSC_ERR, err filled) a table with rows none of which is keyed by
+ * an SDG or a country, which is a report asking for the wrong chart. */
+double ssc_chart_sdg_grid_height(ssc_canvas *c, const ssc_table *t, double w);
+int ssc_chart_sdg_grid_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err);
+double ssc_chart_tile_map_height(ssc_canvas *c, const ssc_table *t, double w);
+int ssc_chart_tile_map_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err);
 
 #endif

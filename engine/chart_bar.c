@@ -430,3 +430,44 @@ void ssc_chart_hbar_draw(ssc_canvas *c, const ssc_table *t)
     }
     bar_line(c->cr, x0, L.top - 1.0, x0, bottom, BAR_BASELINE_WIDTH, c->theme->text);
 }
+
+/* ---- grouped bars ------------------------------------------------------------ */
+
+/* Columns read best, as long as the groups stay few and their labels fit
+ * under them in two lines; long names or many groups go horizontal, where
+ * every label has a line of its own. */
+#define GROUPED_MAX_COLUMNS 8
+#define GROUPED_MAX_BARS 24
+#define GROUPED_LABEL_LINES 2
+
+static int bar_grouped_columns(ssc_canvas *c, const ssc_table *t, double w)
+{
+    ssc_text_style lab = ssc_chart_style(c, SSC_CHART_LABEL, 0);
+    size_t rows = ssc_table_rows(t);
+    ssc_series s;
+    double slot;
+
+    ssc_chart_series(t, &s);
+    if (rows == 0 || rows > GROUPED_MAX_COLUMNS || rows * s.n > GROUPED_MAX_BARS)
+        return 0;
+    /* the tick labels take about this much on the left */
+    slot = (w - 40.0) / (double)rows;
+    for (size_t r = 0; r < rows; r++)
+        if (!ssc_text_fits(c, ssc_table_label(t, r), &lab, slot - 4.0, GROUPED_LABEL_LINES))
+            return 0;
+    return 1;
+}
+
+double ssc_chart_grouped_height(ssc_canvas *c, const ssc_table *t, double w)
+{
+    return bar_grouped_columns(c, t, w) ? ssc_chart_bar_height(c, t, w)
+                                        : ssc_chart_hbar_height(c, t, w);
+}
+
+void ssc_chart_grouped_draw(ssc_canvas *c, const ssc_table *t)
+{
+    if (bar_grouped_columns(c, t, c->box.w))
+        ssc_chart_bar_draw(c, t);
+    else
+        ssc_chart_hbar_draw(c, t);
+}

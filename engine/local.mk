@@ -25,13 +25,17 @@ engine_libsscreport_la_SOURCES = \
 	engine/chart_bar.c \
 	engine/chart_line.c \
 	engine/chart_table.c \
+	engine/chart_stacked.c \
+	engine/chart_donut.c \
+	engine/chart_sdggrid.c \
+	engine/chart_tilemap.c \
 	engine/chart.c engine/chart.h engine/draw.h \
 	engine/doc.c engine/doc.h \
 	engine/compose.c engine/compose.h \
 	engine/atomic.c engine/atomic.h \
 	engine/dataout.c engine/dataout.h \
 	engine/render.c engine/render.h
-nodist_engine_libsscreport_la_SOURCES = engine/refdata_tables.c
+nodist_engine_libsscreport_la_SOURCES = engine/refdata_tables.c engine/tilegrid_tables.c
 engine_libsscreport_la_LIBADD = $(CAIRO_LIBS) $(PANGO_LIBS) $(LIBCONFIG_LIBS) $(LIBLTDL) $(LIBS)
 engine_libsscreport_la_LDFLAGS = -no-undefined -version-info 0:0:0
 
@@ -52,5 +56,13 @@ CLEANFILES += engine/refdata_tables.c
 engine/refdata_tables.c: $(srcdir)/data/m49-countries.csv $(srcdir)/data/sdg-goals.csv $(srcdir)/data/gen-refdata.awk
 	$(AM_V_GEN)$(AWK) -f $(srcdir)/data/gen-refdata.awk \
 		$(srcdir)/data/m49-countries.csv $(srcdir)/data/sdg-goals.csv > $@.tmp && mv $@.tmp $@
+
+# The world tile grid of the tile-map chart, checked against the countries.
+BUILT_SOURCES += engine/tilegrid_tables.c
+CLEANFILES += engine/tilegrid_tables.c
+EXTRA_DIST += data/tile-grid.csv data/gen-tilegrid.awk
+engine/tilegrid_tables.c: $(srcdir)/data/m49-countries.csv $(srcdir)/data/tile-grid.csv $(srcdir)/data/gen-tilegrid.awk
+	$(AM_V_GEN)$(AWK) -f $(srcdir)/data/gen-tilegrid.awk \
+		$(srcdir)/data/m49-countries.csv $(srcdir)/data/tile-grid.csv > $@.tmp && mv $@.tmp $@
 
 include engine/schedule.mk

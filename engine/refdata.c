@@ -1,6 +1,8 @@
-/* Reference tables: countries with their UN M49 region, region labels and
- * the SDGs.  The tables themselves are generated from data/m49-countries.csv
- * and data/sdg-goals.csv into refdata_tables.c; this file only searches them.
+/* Reference tables: countries with their UN M49 region, region labels, the
+ * SDGs and the world tile grid.  The tables themselves are generated from
+ * data/m49-countries.csv and data/sdg-goals.csv into refdata_tables.c, and
+ * from data/tile-grid.csv into tilegrid_tables.c; this file only searches
+ * them.
  *
  * Lookups run once per country per row of a portfolio that may hold a million
  * rows, so they allocate nothing, take the code as (pointer, length) straight
@@ -129,4 +131,32 @@ const char *ssc_region_label(const char *key, const char *lang)
 const ssc_sdg *ssc_sdg_get(int goal)
 {
     return goal >= 1 && goal <= 17 ? &ssc_refdata_sdgs[goal - 1] : NULL;
+}
+
+const ssc_tile *ssc_tile_by_alpha3(const char *code, size_t len)
+{
+    uint32_t key;
+    size_t i;
+    if (!refdata_pack(code, len, 3, &key))
+        return NULL;
+    i = refdata_find(ssc_refdata_tile_keys, ssc_refdata_tile_count, key);
+    return i < ssc_refdata_tile_count ? &ssc_refdata_tiles[i] : NULL;
+}
+
+size_t ssc_tile_count(void)
+{
+    return ssc_refdata_tile_count;
+}
+
+const ssc_tile *ssc_tile_at(size_t i)
+{
+    return i < ssc_refdata_tile_count ? &ssc_refdata_tiles[i] : NULL;
+}
+
+void ssc_tile_grid_size(int *cols, int *rows)
+{
+    if (cols)
+        *cols = ssc_refdata_tile_cols;
+    if (rows)
+        *rows = ssc_refdata_tile_rows;
 }

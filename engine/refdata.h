@@ -34,4 +34,20 @@ typedef struct ssc_sdg {
 
 const ssc_sdg *ssc_sdg_get(int goal); /* NULL outside 1..17 */
 
+/* The world tile grid map (data/tile-grid.csv): one square per country,
+ * at column x (1 = west) and row y (1 = north) of a grid of
+ * ssc_tile_grid_size tiles.  Countries without a tile (small territories,
+ * Palestine, Taiwan, Hong Kong...) are simply absent. */
+typedef struct ssc_tile {
+    const char *alpha3;
+    int x, y;
+} ssc_tile;
+
+/* Case-insensitive, as the country lookups; NULL when the country has no
+ * tile.  Tiles are one array: tile - ssc_tile_at(0) is a tile's index. */
+const ssc_tile *ssc_tile_by_alpha3(const char *code, size_t len);
+size_t ssc_tile_count(void);
+const ssc_tile *ssc_tile_at(size_t i); /* in alpha3 order; NULL past the end */
+void ssc_tile_grid_size(int *cols, int *rows);
+
 #endif

@@ -10,7 +10,13 @@ plugin_LTLIBRARIES += \
 	plugins/by-sdg.la \
 	plugins/timeline.la \
 	plugins/kpi.la \
-	plugins/project-table.la
+	plugins/project-table.la \
+	plugins/by-country.la \
+	plugins/by-institution.la \
+	plugins/by-status.la \
+	plugins/funding.la \
+	plugins/gender.la \
+	plugins/narrative.la
 
 plugins_by_region_la_SOURCES = plugins/by-region.c
 plugins_by_region_la_LDFLAGS = $(PLUGIN_LDFLAGS)
@@ -30,3 +36,21 @@ plugins_kpi_la_LIBADD = $(PLUGIN_LIBADD)
 plugins_project_table_la_SOURCES = plugins/project-table.c
 plugins_project_table_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_project_table_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_by_country_la_SOURCES = plugins/by-country.c
+plugins_by_country_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_country_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_by_institution_la_SOURCES = plugins/by-institution.c
+plugins_by_institution_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_institution_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_by_status_la_SOURCES = plugins/by-status.c
+plugins_by_status_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_status_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_funding_la_SOURCES = plugins/funding.c
+plugins_funding_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_funding_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_gender_la_SOURCES = plugins/gender.c
+plugins_gender_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_gender_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_narrative_la_SOURCES = plugins/narrative.c
+plugins_narrative_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_narrative_la_LIBADD = $(PLUGIN_LIBADD)

@@ -17,3 +17,10 @@ include tests/csv.mk
 include tests/refdata.mk
 include tests/chart.mk
 include tests/schedule.mk
+include tests/plugins.mk
+
+# make installcheck (run by make distcheck): the installed command and an
+# out-of-tree plugin built with pkg-config.
+EXTRA_DIST += tests/installcheck.sh
+installcheck-local:
+	CC='$(CC)' $(SHELL) $(srcdir)/tests/installcheck.sh '$(bindir)' '$(libdir)/pkgconfig'

@@ -15,6 +15,7 @@
 
 #include "chart.h"
 #include "check.h"
+#include "refdata.h"
 #include "table.h"
 
 #define SURFACE_W 600
@@ -369,6 +370,514 @@ static void test_chart_heights(void)
     test_close(&p);
 }
 
+/* ---- the kinds of ABI 1.1 ------------------------------------------------------ */
+
+static double test_lightness(unsigned long rgb);
+
+/* A table of several number columns for stacked and grouped bars: row i
+ * gets values[i] * (k + 1) in column k, with the sign of values[i]. */
+static ssc_table *test_series_table(const char *const *labels, const double *values, size_t n,
+                                    const char *const *columns, size_t n_cols)
+{
+    ssc_table *t = ssc_table_new();
+    CHECK(t != NULL);
+    if (!t)
+        return NULL;
+    for (size_t k = 0; k < n_cols; k++)
+        ssc_table_add_column(t, columns[k], SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
+    for (size_t i = 0; i < n; i++) {
+        char key[32];
+        snprintf(key, sizeof key, "k%zu", i);
+        int r = ssc_table_row(t, key);
+        ssc_table_set_label(t, r, labels[i % N_MIXED]);
+        for (size_t k = 0; k < n_cols; k++)
+            ssc_table_add_to(t, r, (int)k, values[i % N_MIXED] * (double)(k + 1));
+    }
+    CHECK(!ssc_table_failed(t));
+    return t;
+}
+
+/* A table keyed by keys[0..n) (labelled by the key) with one number column. */
+static ssc_table *test_keyed_table(ssc_key_kind kind, const char *column,
+                                   const char *const *keys, const double *values, size_t n)
+{
+    ssc_table *t = ssc_table_new();
+    CHECK(t != NULL);
+    if (!t)
+        return NULL;
+    ssc_table_set_key_kind(t, kind);
+    ssc_table_add_column(t, column, SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
+    for (size_t i = 0; i < n; i++) {
+        int r = ssc_table_row(t, keys[i]);
+        ssc_table_add_to(t, r, 0, values[i]);
+    }
+    CHECK(!ssc_table_failed(t));
+    return t;
+}
+
+static const char *const series_en[] = {"Completed", "Ongoing", "Pipeline"};
+static const char *const series_zh[] = {"\u5df2\u5b8c\u6210", "\u8fdb\u884c\u4e2d",
+                                        "\u7b79\u5907\u4e2d"}; /* 已完成 进行中 筹备中 */
+static const ssc_box new_boxes[] = {{50, 40, 483, 300}, {37, 61, 211, 97}, {10, 10, 120, 40},
+                                    {20, 20, 560, 660}};
+#define N_NEW_BOXES (sizeof new_boxes / sizeof new_boxes[0])
+
+static void test_bars_stay_in_box(void)
+{
+    static const ssc_chart_kind kinds[] = {SSC_CHART_STACKED, SSC_CHART_GROUPED};
+    static const char *const names[] = {"stacked", "grouped"};
+    static const double neg[] = {12, -7.5, 0, 3, -2, 40, 1};
+    static const double zero[] = {0, 0, 0, 0, 0, 0, 0};
+    char what[96];
+
+    for (size_t k = 0; k < 2; k++) {
+        ssc_table *t = test_series_table(labels_mixed, values_mixed, N_MIXED, series_en, 3);
+        ssc_table *zh = test_series_table(labels_mixed, values_mixed, N_MIXED, series_zh, 3);
+        ssc_table *many = test_series_table(labels_mixed, values_mixed, 200, series_en, 3);
+        ssc_table *n = test_series_table(labels_mixed, neg, N_MIXED, series_en, 2);
+        ssc_table *z = test_series_table(labels_mixed, zero, N_MIXED, series_en, 3);
+        ssc_table *one = test_series_table(labels_mixed, values_mixed, N_MIXED, series_en, 1);
+        ssc_table *none = test_series_table(labels_mixed, values_mixed, 0, series_en, 3);
+        for (size_t b = 0; b < N_NEW_BOXES; b++) {
+            snprintf(what, sizeof what, "%s, box %zu", names[k], b);
+            test_draw_kind(t, kinds[k], new_boxes[b], "en", what);
+            snprintf(what, sizeof what, "%s, Chinese, box %zu", names[k], b);
+            test_draw_kind(zh, kinds[k], new_boxes[b], "zh", what);
+            snprintf(what, sizeof what, "%s, 200 rows, box %zu", names[k], b);
+            test_draw_kind(many, kinds[k], new_boxes[b], "en", what);
+            snprintf(what, sizeof what, "%s, negative, box %zu", names[k], b);
+            test_draw_kind(n, kinds[k], new_boxes[b], "en", what);
+            snprintf(what, sizeof what, "%s, zero, box %zu", names[k], b);
+            test_draw_kind(z, kinds[k], new_boxes[b], "en", what);
+            snprintf(what, sizeof what, "%s, one series, box %zu", names[k], b);
+            test_draw_kind(one, kinds[k], new_boxes[b], "en", what);
+        }
+        /* no rows: "No data", inside the box */
+        test_draw_kind(none, kinds[k], new_boxes[0], "en", "no rows");
+        test_draw_kind(none, kinds[k], new_boxes[0], "zh", "no rows, Chinese");
+        ssc_table_free(t);
+        ssc_table_free(zh);
+        ssc_table_free(many);
+        ssc_table_free(n);
+        ssc_table_free(z);
+        ssc_table_free(one);
+        ssc_table_free(none);
+    }
+}
+
+/* Where stacked bars put negative values: left of zero, positive ones
+ * right of it, so a row of -5 and +5 has ink on both sides of the zero
+ * line, and a row of only negative values none to its right. */
+static void test_stacked_negative(void)
+{
+    static const char *const lab[] = {"a"};
+    static const double both[] = {-5}, pos_after[] = {5};
+    const ssc_box box = {20, 20, 400, 120};
+    test_probe p;
+    ssc_table *t;
+
+    /* column 0 negative, column 1 positive: the axis runs -10..10 (the
+     * totals -5 and +5, rounded out), so zero is in the plot's middle */
+    t = ssc_table_new();
+    ssc_table_add_column(t, "Out", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
+    ssc_table_add_column(t, "In", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
+    int r = ssc_table_row(t, "a");
+    ssc_table_set_label(t, r, lab[0]);
+    ssc_table_add_to(t, r, 0, both[0]);
+    ssc_table_add_to(t, r, 1, pos_after[0]);
+    if (test_open(&p, "en", box) != 0) {
+        CHECK(0);
+        ssc_table_free(t);
+        return;
+    }
+    CHECK_INT(ssc_chart_draw(&p.c, t, SSC_CHART_STACKED, NULL), SSC_OK);
+    /* the row's middle line: palette colour 0 (the negative segment) and
+     * colour 1 (the positive one) both appear, column 0's to the left */
+    double cy = -1;
+    long first0 = -1, first1 = -1;
+    uint32_t c0 = 0xFF000000u | (uint32_t)p.theme.palette[0];
+    uint32_t c1 = 0xFF000000u | (uint32_t)p.theme.palette[1];
+    cairo_surface_flush(p.s);
+    for (int y = (int)box.y; y < box.y + box.h && cy < 0; y++)
+        for (int x = (int)box.x; x < box.x + box.w; x++)
+            if (test_pixel(&p, x, y) == c0) {
+                cy = y + 3; /* a few pixels into the bar */
+                break;
+            }
+    CHECK(cy > 0);
+    if (cy > 0)
+        for (int x = (int)box.x; x < box.x + box.w; x++) {
+            uint32_t px = test_pixel(&p, x, (int)cy);
+            if (px == c0 && first0 < 0)
+                first0 = x;
+            if (px == c1 && first1 < 0)
+                first1 = x;
+        }
+    CHECK(first0 >= 0 && first1 >= 0 && first0 < first1);
+    test_close(&p);
+    ssc_table_free(t);
+}
+
+static void test_donut_slices(void)
+{
+    test_probe p;
+    double total;
+    ssc_donut_slice sl[SSC_DONUT_MAX_SLICES];
+    static const char *const ten[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
+    /* the largest six are 40, 25, 19, 12, 9 and the first 7 (row 2, before
+     * row 7's equal 7); the rest is 7 + 3 + 2 + 1 = 13, worked by hand */
+    static const double v10[] = {12, 40, 7, 3, 25, 9, 19, 7, 2, 1};
+    static const double v7[] = {5, 4, 3, 2, 1, 6, 7};
+    static const double vmix[] = {5, -3, 0, NAN, 5};
+
+    if (test_open(&p, "en", (ssc_box){20, 20, 483, 260}) != 0)
+        return;
+    ssc_table *t = test_table("Projects", SSC_UNIT_COUNT, ten, v10, 10);
+    size_t n = ssc_chart_donut_slices(&p.c, t, sl, &total);
+    CHECK_INT(n, 7);
+    CHECK(fabs(total - 125.0) < 1e-9);
+    static const double want[] = {40, 25, 19, 12, 9, 7, 13};
+    static const char *const want_label[] = {"b", "e", "g", "a", "f", "c", "Other"};
+    for (size_t i = 0; i < 7 && i < n; i++) {
+        CHECK(fabs(sl[i].value - want[i]) < 1e-9);
+        CHECK_STR(sl[i].label, want_label[i]);
+    }
+    CHECK(sl[6].row == (size_t)-1);
+    CHECK(sl[0].colour == p.theme.palette[0]);
+    CHECK(sl[6].colour != sl[0].colour && sl[6].colour != sl[5].colour);
+    test_draw_kind(t, SSC_CHART_DONUT, (ssc_box){20, 20, 483, 260}, "en", "donut, other");
+    ssc_table_free(t);
+
+    /* seven rows: seven slices, no "Other" */
+    t = test_table("Projects", SSC_UNIT_COUNT, ten, v7, 7);
+    n = ssc_chart_donut_slices(&p.c, t, sl, &total);
+    CHECK_INT(n, 7);
+    CHECK(fabs(total - 28.0) < 1e-9);
+    CHECK(fabs(sl[0].value - 7) < 1e-9 && fabs(sl[6].value - 1) < 1e-9);
+    for (size_t i = 0; i < n; i++)
+        CHECK(sl[i].row != (size_t)-1);
+    ssc_table_free(t);
+
+    /* zero, negative and missing values are no share of a whole */
+    t = test_table("Projects", SSC_UNIT_COUNT, ten, vmix, 5);
+    n = ssc_chart_donut_slices(&p.c, t, sl, &total);
+    CHECK_INT(n, 2);
+    CHECK(fabs(total - 10.0) < 1e-9);
+    CHECK_STR(sl[0].label, "a"); /* ties keep row order */
+    ssc_table_free(t);
+
+    /* a row's colour (an SDG's, a sector's) wins over the palette */
+    t = test_table("Projects", SSC_UNIT_COUNT, ten, v7, 2);
+    ssc_table_set_colour(t, 1, 0x123456);
+    n = ssc_chart_donut_slices(&p.c, t, sl, &total);
+    CHECK_INT(n, 2);
+    CHECK(sl[0].colour == p.theme.palette[0]); /* row 0 (5) */
+    CHECK(sl[1].colour == 0x123456);            /* row 1 (4) */
+    ssc_table_free(t);
+    test_close(&p);
+
+    /* "Other" in Chinese */
+    if (test_open(&p, "zh", (ssc_box){20, 20, 483, 260}) != 0)
+        return;
+    t = test_table("Projects", SSC_UNIT_COUNT, ten, v10, 10);
+    n = ssc_chart_donut_slices(&p.c, t, sl, &total);
+    CHECK_INT(n, 7);
+    CHECK_STR(sl[6].label, "\u5176\u4ed6"); /* 其他 */
+    ssc_table_free(t);
+    test_close(&p);
+}
+
+static void test_donut_stays_in_box(void)
+{
+    static const double neg[] = {12, -7.5, 0, 3, -2, 40, 1};
+    static const double zero[] = {0, 0, 0, 0, 0, 0, 0};
+    static const char *const zh[] = {LONG_ZH, "\u4e9a\u6d32", "\u975e\u6d32", "\u6b27\u6d32",
+                                     "\u5927\u6d0b\u6d32", "\u5317\u7f8e\u6d32", "\u5176\u4ed6"};
+    char what[96];
+    ssc_table *t = test_table("Projects", SSC_UNIT_COUNT, labels_mixed, values_mixed, N_MIXED);
+    ssc_table *c = test_table("\u9879\u76ee\u6570", SSC_UNIT_COUNT, zh, values_mixed, N_MIXED);
+    ssc_table *usd = test_table("Budget", SSC_UNIT_USD, labels_mixed, values_mixed, N_MIXED);
+    ssc_table *n = test_table("Change", SSC_UNIT_COUNT, labels_mixed, neg, N_MIXED);
+    ssc_table *z = test_table("Projects", SSC_UNIT_COUNT, labels_mixed, zero, N_MIXED);
+    ssc_table *none = test_table("Projects", SSC_UNIT_COUNT, NULL, NULL, 0);
+    ssc_table *many = ssc_table_new();
+
+    ssc_table_add_column(many, "Projects", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
+    for (int i = 0; i < 200; i++) {
+        char key[16];
+        snprintf(key, sizeof key, "row %d", i);
+        ssc_table_add_to(many, ssc_table_row(many, key), 0, 1 + i % 13);
+    }
+    for (size_t b = 0; b < N_NEW_BOXES; b++) {
+        snprintf(what, sizeof what, "donut, box %zu", b);
+        test_draw_kind(t, SSC_CHART_DONUT, new_boxes[b], "en", what);
+        snprintf(what, sizeof what, "donut, Chinese, box %zu", b);
+        test_draw_kind(c, SSC_CHART_DONUT, new_boxes[b], "zh", what);
+        snprintf(what, sizeof what, "donut, US$, box %zu", b);
+        test_draw_kind(usd, SSC_CHART_DONUT, new_boxes[b], "zh", what);
+        snprintf(what, sizeof what, "donut, negative, box %zu", b);
+        test_draw_kind(n, SSC_CHART_DONUT, new_boxes[b], "en", what);
+        snprintf(what, sizeof what, "donut, zero (no data), box %zu", b);
+        test_draw_kind(z, SSC_CHART_DONUT, new_boxes[b], "en", what);
+        snprintf(what, sizeof what, "donut, 200 rows, box %zu", b);
+        test_draw_kind(many, SSC_CHART_DONUT, new_boxes[b], "en", what);
+    }
+    test_draw_kind(none, SSC_CHART_DONUT, new_boxes[0], "en", "donut, no rows");
+    ssc_table_free(t);
+    ssc_table_free(c);
+    ssc_table_free(usd);
+    ssc_table_free(n);
+    ssc_table_free(z);
+    ssc_table_free(none);
+    ssc_table_free(many);
+}
+
+/* An SDG table: goal g has values[g - 1]; goals with a negative value get
+ * no row at all. */
+static ssc_table *test_sdg_table(const double *values)
+{
+    ssc_table *t = ssc_table_new();
+    ssc_table_set_key_kind(t, SSC_KEY_SDG);
+    ssc_table_add_column(t, "Projects", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
+    for (int g = 1; g <= 17; g++) {
+        char key[4];
+        if (values[g - 1] < 0)
+            continue;
+        snprintf(key, sizeof key, "%d", g);
+        ssc_table_add_to(t, ssc_table_row(t, key), 0, values[g - 1]);
+    }
+    CHECK(!ssc_table_failed(t));
+    return t;
+}
+
+static void test_sdg_grid(void)
+{
+    /* goal 5 has none (a row with 0), goal 11 no row at all */
+    static const double v[17] = {15, 16, 8, 5, 0, 4, 10, 11, 11, 2, -1, 3, 9, 7, 13, 1, 36};
+    static const double zero[17] = {0};
+    static const double negative[17] = {-1, -1, -1, -1, -1, -1, -1, -1, -1,
+                                        -1, -1, -1, -1, -1, -1, -1, -1};
+    ssc_table *t = test_sdg_table(v);
+    ssc_table *z = test_sdg_table(zero);
+    ssc_table *none = test_sdg_table(negative); /* no rows */
+    ssc_table *many = ssc_table_new();
+    char what[96];
+
+    /* 200 rows, only 17 of them SDGs: the rest are not drawn */
+    ssc_table_add_column(many, "Projects", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
+    for (int i = 0; i < 200; i++) {
+        char key[16];
+        snprintf(key, sizeof key, "%d", i < 17 ? i + 1 : 1000 + i);
+        ssc_table_add_to(many, ssc_table_row(many, key), 0, -3.0 + i % 7);
+    }
+    for (size_t b = 0; b < N_NEW_BOXES; b++) {
+        snprintf(what, sizeof what, "sdg grid, box %zu", b);
+        test_draw_kind(t, SSC_CHART_SDG_GRID, new_boxes[b], "en", what);
+        snprintf(what, sizeof what, "sdg grid, Chinese, box %zu", b);
+        test_draw_kind(t, SSC_CHART_SDG_GRID, new_boxes[b], "zh", what);
+        snprintf(what, sizeof what, "sdg grid, zero, box %zu", b);
+        test_draw_kind(z, SSC_CHART_SDG_GRID, new_boxes[b], "en", what);
+        snprintf(what, sizeof what, "sdg grid, 200 rows, box %zu", b);
+        test_draw_kind(many, SSC_CHART_SDG_GRID, new_boxes[b], "en", what);
+    }
+    test_draw_kind(none, SSC_CHART_SDG_GRID, new_boxes[0], "en", "sdg grid, no rows");
+
+    /* Tiles in the SDG colours; a goal without projects faded toward
+     * white.  A tile's left margin (inside it, clear of its text) shows
+     * the fill; the grid is 6 tiles and 5 gaps of 0.075 tile wide. */
+    const ssc_box box = {10, 10, 483, 300};
+    test_probe p;
+    if (test_open(&p, "en", box) == 0) {
+        CHECK_INT(ssc_chart_draw(&p.c, t, SSC_CHART_SDG_GRID, NULL), SSC_OK);
+        double side = fmin(96.0, box.w / (6 + 5 * 0.075)), gap = side * 0.075;
+        cairo_surface_flush(p.s);
+        for (int g = 1; g <= 17; g++) {
+            int x = (int)(box.x + ((g - 1) % 6) * (side + gap) + 2);
+            int y = (int)(box.y + ((g - 1) / 6) * (side + gap) + side / 2);
+            unsigned long rgb = test_pixel(&p, x, y) & 0xFFFFFF;
+            unsigned long want = ssc_sdg_get(g)->colour;
+            if (g == 5 || g == 11)
+                CHECK(rgb != want && test_lightness(rgb) > test_lightness(want) + 20);
+            else
+                CHECK(rgb == want);
+        }
+        test_close(&p);
+    }
+
+    /* Heights follow the width (three rows of square tiles), up to a cap. */
+    if (test_open(&p, "en", box) == 0) {
+        double h483 = ssc_chart_height(&p.c, t, SSC_CHART_SDG_GRID, 483);
+        double h240 = ssc_chart_height(&p.c, t, SSC_CHART_SDG_GRID, 240);
+        CHECK(h483 > 200 && h483 < 260);
+        CHECK(fabs(h483 / h240 - 483.0 / 240.0) < 0.05);
+        CHECK(ssc_chart_height(&p.c, t, SSC_CHART_SDG_GRID, 2000) < 320);
+
+        /* a table not keyed by SDG is refused, with a reason */
+        ssc_error err;
+        ssc_error_clear(&err);
+        ssc_table *wrong = test_table("Projects", SSC_UNIT_COUNT, labels_mixed, values_mixed,
+                                      N_MIXED);
+        CHECK_INT(ssc_chart_draw(&p.c, wrong, SSC_CHART_SDG_GRID, &err), SSC_ERR);
+        CHECK(strstr(err.message, "keyed by SDG") != NULL);
+        ssc_table_free(wrong);
+        test_close(&p);
+    }
+    ssc_table_free(t);
+    ssc_table_free(z);
+    ssc_table_free(none);
+    ssc_table_free(many);
+}
+
+static void test_tile_grid(void)
+{
+    int cols = 0, rows = 0, bad = 0;
+    const ssc_tile *chn = ssc_tile_by_alpha3("chn", 3);
+
+    ssc_tile_grid_size(&cols, &rows);
+    CHECK_INT(cols, 28);
+    CHECK_INT(rows, 21); /* Antarctica's row 23 is left out with it */
+    CHECK_INT(ssc_tile_count(), 191);
+    CHECK(chn != NULL && strcmp(chn->alpha3, "CHN") == 0 && chn->x == 24 && chn->y == 6);
+    CHECK(ssc_tile_by_alpha3("PSE", 3) == NULL); /* no tile: listed under the map */
+    CHECK(ssc_tile_by_alpha3("ATA", 3) == NULL);
+    CHECK(ssc_tile_by_alpha3("CH", 2) == NULL);
+    CHECK(ssc_tile_by_alpha3("C1N", 3) == NULL);
+    CHECK(ssc_tile_by_alpha3(NULL, 3) == NULL);
+    CHECK(ssc_tile_at(ssc_tile_count()) == NULL);
+    for (size_t i = 0; i < ssc_tile_count(); i++) {
+        const ssc_tile *a = ssc_tile_at(i);
+        if (!ssc_country_by_alpha3(a->alpha3, 3) || ssc_tile_by_alpha3(a->alpha3, 3) != a ||
+            a->x < 1 || a->x > cols || a->y < 1 || a->y > rows)
+            bad++;
+        if (i > 0 && strcmp(ssc_tile_at(i - 1)->alpha3, a->alpha3) >= 0)
+            bad++;
+        for (size_t j = 0; j < i; j++)
+            if (ssc_tile_at(j)->x == a->x && ssc_tile_at(j)->y == a->y)
+                bad++;
+    }
+    CHECK_INT(bad, 0);
+}
+
+static void test_tile_map(void)
+{
+    static const char *const keys[] = {"KEN", "MMR", "NPL", "CHN", "BRA", "PSE", "HKG", "FJI"};
+    static const double v[] = {8, 7, 6, 0, 2, 3, 1, -4};
+    static const double zero[] = {0, 0, 0, 0, 0, 0, 0, 0};
+    ssc_table *t = test_keyed_table(SSC_KEY_COUNTRY, "Projects", keys, v, 8);
+    ssc_table *zh = test_keyed_table(SSC_KEY_COUNTRY, "\u9879\u76ee\u6570", keys, v, 8);
+    ssc_table *z = test_keyed_table(SSC_KEY_COUNTRY, "Projects", keys, zero, 8);
+    ssc_table *none = test_keyed_table(SSC_KEY_COUNTRY, "Projects", keys, v, 0);
+    ssc_table *many = ssc_table_new();
+    ssc_table *usd = ssc_table_new();
+    char what[96];
+
+    /* 200 countries (some without a tile), US$ amounts with fractions */
+    ssc_table_add_column(many, "Projects", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
+    ssc_table_add_column(usd, "Budget", SSC_COLUMN_NUMBER, SSC_UNIT_USD);
+    for (size_t i = 0; i < 200; i++) {
+        const ssc_country *country = ssc_country_at(i);
+        ssc_table_add_to(many, ssc_table_row(many, country->alpha3), 0, (double)(i % 40));
+        ssc_table_add_to(usd, ssc_table_row(usd, country->alpha3), 0, 1234.5 * (double)i);
+    }
+    for (size_t b = 0; b < N_NEW_BOXES; b++) {
+        snprintf(what, sizeof what, "tile map, box %zu", b);
+        test_draw_kind(t, SSC_CHART_TILE_MAP, new_boxes[b], "en", what);
+        snprintf(what, sizeof what, "tile map, Chinese, box %zu", b);
+        test_draw_kind(zh, SSC_CHART_TILE_MAP, new_boxes[b], "zh", what);
+        snprintf(what, sizeof what, "tile map, zero, box %zu", b);
+        test_draw_kind(z, SSC_CHART_TILE_MAP, new_boxes[b], "en", what);
+        snprintf(what, sizeof what, "tile map, 200 rows, box %zu", b);
+        test_draw_kind(many, SSC_CHART_TILE_MAP, new_boxes[b], "en", what);
+        snprintf(what, sizeof what, "tile map, US$, box %zu", b);
+        test_draw_kind(usd, SSC_CHART_TILE_MAP, new_boxes[b], "zh", what);
+    }
+    test_draw_kind(none, SSC_CHART_TILE_MAP, new_boxes[0], "en", "tile map, no rows");
+
+    test_probe p;
+    const ssc_box box = {10, 10, 560, 600};
+    if (test_open(&p, "en", box) == 0) {
+        /* The natural height: the grid's 21 rows of width / 28, plus the
+         * list of countries without a tile (Palestine, Hong Kong here). */
+        double h = ssc_chart_height(&p.c, t, SSC_CHART_TILE_MAP, 560);
+        double hz = ssc_chart_height(&p.c, z, SSC_CHART_TILE_MAP, 560);
+        CHECK(hz >= 560.0 * 21 / 28 && hz < 560.0 * 21 / 28 + 40);
+        CHECK(h > hz + 8); /* the list takes a line */
+
+        /* The largest value in the accent, no value in light grey: tiles
+         * are 0.88 of the pitch, centred in their cell; look just inside
+         * the top edge, clear of the code in the middle. */
+        CHECK_INT(ssc_chart_draw(&p.c, t, SSC_CHART_TILE_MAP, NULL), SSC_OK);
+        cairo_surface_flush(p.s);
+        double pitch = box.w / 28;
+        const ssc_tile *ken = ssc_tile_by_alpha3("KEN", 3), *usa = ssc_tile_by_alpha3("USA", 3);
+        const ssc_tile *chn = ssc_tile_by_alpha3("CHN", 3), *fji = ssc_tile_by_alpha3("FJI", 3);
+        const ssc_tile *npl = ssc_tile_by_alpha3("NPL", 3);
+#define TILE_PX(tile) \
+    (test_pixel(&p, (int)(box.x + ((tile)->x - 0.5) * pitch), \
+                (int)(box.y + ((tile)->y - 1) * pitch + pitch * 0.06 + 2)) & 0xFFFFFF)
+        unsigned long grey = TILE_PX(usa);
+        CHECK(TILE_PX(ken) == p.theme.accent);
+        CHECK(test_lightness(grey) > 85);
+        CHECK(TILE_PX(chn) == grey); /* zero */
+        CHECK(TILE_PX(fji) == grey); /* negative: no shade */
+        CHECK(test_lightness(TILE_PX(npl)) > test_lightness(p.theme.accent) + 5);
+        CHECK(test_lightness(TILE_PX(npl)) < test_lightness(grey) - 5);
+#undef TILE_PX
+        /* a table not keyed by country is refused, with a reason */
+        ssc_error err;
+        ssc_error_clear(&err);
+        ssc_table *wrong = test_table("Projects", SSC_UNIT_COUNT, labels_mixed, values_mixed,
+                                      N_MIXED);
+        CHECK_INT(ssc_chart_draw(&p.c, wrong, SSC_CHART_TILE_MAP, &err), SSC_ERR);
+        CHECK(strstr(err.message, "country codes") != NULL);
+        ssc_table_free(wrong);
+        test_close(&p);
+    }
+    ssc_table_free(t);
+    ssc_table_free(zh);
+    ssc_table_free(z);
+    ssc_table_free(none);
+    ssc_table_free(many);
+    ssc_table_free(usd);
+}
+
+static void test_new_heights(void)
+{
+    test_probe p;
+    static const char *const short_labels[] = {"Asia", "Africa", "Europe", "Oceania"};
+    static const double v[] = {19, 17, 9, 5};
+
+    if (test_open(&p, "en", (ssc_box){0, 0, 483, 400}) != 0)
+        return;
+    ssc_table *t6 = test_series_table(labels_mixed, values_mixed, 6, series_en, 3);
+    ssc_table *t12 = test_series_table(labels_mixed, values_mixed, 12, series_en, 3);
+    ssc_table *t18 = test_series_table(labels_mixed, values_mixed, 18, series_en, 3);
+    ssc_table *few = test_series_table(short_labels, v, 4, series_en, 2);
+    ssc_table *donut = test_table("Projects", SSC_UNIT_COUNT, labels_mixed, values_mixed, N_MIXED);
+
+    /* stacked bars grow by one row pitch per row */
+    double h6 = ssc_chart_height(&p.c, t6, SSC_CHART_STACKED, 483);
+    double h12 = ssc_chart_height(&p.c, t12, SSC_CHART_STACKED, 483);
+    double h18 = ssc_chart_height(&p.c, t18, SSC_CHART_STACKED, 483);
+    CHECK(h12 > h6 && fabs((h18 - h12) - (h12 - h6)) < 1e-6);
+    /* grouped: long labels go horizontal, a few short ones stand as columns */
+    CHECK(ssc_chart_height(&p.c, t6, SSC_CHART_GROUPED, 483) ==
+          ssc_chart_height(&p.c, t6, SSC_CHART_HBAR, 483));
+    CHECK(ssc_chart_height(&p.c, few, SSC_CHART_GROUPED, 483) ==
+          ssc_chart_height(&p.c, few, SSC_CHART_BAR, 483));
+    /* the donut is a fixed figure on a wide page, taller on a narrow one
+     * where its legend goes under the ring */
+    double dw = ssc_chart_height(&p.c, donut, SSC_CHART_DONUT, 483);
+    CHECK(dw > 200 && dw < 280);
+    CHECK(ssc_chart_height(&p.c, donut, SSC_CHART_DONUT, 230) > dw);
+    ssc_table_free(t6);
+    ssc_table_free(t12);
+    ssc_table_free(t18);
+    ssc_table_free(few);
+    ssc_table_free(donut);
+    test_close(&p);
+}
+
 /* ---- tables ------------------------------------------------------------------ */
 
 static void test_table_pages(void)
@@ -570,6 +1079,24 @@ static void test_pdf(void)
         CHECK_INT(ssc_chart_draw(&c, t, kinds[k], &err), SSC_OK);
     }
     cairo_show_page(cr);
+    /* the kinds of ABI 1.1, on a page of their own */
+    static const ssc_chart_kind more[] = {SSC_CHART_STACKED, SSC_CHART_GROUPED, SSC_CHART_DONUT};
+    for (size_t k = 0; k < 3; k++) {
+        c.box = (ssc_box){56, 56 + 250.0 * k, 483, 230};
+        CHECK_INT(ssc_chart_draw(&c, t, more[k], &err), SSC_OK);
+    }
+    cairo_show_page(cr);
+    static const double sdg[17] = {1, 2, 3, 0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17};
+    ssc_table *grid = test_sdg_table(sdg);
+    static const char *const countries[] = {"KEN", "CHN", "PSE"};
+    ssc_table *map = test_keyed_table(SSC_KEY_COUNTRY, "Projects", countries, sdg, 3);
+    c.box = (ssc_box){56, 56, 483, 240};
+    CHECK_INT(ssc_chart_draw(&c, grid, SSC_CHART_SDG_GRID, &err), SSC_OK);
+    c.box = (ssc_box){56, 320, 483, 400};
+    CHECK_INT(ssc_chart_draw(&c, map, SSC_CHART_TILE_MAP, &err), SSC_OK);
+    ssc_table_free(grid);
+    ssc_table_free(map);
+    cairo_show_page(cr);
     c.box = (ssc_box){56, 56, 483, 700};
     CHECK_INT(ssc_chart_table(&c, t, 0, &next, &used, &err), SSC_OK);
     CHECK_INT(next, N_MIXED);
@@ -590,6 +1117,14 @@ int main(void)
     test_charts_stay_in_box();
     test_long_labels();
     test_chart_heights();
+    test_bars_stay_in_box();
+    test_stacked_negative();
+    test_donut_slices();
+    test_donut_stays_in_box();
+    test_tile_grid();
+    test_sdg_grid();
+    test_tile_map();
+    test_new_heights();
     test_table_pages();
     test_pdf();
     return check_done();
