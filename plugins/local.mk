@@ -54,3 +54,4 @@ plugins_gender_la_LIBADD = $(PLUGIN_LIBADD)
 plugins_narrative_la_SOURCES = plugins/narrative.c
 plugins_narrative_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_narrative_la_LIBADD = $(PLUGIN_LIBADD)
+include plugins/iati.mk

@@ -48,7 +48,7 @@ grep -q "section 1 (failing): deliberate failure for the tests" "$work/failing.e
     -o "$work/cwd.pdf" > /dev/null 2> "$work/cwd.err") && fail "plugin loaded from the current directory"
 grep -q 'no plugin "good"' "$work/cwd.err" || fail "cwd: $(cat "$work/cwd.err")"
 
-# `plugins` lists the six bundled plugins with kind and version
+# `plugins` lists the bundled plugins with kind and version
 "$SSC_REPORT" plugins > "$work/list.out" 2> "$work/list.err" || fail "plugins: $(cat "$work/list.err")"
 for p in by-region by-sector by-sdg timeline kpi project-table; do
     grep -q "^$p  *metric  *1.0  */.*/$p.la\$" "$work/list.out" || fail "plugins does not list $p"

@@ -58,7 +58,7 @@ make_portfolio 300 "$work/big.csv"
 cat > "$conf" <<EOF
 state_dir = "state";
 jobs = ( { name = "slow"; report = "$report"; schedule = "* * * * *"; output = "out/slow.pdf";
-           set = [ "data.path=$work/big.csv", "sections.5.options.limit=0" ]; } );
+           set = [ "data.path=$work/big.csv", "sections.$project_table.options.limit=0" ]; } );
 EOF
 "$SSC_REPORT" daemon --config "$conf" > "$work/stdout" 2> "$work/err" &
 daemon=$!

@@ -21,7 +21,7 @@ jobs = ( { name = "brief"; report = "$report"; schedule = "0 6 1 * *"; timezone 
 EOF
 }
 write_conf "$work/quick.conf" 600 ""
-all_rows="\"sections.5.options.limit=0\""
+all_rows="\"sections.$project_table.options.limit=0\""
 write_conf "$work/slow.conf" 3 "\"data.path=$work/big.csv\", $all_rows"
 write_conf "$work/slow-long.conf" 600 "\"data.path=$work/big.csv\", $all_rows"
 

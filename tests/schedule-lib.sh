@@ -8,6 +8,10 @@ set -u
 test_name=$(basename "$0" .sh)
 work="$top_builddir/tests/$test_name.dir"
 report="$top_srcdir/reports/annual-meeting.cfg"
+# the 0-based position of the project-table section, for --set
+# sections.N.options.limit=0 (slow renders list every project)
+project_table=$(awk '/plugin *= *"/ { n++ } /plugin *= *"project-table"/ { print n - 1; exit }' "$report")
+[ -n "$project_table" ] || { echo "no project-table section in $report" >&2; exit 99; }
 sample="$top_srcdir/data/sample-portfolio.csv"
 failures=0
 checks=0

@@ -13,7 +13,7 @@ cat > "$conf" <<EOF
 state_dir = "state";
 jobs = ( { name = "brief"; report = "$report"; schedule = "0 6 1 * *"; timezone = "UTC";
            output = "out/brief-%Y-%m.pdf";
-           set = [ "data.path=$work/mid.csv", "sections.5.options.limit=0" ]; } );
+           set = [ "data.path=$work/mid.csv", "sections.$project_table.options.limit=0" ]; } );
 EOF
 
 # 1. The second starts while the first is rendering

@@ -1,0 +1,158 @@
+/* Projects per status, stacked by region: one row per status present (in
+ * the life-cycle order pipeline, ongoing, completed, cancelled, suspended),
+ * one number column per region present.  A project counts once in each
+ * distinct region its countries lie in, as everywhere in the report. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <ssc-report/plugin.h>
+
+static const char *const by_status_order[] = {"pipeline", "ongoing", "completed", "cancelled",
+                                              "suspended"};
+#define BY_STATUS_N (sizeof by_status_order / sizeof *by_status_order)
+
+/* Column titles: a plugin cannot reach the engine's region labels, so it
+ * carries the names of the six regions the engine derives (UN M49, the
+ * Americas split); the English name is the key. */
+static const struct {
+    const char *key, *zh;
+} by_status_regions[] = {
+    {"Africa", "非洲"},
+    {"Asia", "亚洲"},
+    {"Europe", "欧洲"},
+    {"Latin America and the Caribbean", "拉丁美洲和加勒比"},
+    {"Northern America", "北美洲"},
+    {"Oceania", "大洋洲"},
+};
+#define BY_STATUS_REGIONS (sizeof by_status_regions / sizeof *by_status_regions)
+
+/* A region's place among the columns: the table's order, unknown ones last. */
+static size_t by_status_rank(const char *region)
+{
+    for (size_t i = 0; i < BY_STATUS_REGIONS; i++)
+        if (strcmp(by_status_regions[i].key, region) == 0)
+            return i;
+    return BY_STATUS_REGIONS;
+}
+
+static int by_status_region_cmp(const void *pa, const void *pb)
+{
+    const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
+    size_t ra = by_status_rank(a), rb = by_status_rank(b);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    return strcmp(a, b);
+}
+
+static const char *by_status_region_title(const char *region, int zh)
+{
+    size_t i = by_status_rank(region);
+    return zh && i < BY_STATUS_REGIONS ? by_status_regions[i].zh : region;
+}
+
+/* Index of region in list[0..n), or n. */
+static size_t by_status_find(const char *const *list, size_t n, const char *region)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == region || strcmp(list[i], region) == 0)
+            return i;
+    return n;
+}
+
+/* The distinct regions of the shown projects, in column order, into
+ * *list (caller frees). */
+static int by_status_regions_present(const ssc_portfolio *p, const char ***list, size_t *n)
+{
+    size_t cap = 8;
+    const char **l = malloc(cap * sizeof *l);
+    *n = 0;
+    if (!l)
+        return -1;
+    for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
+        ssc_strings r = ssc_project_regions(p, row);
+        for (size_t k = 0; k < r.count; k++) {
+            if (by_status_find(l, *n, r.items[k]) < *n)
+                continue;
+            if (*n == cap) {
+                const char **nl = realloc(l, 2 * cap * sizeof *nl);
+                if (!nl) {
+                    free(l);
+                    return -1;
+                }
+                l = nl;
+                cap *= 2;
+            }
+            l[(*n)++] = r.items[k];
+        }
+    }
+    qsort(l, *n, sizeof *l, by_status_region_cmp);
+    *list = l;
+    return 0;
+}
+
+static int by_status_fill(const ssc_portfolio *p, ssc_table *out, const char *const *regions,
+                          size_t n_regions, int zh)
+{
+    size_t rows = ssc_portfolio_count(p);
+    int present[BY_STATUS_N] = {0};
+
+    /* no region, nothing to stack: an empty table says so better than
+     * rows without columns */
+    if (n_regions == 0)
+        return 0;
+    /* the columns, in the order the regions were sorted */
+    for (size_t i = 0; i < n_regions; i++) {
+        int c = ssc_table_add_column(out, regions[i], SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
+        if (c < 0 ||
+            ssc_table_set_column_title(out, c, by_status_region_title(regions[i], zh)) != SSC_OK)
+            return -1;
+    }
+    /* the rows exist first, in life-cycle order, so counting keeps it */
+    for (size_t row = 0; row < rows; row++)
+        for (size_t i = 0; i < BY_STATUS_N; i++)
+            if (strcmp(ssc_project_status(p, row), by_status_order[i]) == 0)
+                present[i] = 1;
+    for (size_t i = 0; i < BY_STATUS_N; i++)
+        if (present[i] && ssc_table_row(out, by_status_order[i]) < 0)
+            return -1;
+    for (size_t row = 0; row < rows; row++) {
+        int t = ssc_table_row(out, ssc_project_status(p, row));
+        if (t < 0)
+            return -1;
+        ssc_strings r = ssc_project_regions(p, row);
+        for (size_t k = 0; k < r.count; k++) {
+            size_t c = by_status_find(regions, n_regions, r.items[k]);
+            if (ssc_table_add_to(out, t, (int)c, 1.0) != SSC_OK)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int by_status_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
+                             ssc_error *err)
+{
+    int zh = strcmp(ssc_section_language(s), "zh") == 0;
+    const char **regions = NULL;
+    size_t n_regions = 0;
+
+    ssc_table_set_key_kind(out, SSC_KEY_STATUS);
+    if (by_status_regions_present(p, &regions, &n_regions) != 0)
+        return ssc_error_set(err, "out of memory");
+    int bad = by_status_fill(p, out, regions, n_regions, zh);
+    free(regions);
+    if (bad ||
+        ssc_table_set_note(out, zh ? "一个项目在其所涉及的每个地区各计一次，因此某一状态的合计可能"
+                                     "超过该状态的项目数。"
+                                   : "A project counts once in each region it reaches, so a "
+                                     "status may add up to more than its number of projects.") !=
+            SSC_OK)
+        return ssc_error_set(err, "out of memory");
+    return SSC_OK;
+}
+
+SSC_METRIC_PLUGIN(by_status, "by-status",
+                  .summary = "Projects per status, stacked by region",
+                  .version = "1.0",
+                  .default_chart = SSC_CHART_STACKED,
+                  .compute = by_status_compute);

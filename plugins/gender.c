@@ -1,0 +1,131 @@
+/* Gender equality (OECD DAC gender marker), two views:
+ *   view = "marker" (the default): projects per marker value, rows "0",
+ *     "1", "2" whenever a project is shown (a zero there is information)
+ *     and "none" when some shown project has no marker;
+ *   view = "trend": per start year, the share (percent) of the projects
+ *     started that year whose marker is 1 or 2.  A project without a marker
+ *     counts as not marked.  Years in which no project started are left
+ *     out: a share of nothing is no 0 %, and a 0 would read as one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ssc-report/plugin.h>
+
+static const ssc_option gender_options[] = {
+    {.name = "view",
+     .type = SSC_OPTION_STRING,
+     .choices = "marker|trend",
+     .help = "projects per gender marker (marker, the default) or the yearly share of "
+             "gender-marked projects (trend)"},
+    {.name = NULL},
+};
+
+static const struct {
+    const char *key, *en, *zh;
+} gender_markers[] = {
+    {"0", "Not targeted (0)", "未针对（0）"},
+    {"1", "Significant objective (1)", "重要目标（1）"},
+    {"2", "Principal objective (2)", "主要目标（2）"},
+    {"none", "No marker", "无标记"},
+};
+
+static int gender_by_marker(const ssc_portfolio *p, ssc_table *out, int zh)
+{
+    double n[4] = {0};
+
+    for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
+        int m = ssc_project_gender_marker(p, row);
+        n[m >= 0 && m <= 2 ? m : 3] += 1.0;
+    }
+    ssc_table_set_key_kind(out, SSC_KEY_TEXT);
+    /* no project, no shares: the engine then says there is nothing to show */
+    for (size_t i = 0; ssc_portfolio_count(p) && i < 4; i++) {
+        if (i == 3 && n[3] == 0.0)
+            break;
+        if (ssc_table_add(out, gender_markers[i].key, n[i]) != SSC_OK)
+            return -1;
+        int row = ssc_table_row(out, gender_markers[i].key);
+        const char *label = zh ? gender_markers[i].zh : gender_markers[i].en;
+        if (row < 0 || ssc_table_set_label(out, row, label) != SSC_OK)
+            return -1;
+    }
+    return ssc_table_set_note(out, zh ? "按经合组织发展援助委员会性别平等标记统计，每个项目计一次。"
+                                      : "Each project counts once, under its OECD DAC gender "
+                                        "equality marker.");
+}
+
+/* Started and marked projects per year, in arrays indexed year - first. */
+static int gender_trend(const ssc_portfolio *p, ssc_table *out, int zh)
+{
+    int first = 0, last = 0;
+    double *started, *marked;
+    char key[16];
+    int bad = 0;
+
+    for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
+        int y = ssc_project_start(p, row).year;
+        if (!y)
+            continue;
+        if (!first || y < first)
+            first = y;
+        if (y > last)
+            last = y;
+    }
+    size_t span = first ? (size_t)(last - first + 1) : 1;
+    started = calloc(span, sizeof *started);
+    marked = calloc(span, sizeof *marked);
+    if (!started || !marked)
+        bad = 1;
+    for (size_t row = 0; !bad && first && row < ssc_portfolio_count(p); row++) {
+        int y = ssc_project_start(p, row).year;
+        if (!y)
+            continue;
+        started[y - first] += 1.0;
+        if (ssc_project_gender_marker(p, row) >= 1)
+            marked[y - first] += 1.0;
+    }
+
+    ssc_table_set_key_kind(out, SSC_KEY_YEAR);
+    int c = bad ? -1 : ssc_table_add_column(out, "share", SSC_COLUMN_NUMBER, SSC_UNIT_PERCENT);
+    if (c < 0 || ssc_table_set_column_title(out, c, zh ? "关注性别平等的项目比例"
+                                                       : "Gender-marked projects") != SSC_OK)
+        bad = 1;
+    for (int y = first; !bad && first && y <= last; y++) {
+        if (started[y - first] == 0.0)
+            continue;
+        snprintf(key, sizeof key, "%d", y);
+        int row = ssc_table_row(out, key);
+        if (row < 0 ||
+            ssc_table_add_to(out, row, c, 100.0 * marked[y - first] / started[y - first]) != SSC_OK)
+            bad = 1;
+    }
+    free(started);
+    free(marked);
+    if (bad)
+        return -1;
+    return ssc_table_set_note(
+        out, zh ? "每年启动的项目中性别平等标记为1或2的项目所占比例；无标记的项目计为未标记；"
+                  "没有项目启动的年份不显示。"
+                : "The share of the projects started each year whose gender marker is 1 or 2; "
+                  "a project without a marker counts as not marked; years in which no project "
+                  "started are left out.");
+}
+
+static int gender_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
+                          ssc_error *err)
+{
+    const char *view = ssc_section_option_string(s, "view");
+    int zh = strcmp(ssc_section_language(s), "zh") == 0;
+    int rc = view && strcmp(view, "trend") == 0 ? gender_trend(p, out, zh)
+                                                 : gender_by_marker(p, out, zh);
+    return rc == 0 ? SSC_OK : ssc_error_set(err, "out of memory");
+}
+
+SSC_METRIC_PLUGIN(gender, "gender",
+                  .summary = "Projects by gender equality marker, or the yearly share of "
+                             "gender-marked projects",
+                  .version = "1.0",
+                  .default_chart = SSC_CHART_DONUT,
+                  .options = gender_options,
+                  .compute = gender_compute);
