@@ -237,10 +237,9 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i, int *i
     double h = compose_chart_height(cc, doc, i, kind);
     rc = ssc_doc_heading(doc, s->def->title, h, err);
     if (rc == SSC_OK && kind == SSC_CHART_CUSTOM) {
-        rc = ssc_doc_caption(doc, caption, err);
+        rc = compose_custom(cc, doc, i, h < ssc_doc_space(doc).h ? h : ssc_doc_space(doc).h, err);
         if (rc == SSC_OK)
-            rc = compose_custom(cc, doc, i, h < ssc_doc_space(doc).h ? h : ssc_doc_space(doc).h,
-                                err);
+            rc = ssc_doc_caption(doc, caption, err);
         ssc_doc_tag_end(doc, "Sect");
         return rc;
     }
@@ -283,7 +282,7 @@ static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_error *err)
                 return SSC_ERR;
             any = 1;
         }
-        if (ssc_doc_continued(doc, s->def->title, err) != SSC_OK ||
+        if (ssc_doc_subheading(doc, s->def->title, err) != SSC_OK ||
             compose_table(doc, cc->tables[i], s->def->title, s->def->table_limit, err) != SSC_OK)
             return SSC_ERR;
         ssc_box gap;

@@ -287,8 +287,9 @@ int ssc_doc_heading(ssc_doc *d, const char *title, double need, ssc_error *err)
 
     doc_page_box(d);
     ssc_text_measure(&d->canvas, title, &st, doc_width(d), &tw, &th);
-    /* a heading is never left alone at the bottom of a page */
-    if (d->page_dirty && d->y + th + 18 + need > doc_bottom(d) &&
+    /* a heading is never left alone at the bottom of a page: it moves on
+     * unless the gap above it, itself and need points below it all fit */
+    if (d->page_dirty && d->y + 14 + th + 18 + need > doc_bottom(d) &&
         ssc_doc_new_page(d, err) != SSC_OK)
         return SSC_ERR;
     if (d->page_dirty)
@@ -315,13 +316,18 @@ int ssc_doc_heading(ssc_doc *d, const char *title, double need, ssc_error *err)
 
 int ssc_doc_continued(ssc_doc *d, const char *title, ssc_error *err)
 {
+    char text[512];
+    snprintf(text, sizeof text, d->zh ? "%s（续）" : "%s (continued)", title);
+    return ssc_doc_subheading(d, text, err);
+}
+
+int ssc_doc_subheading(ssc_doc *d, const char *text, ssc_error *err)
+{
     ssc_text_style st = {.size = d->theme->body_size * 1.1, .bold = 1,
                          .colour = d->theme->muted, .max_lines = 1};
-    char text[512];
     double tw, th;
     ssc_box box;
 
-    snprintf(text, sizeof text, d->zh ? "%s（续）" : "%s (continued)", title);
     doc_page_box(d);
     ssc_text_measure(&d->canvas, text, &st, doc_width(d), &tw, &th);
     if (ssc_doc_take(d, th + 10, &box, err) != SSC_OK)

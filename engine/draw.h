@@ -64,7 +64,8 @@ const char *ssc_format_number(char *buf, size_t len, double value, ssc_unit unit
 /* Height a chart of this kind wants for table t at width w (bars grow with
  * the number of rows). */
 double ssc_chart_height(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, double w);
-/* Draws bar, hbar or line charts of t inside c->box. */
+/* Draws t as a chart of the given kind (any but table and custom) inside
+ * c->box. */
 int ssc_chart_draw(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, ssc_error *err);
 /* Draws rows [first, ...) of t as a table from the top of c->box, repeating
  * the header row, and stops before the box's bottom: *next is the first row
