@@ -198,6 +198,27 @@ static double compose_chart_height(const ssc_compose *cc, ssc_doc *doc, size_t i
     return h;
 }
 
+/* Whether a chart of t would show anything: a table with no rows, or with
+ * nothing but zeros and missing values (by-sdg over projects that name no
+ * goal, money charts over projects without budgets), gets a sentence
+ * saying so instead of an empty chart. */
+static int compose_has_data(const ssc_table *t)
+{
+    for (size_t r = 0; r < ssc_table_rows(t); r++)
+        for (size_t c = 0; c < ssc_table_columns(t); c++) {
+            if (ssc_table_column_type(t, c) != SSC_COLUMN_NUMBER) {
+                const char *text = ssc_table_text(t, r, c);
+                if (text && text[0])
+                    return 1;
+                continue;
+            }
+            double v = ssc_table_number(t, r, c);
+            if (isfinite(v) && v != 0.0)
+                return 1;
+        }
+    return 0;
+}
+
 static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i, int *in_appendix,
                            ssc_error *err)
 {
@@ -224,7 +245,7 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i, int *i
         ssc_doc_tag_end(doc, "Sect");
         return rc;
     }
-    if (ssc_table_rows(t) == 0 && kind != SSC_CHART_CUSTOM) {
+    if (!compose_has_data(t) && kind != SSC_CHART_CUSTOM) {
         const char *none = compose_zh(cc) ? "所选项目中没有可显示的数据。"
                                           : "No data to show for the selected projects.";
         rc = ssc_doc_heading(doc, s->def->title, 40, err);
@@ -271,7 +292,7 @@ static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_error *err)
         ssc_chart_kind kind = compose_kind(s);
         if (kind == SSC_CHART_TABLE || kind == SSC_CHART_CUSTOM ||
             compose_data_table(cc, s) != SSC_DATA_TABLE_APPENDIX ||
-            ssc_table_rows(cc->tables[i]) == 0)
+            !compose_has_data(cc->tables[i]))
             continue;
         if (!any) {
             if (ssc_doc_space(doc).y > ssc_doc_top(doc) + 0.5 &&
@@ -298,7 +319,7 @@ static int compose_has_appendix(const ssc_compose *cc)
         ssc_chart_kind k = compose_kind(&cc->sections[i]);
         if (k != SSC_CHART_TABLE && k != SSC_CHART_CUSTOM &&
             compose_data_table(cc, &cc->sections[i]) == SSC_DATA_TABLE_APPENDIX &&
-            ssc_table_rows(cc->tables[i]) > 0)
+            compose_has_data(cc->tables[i]))
             return 1;
     }
     return 0;

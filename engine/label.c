@@ -20,7 +20,7 @@ const char *ssc_label_status(const char *status, const char *lang)
     return status;
 }
 
-int ssc_label_table(ssc_table *t, const ssc_report *r, ssc_error *err)
+int ssc_label_table(ssc_table *t, const ssc_report *r, const ssc_store *st, ssc_error *err)
 {
     const char *lang = r->language;
     int zh = strcmp(lang, "zh") == 0;
@@ -39,11 +39,21 @@ int ssc_label_table(ssc_table *t, const ssc_report *r, ssc_error *err)
         const char *label = NULL;
         long colour = -1;
 
-        switch (ssc_table_key_kind(t)) {
-        case SSC_KEY_REGION: label = ssc_region_label(key, lang); break;
+        ssc_key_kind kind = ssc_table_key_kind(t);
+        switch (kind) {
+        case SSC_KEY_REGION:
+            if (strcmp(key, SSC_REGION_UNSPECIFIED) == 0)
+                label = zh ? "未指明" : SSC_REGION_UNSPECIFIED;
+            else if (ssc_store_region(key, strlen(key)))
+                label = ssc_region_label(key, lang);
+            break;
         case SSC_KEY_SECTOR:
             label = ssc_report_sector_label(r, key);
             colour = ssc_report_sector_colour(r, key);
+            /* the key itself comes back when neither the report nor the
+             * built-in sectors name it */
+            if (label == key)
+                label = NULL;
             break;
         case SSC_KEY_SDG: {
             const ssc_sdg *g = ssc_sdg_get(atoi(key));
@@ -56,12 +66,22 @@ int ssc_label_table(ssc_table *t, const ssc_report *r, ssc_error *err)
         }
         case SSC_KEY_COUNTRY: {
             const ssc_country *c = ssc_country_by_alpha3(key, strlen(key));
-            label = c ? c->name : key;
+            label = c ? c->name : NULL;
             break;
         }
-        case SSC_KEY_STATUS: label = ssc_label_status(key, lang); break;
+        case SSC_KEY_STATUS:
+            label = ssc_label_status(key, lang);
+            if (label == key)
+                label = NULL;
+            break;
         default: break;
         }
+        /* the engine's and the report's labels first, then the source's,
+         * then the key itself */
+        if (!label)
+            label = ssc_store_label(st, kind, key);
+        if (!label && kind != SSC_KEY_TEXT && kind != SSC_KEY_PROJECT && kind != SSC_KEY_YEAR)
+            label = key;
         if (colour >= 0 && ssc_table_colour(t, i) < 0 &&
             ssc_table_set_colour(t, i, (unsigned long)colour) != SSC_OK)
             return ssc_error_oom(err);

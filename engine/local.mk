@@ -8,6 +8,8 @@ engine_libsscreport_la_SOURCES = \
 	engine/store.c engine/store.h engine/store_impl.h \
 	engine/portfolio.c \
 	engine/csv.c engine/csv.h \
+	engine/rowcheck.c engine/rowcheck.h \
+	engine/source.c engine/source.h \
 	engine/source_csv.c engine/source_csv.h \
 	engine/table.c engine/table.h \
 	engine/section.c engine/section.h \

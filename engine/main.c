@@ -9,6 +9,7 @@
 #include "loader.h"
 #include "render.h"
 #include "schedule_cli.h"
+#include "source_csv.h"
 #include "ssc-report/version.h"
 
 static const char usage[] =
@@ -118,7 +119,9 @@ static int cli_parse(cli *c, int argc, char **argv)
 static void cli_print_plugin(const ssc_plugin_info *info, void *ctx)
 {
     (void)ctx;
-    printf("%-16s %-7s %-8s %s\n", info->desc.name, "metric", info->desc.version, info->file);
+    printf("%-16s %-7s %-8s %s\n", info->desc.name,
+           info->desc.kind == SSC_PLUGIN_SOURCE ? "source" : "metric", info->desc.version,
+           info->file);
 }
 
 static int cli_plugins(const cli *c)
@@ -139,6 +142,9 @@ static int cli_plugins(const cli *c)
         return 1;
     }
     printf("%-16s %-7s %-8s %s\n", "NAME", "KIND", "VERSION", "FILE");
+    /* the csv source lives in the engine; it is listed like the others */
+    printf("%-16s %-7s %-8s %s\n", ssc_csv_source()->name, "source", ssc_csv_source()->version,
+           "(built in)");
     if (ssc_loader_each(ld, cli_print_plugin, NULL, &problems, &err) != SSC_OK) {
         ssc_error_print(&err, stderr);
         status = 1;

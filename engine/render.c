@@ -16,7 +16,7 @@
 #include "loader.h"
 #include "report.h"
 #include "section.h"
-#include "source_csv.h"
+#include "source.h"
 #include "table.h"
 
 typedef struct render_job {
@@ -83,6 +83,11 @@ static int render_bind_plugins(render_job *j, ssc_error *err)
             return SSC_ERR;
         }
         s->plugin = &info->desc;
+        if (s->plugin->kind != SSC_PLUGIN_METRIC)
+            return ssc_error_at(err, r->path, s->def->line,
+                                "section %zu: plugin \"%s\" is a data source; sections need a "
+                                "metric plugin (a source is named by data.format)",
+                                i + 1, s->plugin->name);
         if (s->def->chart == SSC_CHART_CUSTOM && !s->plugin->render)
             return ssc_error_at(err, r->path, s->def->line,
                                 "chart: plugin \"%s\" has no drawing of its own; use bar, hbar, "
@@ -94,17 +99,39 @@ static int render_bind_plugins(render_job *j, ssc_error *err)
     return SSC_OK;
 }
 
+static const char *render_data_option(const void *report, const char *name)
+{
+    return ssc_report_data_option(report, name);
+}
+
+/* Reads the portfolio with the source data.format names, else the one
+ * the file's extension implies (source.c). */
 static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_result *res,
                             ssc_diag *problems, ssc_error *err)
 {
-    ssc_csv_options copt = {
-        .renames = j->report.renames,
-        .n_renames = j->report.n_renames,
+    const ssc_report *r = &j->report;
+    const char *path = o->data ? o->data : r->data_path;
+    const ssc_plugin *source;
+    ssc_source_opts so = {
+        .path = path,
+        .renames = r->renames,
+        .n_renames = r->n_renames,
         .skip_bad_rows = o->skip_bad_rows,
+        .language = r->language,
+        .rates = r->rates,
+        .n_rates = r->n_rates,
+        .option = render_data_option,
+        .option_ctx = r,
     };
-    const char *path = o->data ? o->data : j->report.data_path;
 
-    if (ssc_csv_load(path, &copt, &j->store, problems, &res->skipped_rows, err) != SSC_OK)
+    if (ssc_source_find(j->loader, r->data_format, path, &source, err) != SSC_OK) {
+        if (r->data_format)
+            ssc_error_prefix(err, "data.format");
+        snprintf(err->file, sizeof err->file, "%s", r->path);
+        err->line = r->data_format ? r->data_format_line : r->data_line;
+        return SSC_ERR;
+    }
+    if (ssc_source_read(source, &so, &j->store, problems, &res->skipped_rows, err) != SSC_OK)
         return SSC_ERR;
     res->projects = ssc_store_count(j->store);
     if (ssc_filter_apply(&j->report, j->store, &j->view, err) != SSC_OK)
@@ -127,7 +154,7 @@ static int render_compute(render_job *j, ssc_error *err)
                                 s->plugin->name,
                                 perr.set ? perr.message : "the plugin failed without saying why");
         }
-        if (ssc_label_table(j->tables[i], &j->report, err) != SSC_OK)
+        if (ssc_label_table(j->tables[i], &j->report, j->store, err) != SSC_OK)
             return SSC_ERR;
     }
     return SSC_OK;

@@ -42,6 +42,9 @@ static const struct report_key {
     {"data.path", CONFIG_TYPE_STRING},
     {"data.format", CONFIG_TYPE_STRING},
     {"data.columns", CONFIG_TYPE_GROUP},
+    {"data.query", CONFIG_TYPE_STRING},
+    {"data.table", CONFIG_TYPE_STRING},
+    {"data.currency_rates", CONFIG_TYPE_GROUP},
     {"filters", CONFIG_TYPE_GROUP},
     {"filters.statuses", CONFIG_TYPE_ARRAY},
     {"filters.start_year_min", CONFIG_TYPE_INT},
@@ -144,6 +147,36 @@ static void report_known_keys(const char *prefix, char *buf, size_t len)
 static int report_check_group(const ssc_report *r, const config_setting_t *g, const char *prefix,
                               ssc_error *err);
 
+/* data.currency_rates: ISO 4217 codes, each with the US dollars one unit
+ * is worth. */
+static int report_check_rates(const ssc_report *r, const config_setting_t *g, ssc_error *err)
+{
+    for (int i = 0; i < config_setting_length(g); i++) {
+        const config_setting_t *e = config_setting_get_elem(g, (unsigned)i);
+        const char *code = config_setting_name(e);
+        int type = config_setting_type(e);
+        double v;
+        if (strlen(code) != 3 || strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
+            return report_fail(err, r, e,
+                               "data.currency_rates.%s: expected a currency code of three "
+                               "capital letters (ISO 4217), e.g. EUR",
+                               code);
+        if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64 && type != CONFIG_TYPE_FLOAT)
+            return report_fail(err, r, e,
+                               "data.currency_rates.%s: expected US dollars per %s as a number, "
+                               "e.g. 1.08",
+                               code, code);
+        v = type == CONFIG_TYPE_FLOAT ? config_setting_get_float(e)
+                                      : (double)config_setting_get_int64(e);
+        if (!(v > 0) || v > 1e9)
+            return report_fail(err, r, e,
+                               "data.currency_rates.%s: US dollars per %s must be above 0 (and "
+                               "sensible)",
+                               code, code);
+    }
+    return SSC_OK;
+}
+
 static int report_check_setting(const ssc_report *r, const config_setting_t *s,
                                 const char *prefix, ssc_error *err)
 {
@@ -188,6 +221,8 @@ static int report_check_setting(const ssc_report *r, const config_setting_t *s,
             }
             return SSC_OK;
         }
+        if (strcmp(path, "data.currency_rates") == 0)
+            return report_check_rates(r, s, err);
         return report_check_group(r, s, path, err);
     }
     return SSC_OK;
@@ -269,13 +304,15 @@ static int report_read_filters(ssc_report *r, ssc_error *err)
                                "completed, cancelled, suspended)",
                                r->statuses.items[i]);
     for (size_t i = 0; i < r->regions.count; i++) {
-        int ok = 0;
+        /* "Unspecified": projects a source placed in no region */
+        int ok = strcmp(r->regions.items[i], SSC_REGION_UNSPECIFIED) == 0;
         for (size_t k = 0; k < ssc_region_count() && !ok; k++)
             ok = strcmp(ssc_region_key(k), r->regions.items[i]) == 0;
         if (!ok)
             return report_fail(err, r, config_setting_get_member(f, "regions"),
                                "filters.regions: \"%s\" is not a region (Africa, Asia, Europe, "
-                               "Latin America and the Caribbean, Northern America, Oceania)",
+                               "Latin America and the Caribbean, Northern America, Oceania, "
+                               "Unspecified)",
                                r->regions.items[i]);
     }
     static const char *const years[] = {"start_year_min", "start_year_max"};
@@ -320,11 +357,34 @@ static int report_read_data(ssc_report *r, ssc_error *err)
     r->data_line = config_setting_source_line(d);
     if (!(r->data_path = report_join(r->dir, path)))
         return ssc_error_oom(err);
-    r->data_format = report_string(d, "format", "csv");
-    if (strcmp(r->data_format, "csv") != 0)
-        return report_fail(err, r, config_setting_get_member(d, "format"),
-                           "data.format: \"%s\" is not a format this engine reads (csv)",
-                           r->data_format);
+    /* which sources exist is known once plugins load: only the name's
+     * form is checked here */
+    r->data_format = report_string(d, "format", NULL);
+    if (r->data_format) {
+        const config_setting_t *f = config_setting_get_member(d, "format");
+        r->data_format_line = config_setting_source_line(f);
+        if (!r->data_format[0] || strlen(r->data_format) > 64 ||
+            strspn(r->data_format, "abcdefghijklmnopqrstuvwxyz0123456789-_") !=
+                strlen(r->data_format))
+            return report_fail(err, r, f,
+                               "data.format: \"%s\" is not a data source (csv, iati, sqlite, or "
+                               "the name of another source plugin)",
+                               r->data_format);
+    }
+    const config_setting_t *rates = config_setting_get_member(d, "currency_rates");
+    int nr = rates ? config_setting_length(rates) : 0;
+    if (nr > 0) {
+        if (!(r->rates = calloc((size_t)nr, sizeof *r->rates)))
+            return ssc_error_oom(err);
+        for (int i = 0; i < nr; i++) {
+            const config_setting_t *e = config_setting_get_elem(rates, (unsigned)i);
+            r->rates[i].code = config_setting_name(e);
+            r->rates[i].usd = config_setting_type(e) == CONFIG_TYPE_FLOAT
+                                  ? config_setting_get_float(e)
+                                  : (double)config_setting_get_int64(e);
+        }
+        r->n_rates = (size_t)nr;
+    }
     const config_setting_t *cols = config_setting_get_member(d, "columns");
     int n = cols ? config_setting_length(cols) : 0;
     if (n > 0) {
@@ -568,6 +628,7 @@ void ssc_report_free(ssc_report *r)
     free(r->data_path);
     free(r->logo);
     free(r->renames);
+    free(r->rates);
     free(r->statuses.items);
     free(r->regions.items);
     free(r->sectors.items);
@@ -576,6 +637,13 @@ void ssc_report_free(ssc_report *r)
     free(r->sections);
     free(r->set_settings);
     memset(r, 0, sizeof *r);
+}
+
+const char *ssc_report_data_option(const ssc_report *r, const char *name)
+{
+    const config_setting_t *d = config_lookup(&r->cfg, "data");
+    const char *v;
+    return d && name && config_setting_lookup_string(d, name, &v) ? v : NULL;
 }
 
 static const ssc_sector_def *report_sector(const ssc_report *r, const char *code)

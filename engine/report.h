@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "draw.h"
+#include "source.h"
 #include "source_csv.h"
 #include "ssc-report/plugin.h"
 
@@ -58,8 +59,10 @@ typedef struct ssc_report {
     char *dir;      /* its folder, for relative data paths */
     const char *title, *subtitle, *organisation, *language, *date;
     char *data_path; /* resolved against dir */
-    const char *data_format;
-    long data_line;
+    const char *data_format; /* a source's name; NULL: chosen by the file's extension */
+    long data_line, data_format_line;
+    ssc_currency_rate *rates; /* data.currency_rates */
+    size_t n_rates;
     ssc_rename *renames;
     size_t n_renames;
     /* filters: an empty list keeps everything */
@@ -98,6 +101,10 @@ int ssc_report_key_type(const char *schema_path);
 /* Applies the report's theme group (page size, orientation, margin,
  * colours, font) over *theme. */
 int ssc_report_apply_theme(const ssc_report *r, ssc_theme *theme, ssc_error *err);
+
+/* A string setting of the report's data group ("query"), or NULL: what
+ * ssc_source_option gives a source.  Valid until the report is freed. */
+const char *ssc_report_data_option(const ssc_report *r, const char *name);
 
 /* Sector label and colour (report's, else built-in defaults). */
 const char *ssc_report_sector_label(const ssc_report *r, const char *code);

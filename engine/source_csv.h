@@ -32,4 +32,9 @@ int ssc_csv_load_buffer(const char *data, size_t len, const char *name,
                         const ssc_csv_options *opt, ssc_store **out, ssc_diag *problems,
                         size_t *skipped, ssc_error *err);
 
+/* The same reader as the built-in source "csv" behind plugin.h's source
+ * interface (see source.h): a descriptor like a source plugin's, never
+ * loaded from a file. */
+const ssc_plugin *ssc_csv_source(void);
+
 #endif

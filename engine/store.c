@@ -73,6 +73,7 @@ void ssc_store_free(ssc_store *st)
         free(st->extra[i]);
     free(st->extra);
     free(st->extra_names);
+    free(st->labels);
     ssc_intern_free(st->in);
     free(st);
 }
@@ -138,6 +139,96 @@ int ssc_store_set_extra_columns(ssc_store *st, const ssc_text *names, size_t n, 
     }
     st->n_extra = n;
     return SSC_OK;
+}
+
+int ssc_store_add_extra_column(ssc_store *st, const char *name, ssc_error *err)
+{
+    size_t n = st->n_extra;
+    const char **names, ***values, **column = NULL, *empty, *interned;
+
+    /* grow the two arrays first: they may be larger than n_extra says */
+    if (!(names = realloc(st->extra_names, (n + 1) * sizeof *names)))
+        return ssc_error_oom(err);
+    st->extra_names = names;
+    if (!(values = realloc(st->extra, (n + 1) * sizeof *values)))
+        return ssc_error_oom(err);
+    st->extra = values;
+    if (st->cap && !(column = malloc(st->cap * sizeof *column)))
+        return ssc_error_oom(err);
+    empty = ssc_intern_str(st->in, "", 0);
+    interned = ssc_intern_str(st->in, name, strlen(name));
+    if (!empty || !interned) {
+        free(column);
+        return ssc_error_oom(err);
+    }
+    for (size_t i = 0; i < st->count; i++)
+        column[i] = empty;
+    st->extra_names[n] = interned;
+    st->extra[n] = column;
+    st->n_extra = n + 1;
+    return SSC_OK;
+}
+
+size_t ssc_store_extra_count(const ssc_store *st)
+{
+    return st->n_extra;
+}
+
+const char *ssc_store_extra_name(const ssc_store *st, size_t i)
+{
+    return i < st->n_extra ? st->extra_names[i] : NULL;
+}
+
+const char *ssc_store_region(const char *s, size_t len)
+{
+    static const char unspecified[] = SSC_REGION_UNSPECIFIED;
+
+    for (size_t k = 0; k < ssc_region_count(); k++) {
+        const char *key = ssc_region_key(k);
+        if (strlen(key) == len && memcmp(key, s, len) == 0)
+            return key;
+    }
+    if (len == sizeof unspecified - 1 && memcmp(unspecified, s, len) == 0)
+        return unspecified;
+    return NULL;
+}
+
+int ssc_store_set_label(ssc_store *st, ssc_key_kind kind, const char *key, const char *label,
+                        ssc_error *err)
+{
+    const char *k = ssc_intern_str(st->in, key, strlen(key));
+    const char *l = ssc_intern_str(st->in, label, strlen(label));
+
+    if (!k || !l)
+        return ssc_error_oom(err);
+    for (size_t i = 0; i < st->n_labels; i++)
+        if (st->labels[i].kind == kind && st->labels[i].key == k) {
+            st->labels[i].label = l;
+            return SSC_OK;
+        }
+    if (st->n_labels == st->cap_labels) {
+        size_t ncap = st->cap_labels ? st->cap_labels * 2 : 64;
+        void *nl = realloc(st->labels, ncap * sizeof *st->labels);
+        if (!nl)
+            return ssc_error_oom(err);
+        st->labels = nl;
+        st->cap_labels = ncap;
+    }
+    st->labels[st->n_labels].kind = kind;
+    st->labels[st->n_labels].key = k;
+    st->labels[st->n_labels].label = l;
+    st->n_labels++;
+    return SSC_OK;
+}
+
+/* Linear: sources label a codelist of at most a few hundred keys, and the
+ * tables asking have a few dozen rows. */
+const char *ssc_store_label(const ssc_store *st, ssc_key_kind kind, const char *key)
+{
+    for (size_t i = 0; st && key && i < st->n_labels; i++)
+        if (st->labels[i].kind == kind && strcmp(st->labels[i].key, key) == 0)
+            return st->labels[i].label;
+    return NULL;
 }
 
 static const char *store_str(ssc_store *st, ssc_text t)
@@ -227,6 +318,15 @@ int ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err)
         for (size_t j = region_start; j < st->regions.n && !seen; j++)
             seen = ((const char **)st->regions.data)[j] == c->region;
         if (!seen && ssc_pool_push(&st->regions, &c->region) != 0)
+            return ssc_error_oom(err);
+    }
+    /* regions a source gave for a project without countries */
+    for (size_t i = 0; st->countries_off[r] == st->countries.n && i < p->n_regions; i++) {
+        const char *key = p->regions[i].s;
+        int seen = 0;
+        for (size_t j = region_start; j < st->regions.n && !seen; j++)
+            seen = ((const char **)st->regions.data)[j] == key;
+        if (!seen && ssc_pool_push(&st->regions, &key) != 0)
             return ssc_error_oom(err);
     }
     size_t sdg_start = st->sdgs.n;

@@ -40,6 +40,10 @@ typedef struct ssc_project_in {
     size_t n_partners;
     const ssc_text *countries; /* alpha-3, already validated */
     size_t n_countries;
+    /* For a project without countries only: region keys as
+     * ssc_store_region returns them (the store keeps the pointers). */
+    const ssc_text *regions;
+    size_t n_regions;
     const unsigned char *sdgs; /* primary first; 1..17 */
     size_t n_sdgs;
     ssc_date start, end;
@@ -58,6 +62,12 @@ ssc_store *ssc_store_new(void); /* NULL on out of memory */
 void ssc_store_free(ssc_store *st);
 /* Declares the extra (unknown) columns before the first append. */
 int ssc_store_set_extra_columns(ssc_store *st, const ssc_text *names, size_t n, ssc_error *err);
+/* Adds one more extra column at any time (a source that learns its
+ * columns row by row); the rows already stored hold "" in it. */
+int ssc_store_add_extra_column(ssc_store *st, const char *name, ssc_error *err);
+size_t ssc_store_extra_count(const ssc_store *st);
+/* The name of extra column i, interned (valid while the store lives). */
+const char *ssc_store_extra_name(const ssc_store *st, size_t i);
 /* Appends one project: interns its strings, drops repeated countries,
  * partners and SDGs, and derives its regions from its countries. */
 int ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err);
@@ -66,6 +76,20 @@ size_t ssc_store_count(const ssc_store *st);
 long ssc_store_line(const ssc_store *st, size_t i);
 /* Bytes held (for benchmarks and the memory budget). */
 size_t ssc_store_bytes(const ssc_store *st);
+
+/* The region key a source may give for a project without countries: one
+ * of the reference regions (ssc_region_key), or SSC_REGION_UNSPECIFIED.
+ * Returns the one pointer every project shares for that region, or NULL
+ * when s[0..len) is no region. */
+#define SSC_REGION_UNSPECIFIED "Unspecified"
+const char *ssc_store_region(const char *s, size_t len);
+
+/* Labels a source gives for keys (a codelist's sector names): copied;
+ * a second label for the same kind and key replaces the first. */
+int ssc_store_set_label(ssc_store *st, ssc_key_kind kind, const char *key, const char *label,
+                        ssc_error *err);
+/* The source's label of key, or NULL when it gave none. */
+const char *ssc_store_label(const ssc_store *st, ssc_key_kind kind, const char *key);
 
 /* A view of the store: the rows a report's filters kept.  This is the
  * struct behind plugin.h's opaque ssc_portfolio. */

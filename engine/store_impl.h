@@ -33,6 +33,12 @@ struct ssc_store {
     size_t n_extra;
     const char **extra_names;
     const char ***extra;
+    /* labels sources gave for keys: interned key and label per entry */
+    struct ssc_store_label {
+        ssc_key_kind kind;
+        const char *key, *label;
+    } *labels;
+    size_t n_labels, cap_labels;
 };
 
 #endif

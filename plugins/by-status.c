@@ -23,6 +23,7 @@ static const struct {
     {"Latin America and the Caribbean", "拉丁美洲和加勒比"},
     {"Northern America", "北美洲"},
     {"Oceania", "大洋洲"},
+    {"Unspecified", "未指明"}, /* a source's project placed in no region */
 };
 #define BY_STATUS_REGIONS (sizeof by_status_regions / sizeof *by_status_regions)
 

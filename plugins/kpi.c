@@ -2,6 +2,7 @@
  * large numbers.  Counts are of distinct values across the shown projects;
  * the gender share is the share of shown projects whose gender marker is
  * 1 (significant) or 2 (principal). */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,7 +65,7 @@ static int kpi_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
                        ssc_error *err)
 {
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
-    size_t n = ssc_portfolio_count(p), marked = 0;
+    size_t n = ssc_portfolio_count(p), marked = 0, budgeted = 0, gendered = 0;
     double budget = 0.0, usd;
     kpi_set countries = {0}, regions = {0}, leads = {0};
     int bad = 0;
@@ -76,14 +77,23 @@ static int kpi_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
         for (size_t k = 0; k < r.count; k++)
             bad |= kpi_set_add(&regions, r.items[k]);
         bad |= kpi_set_add(&leads, ssc_project_lead(p, row));
-        if (ssc_project_budget(p, row, &usd))
+        if (ssc_project_budget(p, row, &usd)) {
             budget += usd;
-        if (ssc_project_gender_marker(p, row) >= 1)
-            marked++;
+            budgeted++;
+        }
+        int g = ssc_project_gender_marker(p, row);
+        gendered += g >= 0;
+        marked += g >= 1;
     }
+    /* A source without budgets or gender markers (an IATI file may have
+     * neither) gives no figure, shown as a dash, rather than a false 0. */
     const double values[KPI_N] = {
-        (double)n, (double)countries.count, (double)regions.count, (double)leads.count, budget,
-        n ? 100.0 * (double)marked / (double)n : 0.0,
+        (double)n,
+        (double)countries.count,
+        (double)regions.count,
+        (double)leads.count,
+        n && !budgeted ? NAN : budget,
+        n && !gendered ? NAN : n ? 100.0 * (double)marked / (double)n : 0.0,
     };
     free(countries.slot);
     free(regions.slot);

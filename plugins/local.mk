@@ -54,4 +54,10 @@ plugins_gender_la_LIBADD = $(PLUGIN_LIBADD)
 plugins_narrative_la_SOURCES = plugins/narrative.c
 plugins_narrative_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_narrative_la_LIBADD = $(PLUGIN_LIBADD)
-include plugins/iati.mk
+
+# The sqlite source reads a portfolio from an SQLite database (docs/sqlite.md).
+plugin_LTLIBRARIES += plugins/sqlite.la
+plugins_sqlite_la_SOURCES = plugins/sqlite.c
+plugins_sqlite_la_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE3_CFLAGS)
+plugins_sqlite_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_sqlite_la_LIBADD = $(PLUGIN_LIBADD) $(SQLITE3_LIBS)

@@ -48,6 +48,7 @@ static const struct {
     {"Latin America and the Caribbean", "拉丁美洲和加勒比"},
     {"Northern America", "北美洲"},
     {"Oceania", "大洋洲"},
+    {"Unspecified", "未指明"}, /* a source's project placed in no region */
 };
 
 static const struct {

@@ -240,7 +240,7 @@ static void test_defaults(void)
     CHECK_STR(r.organisation, "");
     CHECK(r.date == NULL);
     CHECK(r.output == NULL);
-    CHECK_STR(r.data_format, "csv");
+    CHECK(r.data_format == NULL); /* the source follows the file's extension */
     snprintf(want, sizeof want, "%s/p.csv", tmpdir);
     CHECK_STR(r.data_path, want);
     CHECK_INT(r.statuses.count, 0);
@@ -404,11 +404,13 @@ static void test_value_errors(void)
     static const char no_data[] = "title = \"T\";\nsections = ( { plugin = \"kpi\"; } );\n";
     EXPECT_ERROR("no-data.cfg", no_data, -1, "data.path: missing");
 
+    /* whether a source exists is known once plugins load; a name no
+     * plugin could have is refused here */
     static const char format[] = "title = \"T\";\n"
-                                 "data = {\n  path = \"p.xlsx\";\n  format = \"xlsx\";\n};\n"
+                                 "data = {\n  path = \"p.xlsx\";\n  format = \"Excel 2007\";\n};\n"
                                  "sections = ( { plugin = \"kpi\"; } );\n";
     EXPECT_ERROR("format.cfg", format, line_of(format, "format ="),
-                 "data.format: \"xlsx\" is not a format");
+                 "data.format: \"Excel 2007\" is not a data source");
 
     static const char colour[] = MINIMAL "sectors = (\n"
                                          "  { code = \"water\"; colour = \"#2A7FB8\"; },\n"
