@@ -298,6 +298,7 @@ static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_error *err)
             if (ssc_doc_space(doc).y > ssc_doc_top(doc) + 0.5 &&
                 ssc_doc_new_page(doc, err) != SSC_OK)
                 return SSC_ERR;
+            ssc_doc_tag_begin(doc, "Sect");
             if (ssc_doc_heading(doc, zh ? "附录：数据表" : "Appendix: data tables", 80, err) !=
                 SSC_OK)
                 return SSC_ERR;
@@ -310,6 +311,8 @@ static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_error *err)
         if (ssc_doc_take(doc, 12, &gap, err) != SSC_OK)
             return SSC_ERR;
     }
+    if (any)
+        ssc_doc_tag_end(doc, "Sect");
     return SSC_OK;
 }
 

@@ -195,9 +195,9 @@ int ssc_doc_page_count(const ssc_doc *d)
     return d->page;
 }
 
-/* Header and footer are page furniture, not content: tagged as artifacts
- * would be ideal; cairo offers no artifact tag, so they stay outside any
- * structure element. */
+/* Header and footer are page furniture, not content, and should be marked
+ * as artifacts; cairo 1.16 has no way to do that, so they end up inside
+ * whatever structure element is open when a page ends. */
 static void doc_furniture(ssc_doc *d)
 {
     const ssc_theme *t = d->theme;

@@ -24,4 +24,5 @@ include tests/plugins.mk
 EXTRA_DIST += tests/installcheck.sh
 installcheck-local:
 	CC='$(CC)' $(SHELL) $(srcdir)/tests/installcheck.sh '$(bindir)' '$(libdir)/pkgconfig'
+include tests/visual.mk
 include tests/source.mk
