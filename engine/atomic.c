@@ -12,7 +12,7 @@
 /* The temporary files open now, for the signal handler: the one piece of
  * process-wide state here, because a handler has no other way to find them.
  * Slots are written before the handler could need them and cleared after. */
-#define ATOMIC_SLOTS 64
+#define ATOMIC_SLOTS 1024
 static char *volatile atomic_open_tmp[ATOMIC_SLOTS];
 
 static void atomic_track(const char *tmp)
@@ -60,6 +60,11 @@ int ssc_atomic_open(ssc_atomic *a, const char *path, ssc_error *err)
     int fd;
 
     memset(a, 0, sizeof *a);
+    struct stat target;
+    if (!path[0])
+        return ssc_error_set(err, "an output file name is empty");
+    if (stat(path, &target) == 0 && S_ISDIR(target.st_mode))
+        return ssc_error_at(err, path, 0, "is a folder, not a file; name the file to write");
     a->path = malloc(strlen(path) + 1);
     a->tmp = malloc(n);
     if (!a->path || !a->tmp) {
@@ -81,9 +86,11 @@ int ssc_atomic_open(ssc_atomic *a, const char *path, ssc_error *err)
                             strerror(e));
     }
     /* mkstemp makes 0600; the result should be as readable as any new file */
+    /* a replaced file keeps its permissions; a new one gets the usual */
     mask = umask(0);
     umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !(a->fp = fdopen(fd, "wb"))) {
+    mode_t mode = stat(path, &target) == 0 ? (target.st_mode & 07777) : (0666 & ~mask);
+    if (fchmod(fd, mode) != 0 || !(a->fp = fdopen(fd, "wb"))) {
         int e = errno;
         close(fd);
         ssc_atomic_abort(a);

@@ -53,11 +53,13 @@ const char *ssc_compose_summary(const ssc_compose *c, size_t i, char *buf, size_
     ssc_key_kind kind = ssc_table_key_kind(t);
     if (kind == SSC_KEY_PROJECT || compose_kind(&c->sections[i]) == SSC_CHART_CUSTOM)
         return buf;
-    for (size_t r = 1; r < rows; r++)
-        if (ssc_table_number(t, r, 0) > ssc_table_number(t, top, 0))
+    for (size_t r = 0; r < rows; r++)
+        if (isfinite(ssc_table_number(t, r, 0)) &&
+            (!isfinite(ssc_table_number(t, top, 0)) ||
+             ssc_table_number(t, r, 0) > ssc_table_number(t, top, 0)))
             top = r;
     double best = ssc_table_number(t, top, 0);
-    if (!(best > 0))
+    if (!isfinite(best) || !(best > 0))
         return buf;
     for (size_t r = 0; r < rows; r++)
         ties += ssc_table_number(t, r, 0) == best;
@@ -191,6 +193,9 @@ static double compose_chart_height(const ssc_compose *cc, ssc_doc *doc, size_t i
         h = s->def->layout == SSC_LAYOUT_HALF ? body * 0.42 : body * 0.8;
     else
         h = ssc_chart_height(c, cc->tables[i], kind, ssc_doc_space(doc).w);
+    /* a plugin's measure is input like any other: keep it on the page */
+    if (!isfinite(h) || h < 24)
+        h = 24;
     if (s->def->layout == SSC_LAYOUT_HALF && h > body * 0.42)
         h = body * 0.42;
     if (h > body * 0.8)
@@ -335,7 +340,8 @@ static time_t compose_now(void)
     if (sde && *sde) {
         char *end;
         long long v = strtoll(sde, &end, 10);
-        if (!*end && v >= 0)
+        /* up to the end of year 9999: every date printed has four digits */
+        if (!*end && v >= 0 && v <= 253402300799LL)
             return (time_t)v;
     }
     return time(NULL);
@@ -352,7 +358,10 @@ static void compose_date(const ssc_report *r, time_t now, char *buf, size_t len)
         snprintf(buf, len, "%s", r->date);
         return;
     }
-    gmtime_r(&now, &tm);
+    if (!gmtime_r(&now, &tm)) {
+        snprintf(buf, len, "%s", "");
+        return;
+    }
     if (strcmp(r->language, "zh") == 0)
         snprintf(buf, len, "%d年%d月%d日", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     else
@@ -374,8 +383,8 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
     int in_appendix = 0, rc;
 
     compose_date(r, now, date, sizeof date);
-    gmtime_r(&now, &tm);
-    strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (!gmtime_r(&now, &tm) || !strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(iso, sizeof iso, "%s", "1970-01-01T00:00:00Z");
     ssc_doc_info info = {
         .title = r->title,
         .subtitle = r->subtitle,
@@ -533,6 +542,12 @@ int ssc_compose_charts(const ssc_compose *cc, const char *dir, ssc_atomic **file
             continue;
         double h = kind == SSC_CHART_CUSTOM ? w * 0.75
                                             : ssc_chart_height(&pc, cc->tables[i], kind, w - 24);
+        /* an image taller than a few pages is no use on a slide, and cairo
+         * refuses images past 32767 pixels */
+        if (!isfinite(h) || h < 24)
+            h = 24;
+        if (h > 4 * w)
+            h = 4 * w;
         *n_files += 2;
         rc = compose_chart_files(cc, i, dir, w, h + 24, &(*files)[*n_files - 2],
                                  &(*files)[*n_files - 1], err);

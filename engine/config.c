@@ -17,15 +17,18 @@
 int ssc_running_uninstalled(void)
 {
     char exe[PATH_MAX];
-    char want[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 
     if (n <= 0 || !SSC_BUILDDIR[0])
         return 0;
     exe[n] = '\0';
-    /* libtool runs the uninstalled command from BUILDDIR/.libs */
-    snprintf(want, sizeof want, "%s/.libs/", SSC_BUILDDIR);
-    return strncmp(exe, want, strlen(want)) == 0;
+    /* libtool runs the uninstalled command from BUILDDIR/.libs; compare
+     * resolved paths, since the build folder may be reached by a symlink */
+    char real[PATH_MAX];
+    if (!realpath(SSC_BUILDDIR, real))
+        return 0;
+    size_t len = strlen(real);
+    return strncmp(exe, real, len) == 0 && strncmp(exe + len, "/.libs/", 7) == 0;
 }
 
 const char *ssc_bundled_report(void)

@@ -124,6 +124,15 @@ int ssc_loader_check(const ssc_plugin *d, const char *file, const char *name, ss
                              "%s: plugin \"%s\" has no compute hook, which every metric needs; "
                              "set .compute in its descriptor",
                              file, name);
+    if ((unsigned)copy->default_chart > SSC_CHART_TILE_MAP)
+        return ssc_error_set(err, "%s: plugin \"%s\" asks for chart kind %d, which this engine "
+                                  "does not have",
+                             file, name, (int)copy->default_chart);
+    for (const ssc_option *o = copy->options; o && o->name; o++)
+        if (o->type != SSC_OPTION_STRING && o->type != SSC_OPTION_INT)
+            return ssc_error_set(err, "%s: plugin \"%s\" declares option \"%s\" with an unknown "
+                                      "type %d",
+                                 file, name, o->name, (int)o->type);
     if (copy->default_chart == SSC_CHART_CUSTOM && !copy->render)
         return ssc_error_set(err,
                              "%s: plugin \"%s\" draws its own chart but has no render hook; "
@@ -150,11 +159,13 @@ static int loader_open(ssc_loader *ld, const char *file, const char *name,
     }
     h = lt_dlopenadvise(file, advise);
     lt_dladvise_destroy(&advise);
-    if (!h)
+    if (!h) {
+        const char *why = lt_dlerror();
         return ssc_error_set(err,
                              "%s: cannot load plugin: %s (check the libraries it needs with "
                              "`ldd` on its .so file)",
-                             file, lt_dlerror());
+                             file, why ? why : "not a loadable module");
+    }
 
     /* lt_dlsym tries NAME_LTX_ssc_plugin first, then the plain symbol. */
     const ssc_plugin *d = lt_dlsym(h, SSC_PLUGIN_SYMBOL);

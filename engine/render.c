@@ -252,15 +252,16 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
         goto out;
     if (o->charts && render_charts(&j, o->charts, err) != SSC_OK)
         goto out;
-    /* everything is on disk: only now replace earlier outputs */
+    /* everything is on disk: only now replace earlier outputs, the report
+     * first, so that a report that cannot be replaced leaves the others */
+    if (ssc_atomic_commit(&j.pdf, err) != SSC_OK)
+        goto out;
     for (size_t i = 0; i < j.n_csv; i++)
         if (ssc_atomic_commit(&j.csv[i], err) != SSC_OK)
             goto out;
     for (size_t i = 0; i < j.n_charts; i++)
         if (ssc_atomic_commit(&j.charts[i], err) != SSC_OK)
             goto out;
-    if (ssc_atomic_commit(&j.pdf, err) != SSC_OK)
-        goto out;
     rc = SSC_OK;
 out:
     render_job_free(&j);

@@ -3,6 +3,7 @@
  * exactly like a value written in the file. */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,7 +137,8 @@ int ssc_report_apply_set(config_t *cfg, const char *assignment, config_setting_t
     case CONFIG_TYPE_FLOAT: {
         char *end;
         double d = strtod(value, &end);
-        if (end == value || *end)
+        /* plain decimals only: strtod also reads "nan", "inf" and hex */
+        if (end == value || *end || !isfinite(d) || strspn(value, "+-0123456789.") != strlen(value))
             return ssc_error_set(err, "--set %s: %s expects a number", assignment, key);
         config_setting_set_float(s, d);
         return SSC_OK;
