@@ -61,3 +61,4 @@ plugins_sqlite_la_SOURCES = plugins/sqlite.c
 plugins_sqlite_la_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE3_CFLAGS)
 plugins_sqlite_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_sqlite_la_LIBADD = $(PLUGIN_LIBADD) $(SQLITE3_LIBS)
+include plugins/iati.mk

@@ -24,5 +24,6 @@ include tests/plugins.mk
 EXTRA_DIST += tests/installcheck.sh
 installcheck-local:
 	CC='$(CC)' $(SHELL) $(srcdir)/tests/installcheck.sh '$(bindir)' '$(libdir)/pkgconfig'
+include tests/iati.mk
 include tests/visual.mk
 include tests/source.mk
