@@ -333,6 +333,9 @@ int ssc_loader_each(ssc_loader *ld, void (*fn)(const ssc_plugin_info *, void *),
     int rc = SSC_OK;
     const ssc_plugin_info **listed = NULL;
     size_t n_listed = 0;
+    /* names refused in an earlier folder */
+    char **refused = NULL;
+    size_t n_refused = 0;
 
     for (size_t i = 0; i < ld->n_dirs && rc == SSC_OK; i++) {
         char **names;
@@ -342,9 +345,14 @@ int ssc_loader_each(ssc_loader *ld, void (*fn)(const ssc_plugin_info *, void *),
             break;
         }
         for (size_t k = 0; k < n; k++) {
-            if (k > 0 && strcmp(names[k], names[k - 1]) == 0)
+            if (k > 0 && names[k - 1] && strcmp(names[k], names[k - 1]) == 0)
                 continue; /* name.la and name.so */
             const ssc_plugin_info *info = NULL;
+            int was_refused = 0;
+            for (size_t m = 0; m < n_refused && !was_refused; m++)
+                was_refused = strcmp(refused[m], names[k]) == 0;
+            if (was_refused)
+                continue;
             for (size_t m = 0; m < ld->n_mods && !info; m++)
                 if (strcmp(ld->mods[m]->info.desc.name, names[k]) == 0)
                     info = &ld->mods[m]->info;
@@ -366,13 +374,28 @@ int ssc_loader_each(ssc_loader *ld, void (*fn)(const ssc_plugin_info *, void *),
                 if (loader_remember(&listed, &n_listed, info) != 0)
                     rc = ssc_error_oom(err);
             }
-            else if (problems)
-                ssc_diag_add(problems, "%s", e.message);
+            else {
+                /* render would stop at this file too: a later folder's
+                 * module of the same name must not hide the refusal */
+                if (problems)
+                    ssc_diag_add(problems, "%s", e.message);
+                char **nr = realloc(refused, (n_refused + 1) * sizeof *nr);
+                if (!nr) {
+                    rc = ssc_error_oom(err);
+                } else {
+                    refused = nr;
+                    refused[n_refused++] = names[k];
+                    names[k] = NULL; /* now owned by refused */
+                }
+            }
         }
         for (size_t k = 0; k < n; k++)
             free(names[k]);
         free(names);
     }
     free(listed);
+    for (size_t i = 0; i < n_refused; i++)
+        free(refused[i]);
+    free(refused);
     return rc;
 }

@@ -134,9 +134,19 @@ static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_
     if (ssc_source_read(source, &so, &j->store, problems, &res->skipped_rows, err) != SSC_OK)
         return SSC_ERR;
     res->projects = ssc_store_count(j->store);
+    /* a report of nothing must not replace the last good one (a file whose
+     * every row was bad, read with --skip-bad-rows) */
+    if (res->projects == 0)
+        return ssc_error_at(err, path, 0,
+                            "no projects to report (the file has no rows%s)",
+                            res->skipped_rows ? " that pass the checks" : "");
     if (ssc_filter_apply(&j->report, j->store, &j->view, err) != SSC_OK)
         return SSC_ERR;
     res->shown = j->view.count;
+    if (res->shown == 0)
+        ssc_diag_add(problems, "%s: warning: the filters leave none of the %zu projects; "
+                               "every section will say it has no data",
+                     r->path, res->projects);
     return SSC_OK;
 }
 

@@ -414,6 +414,14 @@ static int rowcheck_text(ssc_rowcheck *rc, const ssc_row *row, int col, ssc_text
                                  : "not valid UTF-8 (save the file as UTF-8)");
         return 0;
     }
+    /* a title of megabytes would take minutes to lay out on every page it
+     * touches: no real title, name or list is this long */
+    if (t.len > SSC_ROWCHECK_MAX_TEXT) {
+        ssc_rowcheck_problem(rc, row->line, rowcheck_colname(row, col),
+                             "is %zu bytes long (at most %d; is a closing quote missing?)",
+                             t.len, SSC_ROWCHECK_MAX_TEXT);
+        return 0;
+    }
     return 1;
 }
 

@@ -12,6 +12,9 @@
 #ifndef SSC_ROWCHECK_H
 #define SSC_ROWCHECK_H
 
+/* The longest text cell accepted (title, names, lists), in bytes. */
+#define SSC_ROWCHECK_MAX_TEXT 16384
+
 #include <stdarg.h>
 #include <stddef.h>
 

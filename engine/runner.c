@@ -307,7 +307,7 @@ static void runner_render(runner_run *r)
     const char *base = slash ? slash + 1 : r->output;
     runner_temps before;
     ssc_error err;
-    int fds[2];
+    int fds[2] = {-1, -1};
     pid_t pid;
 
     ssc_error_clear(&err);
@@ -324,8 +324,13 @@ static void runner_render(runner_run *r)
     fflush(stdout);
     fflush(stderr);
     if (pipe(fds) != 0 || (pid = fork()) < 0) {
+        int e = errno;
+        if (fds[0] >= 0) {
+            close(fds[0]);
+            close(fds[1]);
+        }
         r->outcome = RUNNER_FAILED;
-        snprintf(r->message, sizeof r->message, "cannot start the render: %s", strerror(errno));
+        snprintf(r->message, sizeof r->message, "cannot start the render: %s", strerror(e));
         runner_temps_free(&before);
         return;
     }

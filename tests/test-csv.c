@@ -611,6 +611,19 @@ static void test_text_rules(void)
     static const char nul[] = REQ "P1,Ti\0tle,L,VNM,s,1,2010,ongoing\n";
     loaded l;
 
+    /* a title longer than the limit is a problem, not minutes of layout:
+     * 20,000 bytes, counted here by hand */
+    {
+        static char big[sizeof REQ + 20100];
+        size_t n = (size_t)snprintf(big, sizeof big, "%sP1,", REQ);
+        memset(big + n, 'x', 20000);
+        n += 20000;
+        snprintf(big + n, sizeof big - n, ",L,VNM,s,1,2010,ongoing\n");
+        expect_problems(big, "t.csv:2: title: is 20000 bytes long (at most 16384; is a closing "
+                             "quote missing?)",
+                        1);
+    }
+
     /* invalid UTF-8 in a text cell names the column; a bad byte in a code
      * cell is shown as '?' */
     expect_problems("id,title,lead_institution,countries,sector,sdg_primary,start_date,status,"
