@@ -33,6 +33,24 @@ static void catchup_skip(ssc_catchup *p, time_t t)
         p->skipped_more = 1;
 }
 
+/* catch_up "all" runs at most this many missed times in one pass, the most
+ * recent ones: a per-minute job that was off for a year would otherwise
+ * queue half a million renders. */
+#define CATCHUP_RUNS_CAP 1000
+
+/* Keeps the newest CATCHUP_RUNS_CAP runs, counting the older ones skipped. */
+static void catchup_cap_runs(ssc_catchup *p)
+{
+    size_t drop;
+    if (p->n_runs <= CATCHUP_RUNS_CAP)
+        return;
+    drop = p->n_runs - CATCHUP_RUNS_CAP;
+    for (size_t i = 0; i < drop; i++)
+        catchup_skip(p, p->runs[i]);
+    memmove(p->runs, p->runs + drop, CATCHUP_RUNS_CAP * sizeof *p->runs);
+    p->n_runs = CATCHUP_RUNS_CAP;
+}
+
 /* catch_up "all": every due time after `after` up to now, oldest first. */
 static int catchup_all(const ssc_job *job, time_t after, time_t now, ssc_catchup *p,
                        ssc_error *err)
@@ -43,8 +61,10 @@ static int catchup_all(const ssc_job *job, time_t after, time_t now, ssc_catchup
     for (;;) {
         if (ssc_cron_next(&job->cron, job->zone, t, &t, err) != SSC_OK)
             return SSC_ERR;
-        if (t > now)
+        if (t > now) {
+            catchup_cap_runs(p);
             return SSC_OK;
+        }
         if (job->max_age > 0 && now - t > job->max_age) {
             if (p->n_skipped < CATCHUP_COUNT_CAP) {
                 catchup_skip(p, t);

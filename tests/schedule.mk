@@ -16,3 +16,8 @@ SCHEDULE_TESTS = \
 	tests/schedule-daemon.sh
 TESTS += tests/test-cron $(SCHEDULE_TESTS)
 EXTRA_DIST += $(SCHEDULE_TESTS) tests/schedule-lib.sh
+
+check_PROGRAMS += tests/test-catchup
+TESTS += tests/test-catchup
+tests_test_catchup_SOURCES = tests/test-catchup.c
+tests_test_catchup_LDADD = $(SSC_TEST_LIBS)
