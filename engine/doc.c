@@ -64,6 +64,36 @@ static int doc_cairo_ok(ssc_doc *d, ssc_error *err)
     return SSC_OK;
 }
 
+/* A right-to-left text (Arabic, Hebrew) starts at the right margin; the
+ * canvas keeps alignment fixed for charts, so the document decides here. */
+static int doc_rtl(const char *text)
+{
+    /* the first letter decides, as the Unicode bidi rules do for a paragraph */
+    for (const char *p = text; p && *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char_validated(p, -1);
+        if (c == (gunichar)-1 || c == (gunichar)-2)
+            return 0;
+        if (!g_unichar_isalpha(c))
+            continue;
+        switch (g_unichar_get_script(c)) {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO: return 1;
+        default: return 0;
+        }
+    }
+    return 0;
+}
+
+static ssc_text_style doc_dir(ssc_text_style st, const char *text)
+{
+    if (doc_rtl(text))
+        st.align = st.align == SSC_ALIGN_END ? SSC_ALIGN_START : SSC_ALIGN_END;
+    return st;
+}
+
 static void doc_colour(cairo_t *cr, unsigned long rgb)
 {
     cairo_set_source_rgb(cr, ((rgb >> 16) & 255) / 255.0, ((rgb >> 8) & 255) / 255.0,
@@ -305,7 +335,8 @@ int ssc_doc_heading(ssc_doc *d, const char *title, double need, ssc_error *err)
     cairo_rectangle(d->cr, box.x, box.y + 2, 28, 3);
     cairo_fill(d->cr);
     cairo_tag_begin(d->cr, "H1", NULL);
-    ssc_text_draw_at(&d->canvas, box.x, box.y + 10, box.w, title, &st);
+    ssc_text_style hs = doc_dir(st, title);
+    ssc_text_draw_at(&d->canvas, box.x, box.y + 10, box.w, title, &hs);
     cairo_tag_end(d->cr, "H1");
     cairo_tag_end(d->cr, CAIRO_TAG_DEST);
     snprintf(attrs, sizeof attrs, "dest='section%zu'", d->n_headings);
@@ -408,10 +439,12 @@ int ssc_doc_title_page(ssc_doc *d, ssc_error *err)
     ssc_text_measure(&d->canvas, d->info.title, &title, w, &tw, &th);
     y = band - 56 - th;
     cairo_tag_begin(cr, "H1", NULL);
+    title = doc_dir(title, d->info.title);
     if (d->info.subtitle && d->info.subtitle[0]) {
         double sw, sh;
         ssc_text_measure(&d->canvas, d->info.subtitle, &sub, w, &sw, &sh);
         y -= sh + 12;
+        sub = doc_dir(sub, d->info.subtitle);
         ssc_text_draw_at(&d->canvas, x, y, w, d->info.title, &title);
         ssc_text_draw_at(&d->canvas, x, y + th + 12, w, d->info.subtitle, &sub);
     } else {
@@ -423,6 +456,7 @@ int ssc_doc_title_page(ssc_doc *d, ssc_error *err)
     cairo_tag_begin(cr, "P", NULL);
     if (d->info.organisation && d->info.organisation[0]) {
         ssc_text_measure(&d->canvas, d->info.organisation, &org, w, &tw, &th);
+        org = doc_dir(org, d->info.organisation);
         ssc_text_draw_at(&d->canvas, x, y, w, d->info.organisation, &org);
         y += th + 8;
     }
@@ -495,8 +529,9 @@ int ssc_doc_close(ssc_doc *d, ssc_doc_plan *plan, ssc_error *err)
     if (d->canvas.missing_glyphs)
         return ssc_error_set(err,
                              "the fonts have no glyphs for some characters of \"%.200s\"; "
-                             "install fonts-noto-cjk or set fonts.body in the engine settings "
-                             "to a font that has them",
+                             "remove them, or install a font that has them and name it in "
+                             "fonts.body of the engine settings (fonts-noto-cjk covers "
+                             "Chinese)",
                              d->canvas.missing_glyphs);
     ssc_canvas_fini(&d->canvas);
     cairo_destroy(d->cr);

@@ -5,10 +5,12 @@
 #   e2e-dataout.sh  --data-out against counts computed from the test's input
 #   e2e-errors.sh   bad input, exit statuses, atomic output, the command line
 #   e2e-docs.sh     docs/report-format.md: every key documented, its example renders
+#   e2e-rtl.sh      right-to-left titles; a character no font has is refused
 E2E_TESTS = \
 	tests/e2e-render.sh \
 	tests/e2e-dataout.sh \
 	tests/e2e-errors.sh \
-	tests/e2e-docs.sh
+	tests/e2e-docs.sh \
+	tests/e2e-rtl.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)
