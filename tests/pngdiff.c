@@ -1,5 +1,5 @@
 /* pngdiff: compares two PNG images pixel by pixel, for the visual
- * regression test (tests/visual.sh).
+ * regression test (tests/visual-pages.sh).
  *
  *   pngdiff [-t TOLERANCE] [-p MAX_PERCENT] [-d DIFF.png] EXPECTED.png ACTUAL.png
  *

@@ -4,7 +4,7 @@
 #
 #   make visual-refresh
 #
-# It runs tests/visual.sh with SSC_VISUAL_REFRESH=yes: the very same renders
+# It runs tests/visual-pages.sh with SSC_VISUAL_REFRESH=yes: the very same renders
 # and rasterisations as the test, whose PNGs are then copied into
 # $(srcdir)/tests/visual/ref/ instead of being compared.  It prints, for
 # each page, what changed; review the new PNGs (git diff --stat
@@ -24,7 +24,7 @@ if [ ! -w "$top_srcdir/tests/visual/ref" ] && [ ! -w "$top_srcdir/tests/visual" 
     echo "visual-refresh: $top_srcdir/tests/visual/ref is not writable" >&2
     exit 1
 fi
-/bin/sh "$top_srcdir/tests/visual.sh"
+/bin/sh "$top_srcdir/tests/visual-pages.sh"
 status=$?
 if [ "$status" -eq 0 ]; then
     echo "visual-refresh: references written to $top_srcdir/tests/visual/ref"
