@@ -65,8 +65,13 @@ static int engcfg_colour(const config_setting_t *g, const char *name, unsigned l
 {
     const char *s;
     char *end;
-    if (!config_setting_lookup_string(g, name, &s))
+    const config_setting_t *m = config_setting_get_member(g, name);
+    if (!m)
         return SSC_OK;
+    if (config_setting_type(m) != CONFIG_TYPE_STRING)
+        return ssc_error_at(err, file, config_setting_source_line(m),
+                            "theme.%s: expected a colour like \"#1F4E79\" in double quotes", name);
+    s = config_setting_get_string(m);
     unsigned long v = strtoul(s + (s[0] == '#'), &end, 16);
     if (s[0] != '#' || strlen(s) != 7 || *end || strspn(s + 1, "0123456789abcdefABCDEF") != 6)
         return ssc_error_at(err, file, config_setting_source_line(g),
@@ -138,6 +143,15 @@ static int engcfg_read(ssc_engine_config *c, const char *path, ssc_error *err)
         const char *s;
         if (engcfg_check_keys(f, fonts, "fonts", path, err) != SSC_OK)
             goto out;
+        for (int i = 0; fonts[i]; i++) {
+            const config_setting_t *fs = config_setting_get_member(f, fonts[i]);
+            if (fs && config_setting_type(fs) != CONFIG_TYPE_STRING) {
+                ssc_error_at(err, path, config_setting_source_line(fs),
+                             "fonts.%s: expected a font family list in double quotes",
+                             fonts[i]);
+                goto out;
+            }
+        }
         if (config_setting_lookup_string(f, "body", &s))
             snprintf(c->theme.font_body, sizeof c->theme.font_body, "%s", s);
         if (config_setting_lookup_string(f, "heading", &s))

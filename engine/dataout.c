@@ -8,11 +8,14 @@
 
 const char *ssc_dataout_number(char *buf, size_t len, double v)
 {
+    /* callers give at least 400 bytes (dataout.h): never truncated */
     if (!isfinite(v)) {
         /* a missing value (a project without a budget) stays empty */
         snprintf(buf, len, "%s", "");
         return buf;
     }
+    if (v == 0)
+        v = 0; /* -0 would print as "-0" */
     if (v == floor(v) && fabs(v) < 1e15) {
         snprintf(buf, len, "%.0f", v);
         return buf;
@@ -46,7 +49,8 @@ static void dataout_field(FILE *fp, const char *s)
 int ssc_dataout_write(const char *dir, size_t position, const char *plugin, const ssc_table *t,
                       ssc_atomic *out, ssc_error *err)
 {
-    char path[4096], num[64];
+    /* room for any double in plain notation: 309 digits and 6 decimals */
+    char path[4096], num[400];
 
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
         return ssc_error_at(err, dir, 0, "cannot create the data-out folder: %s",

@@ -499,11 +499,12 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
                                "sections.data_table: \"%s\" is not a place for the data "
                                "(below, appendix, none)",
                                dt);
-        int limit;
-        if (config_setting_lookup_int(g, "table_limit", &limit)) {
+        long long limit;
+        /* int64 too: a large number written with L must not be ignored */
+        if (config_setting_lookup_int64(g, "table_limit", &limit)) {
             if (limit < 0)
                 return report_fail(err, r, config_setting_get_member(g, "table_limit"),
-                                   "sections.table_limit: %d is negative (0 shows every row)",
+                                   "sections.table_limit: %lld is negative (0 shows every row)",
                                    limit);
             sd->table_limit = (size_t)limit;
         }

@@ -6,11 +6,13 @@
 #   e2e-errors.sh   bad input, exit statuses, atomic output, the command line
 #   e2e-docs.sh     docs/report-format.md: every key documented, its example renders
 #   e2e-rtl.sh      right-to-left titles; a character no font has is refused
+#   valgrind-render.sh  a render of every drawing under valgrind: no memory errors
 E2E_TESTS = \
 	tests/e2e-render.sh \
 	tests/e2e-dataout.sh \
 	tests/e2e-errors.sh \
 	tests/e2e-docs.sh \
-	tests/e2e-rtl.sh
+	tests/e2e-rtl.sh \
+	tests/valgrind-render.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)

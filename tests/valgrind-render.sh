@@ -1,0 +1,31 @@
+#!/bin/sh
+# Memory errors ride along: valgrind runs a render of a few sections of every
+# kind of drawing, and any invalid read, write or use of uninitialised memory
+# fails the test.  (Leaks are not counted: fontconfig and Pango keep caches
+# for the life of the process by design.)
+. "$top_srcdir/tests/lib.sh"
+command -v valgrind > /dev/null || skip "valgrind is not installed"
+
+cat > "$work/r.cfg" <<CFG
+title = "Valgrind";
+data = { path = "$top_srcdir/data/sample-portfolio.csv"; };
+sections = (
+  { plugin = "narrative"; title = "Text"; options = { text = "{projects} projects in {countries} countries."; }; },
+  { plugin = "kpi"; title = "Figures"; },
+  { plugin = "by-region"; title = "Regions"; chart = "hbar"; },
+  { plugin = "by-sdg"; title = "Goals"; chart = "sdg-grid"; },
+  { plugin = "by-country"; title = "Countries"; chart = "tile-map"; table_limit = 5; },
+  { plugin = "gender"; title = "Gender"; chart = "donut"; },
+  { plugin = "by-status"; title = "Status"; chart = "stacked"; },
+  { plugin = "timeline"; title = "Years"; chart = "line"; },
+  { plugin = "project-table"; title = "Projects"; options = { limit = 10; }; }
+);
+CFG
+"$top_builddir/libtool" --mode=execute valgrind -q --error-exitcode=99 \
+    --errors-for-leak-kinds=none "$SSC_REPORT" render "$work/r.cfg" -o "$work/r.pdf" \
+    --data-out "$work/out" > "$work/vg.out" 2> "$work/vg.err"
+status=$?
+[ "$status" -eq 99 ] && fail "valgrind found memory errors: $(head -c 3000 "$work/vg.err")"
+[ "$status" -eq 0 ] || fail "the render failed under valgrind (exit $status): $(tail -n 5 "$work/vg.err")"
+[ -s "$work/r.pdf" ] || fail "no PDF"
+finish
