@@ -420,6 +420,16 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
     return rc;
 }
 
+int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
+{
+    ssc_doc_plan plan = {0};
+    int rc = compose_pass(c, NULL, NULL, &plan, err);
+    if (rc == SSC_OK && pages)
+        *pages = plan.pages;
+    ssc_doc_plan_free(&plan);
+    return rc;
+}
+
 int ssc_compose_pdf(const ssc_compose *c, FILE *fp, int *pages, ssc_error *err)
 {
     ssc_doc_plan plan = {0}, final = {0};

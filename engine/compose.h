@@ -24,6 +24,9 @@ typedef struct ssc_compose {
 /* Writes the whole PDF to fp (drawn twice: the first pass learns the page
  * numbers the contents and footers print); *pages gets the page count. */
 int ssc_compose_pdf(const ssc_compose *c, FILE *fp, int *pages, ssc_error *err);
+/* Lays the whole document out without writing it, so that `check` finds
+ * what only drawing finds (a missing logo, text no font can show). */
+int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err);
 /* Writes DIR/NN-PLUGIN.png (150 dpi) and .svg for every section drawn as
  * a chart, into temporary files: *files (caller aborts or commits each and
  * frees the array) and *n_files. */

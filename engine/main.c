@@ -181,7 +181,8 @@ static int cli_render(cli *c, int check_only)
         fprintf(stderr, "warning: %zu bad row%s left out (--skip-bad-rows)\n", res.skipped_rows,
                 res.skipped_rows == 1 ? "" : "s");
     if (check_only)
-        printf("ok: %zu projects, %zu after filters\n", res.projects, res.shown);
+        printf("ok: %zu project%s, %zu after filters, %d pages\n", res.projects,
+               res.projects == 1 ? "" : "s", res.shown, res.pages);
     else
         printf("wrote %s (%d page%s, %zu project%s)\n", res.output, res.pages,
                res.pages == 1 ? "" : "s", res.shown, res.shown == 1 ? "" : "s");

@@ -252,7 +252,15 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
         render_compute(&j, err) != SSC_OK)
         goto out;
     if (o->check_only) {
-        rc = SSC_OK;
+        ssc_compose c = {
+            .report = &j.report,
+            .sections = j.sections,
+            .tables = j.tables,
+            .n = j.report.n_sections,
+            .theme = &j.theme,
+            .shown = j.view.count,
+        };
+        rc = ssc_compose_check(&c, &res->pages, err);
         goto out;
     }
     render_output_path(o, &j.report, res->output, sizeof res->output);

@@ -32,4 +32,8 @@ printf 'title = "Unassigned \315\270 here";\ndata = { path = "%s/data/sample-por
 grep -q 'the fonts have no glyphs for some characters of "Unassigned' "$work/glyph.err" ||
     fail "the missing glyph is not named: $(cat "$work/glyph.err")"
 [ -e "$work/glyph.pdf" ] && fail "a PDF was written despite the missing glyph"
+# check lays the document out too, so it finds the same problem
+"$SSC_REPORT" check "$work/glyph.cfg" > /dev/null 2> "$work/check.err" &&
+    fail "check passed a report that render refuses"
+grep -q 'the fonts have no glyphs' "$work/check.err" || fail "check: $(cat "$work/check.err")"
 finish
