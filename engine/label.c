@@ -20,10 +20,68 @@ const char *ssc_label_status(const char *status, const char *lang)
     return status;
 }
 
-int ssc_label_table(ssc_table *t, const ssc_report *r, const ssc_store *st, ssc_error *err)
+const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind kind,
+                          const char *key, long *colour, char *buf, size_t len)
 {
     const char *lang = r->language;
     int zh = strcmp(lang, "zh") == 0;
+    const char *label = NULL;
+
+    if (colour)
+        *colour = -1;
+    switch (kind) {
+    case SSC_KEY_REGION:
+        if (strcmp(key, SSC_REGION_UNSPECIFIED) == 0)
+            label = zh ? "未指明" : SSC_REGION_UNSPECIFIED;
+        else if (ssc_store_region(key, strlen(key)))
+            label = ssc_region_label(key, lang);
+        break;
+    case SSC_KEY_SECTOR:
+        label = ssc_report_sector_label(r, key);
+        if (colour)
+            *colour = ssc_report_sector_colour(r, key);
+        /* the key itself comes back when neither the report nor the
+         * built-in sectors name it */
+        if (label == key)
+            label = NULL;
+        break;
+    case SSC_KEY_SDG: {
+        const ssc_sdg *g = ssc_sdg_get(atoi(key));
+        if (g) {
+            label = zh ? g->short_zh : g->short_en;
+            if (buf) {
+                snprintf(buf, len, "%d %s", g->goal, label);
+                label = buf;
+            }
+            if (colour)
+                *colour = (long)g->colour;
+        }
+        break;
+    }
+    case SSC_KEY_COUNTRY: {
+        const ssc_country *c = ssc_country_by_alpha3(key, strlen(key));
+        label = c ? c->name : NULL;
+        break;
+    }
+    case SSC_KEY_STATUS:
+        label = ssc_label_status(key, lang);
+        if (label == key)
+            label = NULL;
+        break;
+    default: break;
+    }
+    /* the engine's and the report's labels first, then the source's, then
+     * the key itself */
+    if (!label && st)
+        label = ssc_store_label(st, kind, key);
+    if (!label && kind != SSC_KEY_TEXT && kind != SSC_KEY_PROJECT && kind != SSC_KEY_YEAR)
+        label = key;
+    return label;
+}
+
+int ssc_label_table(ssc_table *t, const ssc_report *r, const ssc_store *st, ssc_error *err)
+{
+    int zh = strcmp(r->language, "zh") == 0;
     char buf[256];
 
     /* a plugin that named its one column "value" counts projects */
@@ -35,53 +93,10 @@ int ssc_label_table(ssc_table *t, const ssc_report *r, const ssc_store *st, ssc_
             return ssc_error_oom(err);
 
     for (size_t i = 0; i < ssc_table_rows(t); i++) {
-        const char *key = ssc_table_key(t, i);
-        const char *label = NULL;
         long colour = -1;
-
-        ssc_key_kind kind = ssc_table_key_kind(t);
-        switch (kind) {
-        case SSC_KEY_REGION:
-            if (strcmp(key, SSC_REGION_UNSPECIFIED) == 0)
-                label = zh ? "未指明" : SSC_REGION_UNSPECIFIED;
-            else if (ssc_store_region(key, strlen(key)))
-                label = ssc_region_label(key, lang);
-            break;
-        case SSC_KEY_SECTOR:
-            label = ssc_report_sector_label(r, key);
-            colour = ssc_report_sector_colour(r, key);
-            /* the key itself comes back when neither the report nor the
-             * built-in sectors name it */
-            if (label == key)
-                label = NULL;
-            break;
-        case SSC_KEY_SDG: {
-            const ssc_sdg *g = ssc_sdg_get(atoi(key));
-            if (g) {
-                snprintf(buf, sizeof buf, "%d %s", g->goal, zh ? g->short_zh : g->short_en);
-                label = buf;
-                colour = (long)g->colour;
-            }
-            break;
-        }
-        case SSC_KEY_COUNTRY: {
-            const ssc_country *c = ssc_country_by_alpha3(key, strlen(key));
-            label = c ? c->name : NULL;
-            break;
-        }
-        case SSC_KEY_STATUS:
-            label = ssc_label_status(key, lang);
-            if (label == key)
-                label = NULL;
-            break;
-        default: break;
-        }
-        /* the engine's and the report's labels first, then the source's,
-         * then the key itself */
-        if (!label)
-            label = ssc_store_label(st, kind, key);
-        if (!label && kind != SSC_KEY_TEXT && kind != SSC_KEY_PROJECT && kind != SSC_KEY_YEAR)
-            label = key;
+        const char *label =
+            ssc_label_key(r, st, ssc_table_key_kind(t), ssc_table_key(t, i), &colour, buf,
+                          sizeof buf);
         if (colour >= 0 && ssc_table_colour(t, i) < 0 &&
             ssc_table_set_colour(t, i, (unsigned long)colour) != SSC_OK)
             return ssc_error_oom(err);

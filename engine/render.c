@@ -156,6 +156,7 @@ static int render_compute(render_job *j, ssc_error *err)
         ssc_section *s = &j->sections[i];
         ssc_error perr;
         ssc_error_clear(&perr);
+        s->store = j->store;
         if (!(j->tables[i] = ssc_table_new()))
             return ssc_error_oom(err);
         if (s->plugin->compute(&j->view, s, j->tables[i], &perr) != SSC_OK ||

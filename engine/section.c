@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "label.h"
+
 const char *ssc_section_title(const ssc_section *s)
 {
     return s && s->def->title ? s->def->title : "";
@@ -92,4 +94,13 @@ int ssc_section_check_options(const ssc_section *s, ssc_error *err)
         }
     }
     return SSC_OK;
+}
+
+const char *ssc_section_label(const ssc_section *s, ssc_key_kind kind, const char *key)
+{
+    const char *label;
+    if (!s || !key)
+        return key ? key : "";
+    label = ssc_label_key(s->report, s->store, kind, key, NULL, NULL, 0);
+    return label ? label : key;
 }

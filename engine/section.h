@@ -4,11 +4,13 @@
 #define SSC_SECTION_H
 
 #include "report.h"
+#include "store.h"
 
 struct ssc_section {
     const ssc_report *report;
     const ssc_section_def *def;
     const ssc_plugin *plugin;
+    const ssc_store *store; /* for labels the data source gave; set once read */
 };
 
 /* Checks every option the section sets against the plugin's declaration:

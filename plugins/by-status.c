@@ -14,16 +14,11 @@ static const char *const by_status_order[] = {"pipeline", "ongoing", "completed"
 /* Column titles: a plugin cannot reach the engine's region labels, so it
  * carries the names of the six regions the engine derives (UN M49, the
  * Americas split); the English name is the key. */
-static const struct {
-    const char *key, *zh;
-} by_status_regions[] = {
-    {"Africa", "非洲"},
-    {"Asia", "亚洲"},
-    {"Europe", "欧洲"},
-    {"Latin America and the Caribbean", "拉丁美洲和加勒比"},
-    {"Northern America", "北美洲"},
-    {"Oceania", "大洋洲"},
-    {"Unspecified", "未指明"}, /* a source's project placed in no region */
+/* The columns' order: the regions as the engine lists them, then a
+ * source's "Unspecified"; names come from the engine (ssc_section_label). */
+static const char *const by_status_regions[] = {
+    "Africa", "Asia", "Europe", "Latin America and the Caribbean", "Northern America", "Oceania",
+    "Unspecified",
 };
 #define BY_STATUS_REGIONS (sizeof by_status_regions / sizeof *by_status_regions)
 
@@ -31,7 +26,7 @@ static const struct {
 static size_t by_status_rank(const char *region)
 {
     for (size_t i = 0; i < BY_STATUS_REGIONS; i++)
-        if (strcmp(by_status_regions[i].key, region) == 0)
+        if (strcmp(by_status_regions[i], region) == 0)
             return i;
     return BY_STATUS_REGIONS;
 }
@@ -43,12 +38,6 @@ static int by_status_region_cmp(const void *pa, const void *pb)
     if (ra != rb)
         return ra < rb ? -1 : 1;
     return strcmp(a, b);
-}
-
-static const char *by_status_region_title(const char *region, int zh)
-{
-    size_t i = by_status_rank(region);
-    return zh && i < BY_STATUS_REGIONS ? by_status_regions[i].zh : region;
 }
 
 /* Index of region in list[0..n), or n. */
@@ -91,8 +80,8 @@ static int by_status_regions_present(const ssc_portfolio *p, const char ***list,
     return 0;
 }
 
-static int by_status_fill(const ssc_portfolio *p, ssc_table *out, const char *const *regions,
-                          size_t n_regions, int zh)
+static int by_status_fill(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
+                          const char *const *regions, size_t n_regions)
 {
     size_t rows = ssc_portfolio_count(p);
     int present[BY_STATUS_N] = {0};
@@ -105,7 +94,8 @@ static int by_status_fill(const ssc_portfolio *p, ssc_table *out, const char *co
     for (size_t i = 0; i < n_regions; i++) {
         int c = ssc_table_add_column(out, regions[i], SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
         if (c < 0 ||
-            ssc_table_set_column_title(out, c, by_status_region_title(regions[i], zh)) != SSC_OK)
+            ssc_table_set_column_title(out, c, ssc_section_label(s, SSC_KEY_REGION, regions[i])) !=
+                SSC_OK)
             return -1;
     }
     /* the rows exist first, in life-cycle order, so counting keeps it */
@@ -140,7 +130,7 @@ static int by_status_compute(const ssc_portfolio *p, const ssc_section *s, ssc_t
     ssc_table_set_key_kind(out, SSC_KEY_STATUS);
     if (by_status_regions_present(p, &regions, &n_regions) != 0)
         return ssc_error_set(err, "out of memory");
-    int bad = by_status_fill(p, out, regions, n_regions, zh);
+    int bad = by_status_fill(p, s, out, regions, n_regions);
     free(regions);
     if (bad ||
         ssc_table_set_note(out, zh ? "一个项目在其所涉及的每个地区各计一次，因此某一状态的合计可能"

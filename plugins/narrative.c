@@ -12,10 +12,9 @@
  * {top_region} is the region with most projects (a project counts once in
  * each region it reaches; ties go to the alphabetically first), named in
  * the section's language.  {top_sector} is the sector with most projects
- * (ties: the first code in byte order), named by the default label of the
- * sectors the engine knows without a report declaring them; a plugin
- * cannot see the labels a report declares, so any other sector shows as
- * its code. */
+ * (ties: the first code in byte order), named as the rest of the report
+ * names it (ssc_section_label: the report's label, else the data source's,
+ * else the built-in one, else the code). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,30 +37,6 @@ static const ssc_option narrative_options[] = {
 #define NARRATIVE_KNOWN                                                                     \
     "{projects}, {countries}, {regions}, {first_year}, {last_year}, {budget_total}, "       \
     "{top_region}, {top_sector}"
-
-static const struct {
-    const char *key, *zh;
-} narrative_regions[] = {
-    {"Africa", "非洲"},
-    {"Asia", "亚洲"},
-    {"Europe", "欧洲"},
-    {"Latin America and the Caribbean", "拉丁美洲和加勒比"},
-    {"Northern America", "北美洲"},
-    {"Oceania", "大洋洲"},
-    {"Unspecified", "未指明"}, /* a source's project placed in no region */
-};
-
-static const struct {
-    const char *code, *en, *zh;
-} narrative_sectors[] = {
-    {"agriculture", "Agriculture", "农业"},
-    {"forestry", "Forestry", "林业"},
-    {"fishery", "Fishery and aquaculture", "渔业与水产养殖"},
-    {"renewable-energy", "Renewable energy", "可再生能源"},
-    {"ict", "Information technology", "信息技术"},
-    {"water", "Clean water", "清洁饮水"},
-    {"financial-services", "Financial services", "金融服务"},
-};
 
 /* ---- counting ---------------------------------------------------------- */
 
@@ -218,24 +193,6 @@ static void narrative_thousands(char *buf, size_t len, double v)
     buf[o] = '\0';
 }
 
-/* A region's name in the section's language (the English name is the key). */
-static const char *narrative_region(const char *key, int zh)
-{
-    for (size_t i = 0; zh && i < sizeof narrative_regions / sizeof *narrative_regions; i++)
-        if (strcmp(narrative_regions[i].key, key) == 0)
-            return narrative_regions[i].zh;
-    return key;
-}
-
-/* A sector's default label, or its code when the engine has none. */
-static const char *narrative_sector(const char *code, int zh)
-{
-    for (size_t i = 0; i < sizeof narrative_sectors / sizeof *narrative_sectors; i++)
-        if (strcmp(narrative_sectors[i].code, code) == 0)
-            return zh ? narrative_sectors[i].zh : narrative_sectors[i].en;
-    return code;
-}
-
 /* The value of placeholder name[0..n) into buf; -1 when it is unknown. */
 static int narrative_value(const narrative_facts *f, const char *name, size_t n, int zh,
                            char *buf, size_t len)
@@ -259,9 +216,9 @@ static int narrative_value(const narrative_facts *f, const char *name, size_t n,
         narrative_thousands(num, sizeof num, f->budget);
         snprintf(buf, len, zh ? "%s 美元" : "US$ %s", num);
     } else if (NARRATIVE_IS("top_region")) {
-        snprintf(buf, len, "%s", f->top_region ? narrative_region(f->top_region, zh) : none);
+        snprintf(buf, len, "%s", f->top_region ? f->top_region : none);
     } else if (NARRATIVE_IS("top_sector")) {
-        snprintf(buf, len, "%s", f->top_sector ? narrative_sector(f->top_sector, zh) : none);
+        snprintf(buf, len, "%s", f->top_sector ? f->top_sector : none);
     } else {
         return -1;
     }
@@ -442,6 +399,12 @@ static int narrative_compute(const ssc_portfolio *p, const ssc_section *s, ssc_t
     if (column < 0 || ssc_table_set_column_title(out, column, zh ? "正文" : "Text") != SSC_OK ||
         narrative_gather(p, &facts) != 0)
         return ssc_error_set(err, "out of memory");
+    /* names as the rest of the report shows them: the report's sector
+     * labels, or the data source's (IATI sector names), in its language */
+    if (facts.top_region)
+        facts.top_region = ssc_section_label(s, SSC_KEY_REGION, facts.top_region);
+    if (facts.top_sector)
+        facts.top_sector = ssc_section_label(s, SSC_KEY_SECTOR, facts.top_sector);
     if (narrative_text(s, &facts, zh, &filled, &used, err) != SSC_OK) {
         free(filled.s);
         return SSC_ERR;

@@ -51,19 +51,6 @@ static void project_countries(const ssc_portfolio *p, size_t row, char *buf, siz
         used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? "; " : "", c.items[k]);
 }
 
-static const char *project_status(const char *status, int zh)
-{
-    static const char *const keys[] = {"pipeline", "ongoing", "completed", "cancelled",
-                                       "suspended"};
-    static const char *const en[] = {"Pipeline", "Ongoing", "Completed", "Cancelled",
-                                     "Suspended"};
-    static const char *const cn[] = {"筹备中", "进行中", "已完成", "已取消", "已暂停"};
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-        if (strcmp(keys[i], status) == 0)
-            return zh ? cn[i] : en[i];
-    return status;
-}
-
 static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
                                  ssc_error *err)
 {
@@ -118,7 +105,8 @@ static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, s
         bad |= ssc_table_set_label(out, t, ssc_project_title(p, r)) ||
                ssc_table_set_text(out, t, c_lead, ssc_project_lead(p, r)) ||
                ssc_table_set_text(out, t, c_countries, countries) ||
-               ssc_table_set_text(out, t, c_status, project_status(ssc_project_status(p, r), zh)) ||
+               ssc_table_set_text(out, t, c_status, ssc_section_label(s, SSC_KEY_STATUS,
+                                                                     ssc_project_status(p, r))) ||
                ssc_table_add_to(out, t, c_budget,
                                 ssc_project_budget(p, r, &usd) ? usd : (double)NAN);
     }

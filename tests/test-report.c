@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "report.h"
+#include "section.h"
 
 static char tmpdir[4096];
 static char paths[64][4200];
@@ -597,6 +598,34 @@ static void test_set(void)
     }
 }
 
+/* ssc_section_label: what plugins get for a key, in the report's language,
+ * the report's own sector labels first. */
+static void test_section_labels(void)
+{
+    static const char text[] = "title = \"L\";\n"
+                               "language = \"zh\";\n"
+                               "data = { path = \"p.csv\"; };\n"
+                               "sectors = ( { code = \"water\"; label = \"Water\"; "
+                               "label_zh = \"水资源\"; } );\n"
+                               "sections = ( { plugin = \"kpi\"; title = \"K\"; } );\n";
+    ssc_report r;
+    ssc_error err;
+    const char *path = write_report("labels.cfg", text);
+
+    ssc_error_clear(&err);
+    CHECK_INT(ssc_report_load(&r, path, NULL, 0, &err), SSC_OK);
+    ssc_section s = {.report = &r, .def = r.sections, .plugin = NULL, .store = NULL};
+    CHECK_STR(ssc_section_label(&s, SSC_KEY_SECTOR, "water"), "水资源");       /* the report's */
+    CHECK_STR(ssc_section_label(&s, SSC_KEY_SECTOR, "forestry"), "林业");      /* built in */
+    CHECK_STR(ssc_section_label(&s, SSC_KEY_SECTOR, "mining"), "mining");      /* none: the key */
+    CHECK_STR(ssc_section_label(&s, SSC_KEY_REGION, "Africa"), "非洲");
+    CHECK_STR(ssc_section_label(&s, SSC_KEY_SDG, "5"), "性别平等");
+    CHECK_STR(ssc_section_label(&s, SSC_KEY_STATUS, "ongoing"), "进行中");
+    CHECK_STR(ssc_section_label(&s, SSC_KEY_COUNTRY, "KEN"), "Kenya");
+    CHECK_STR(ssc_section_label(&s, SSC_KEY_TEXT, "free"), "free");
+    ssc_report_free(&r);
+}
+
 int main(void)
 {
     const char *base = getenv("top_builddir");
@@ -615,6 +644,7 @@ int main(void)
     test_value_errors();
     test_syntax_errors();
     test_set();
+    test_section_labels();
 
     int rc = check_done();
     if (rc == 0) {

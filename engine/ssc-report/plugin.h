@@ -123,6 +123,12 @@ typedef enum ssc_key_kind {
     SSC_KEY_PROJECT   /* project id; the plugin sets the label (title) */
 } ssc_key_kind;
 
+/* ABI 1.1: the name the engine shows for a key in the report's language:
+ * regions, SDG short names, sectors (the report's labels, else the data
+ * source's, else built-in), countries, statuses.  The key itself when it
+ * has none; borrowed, valid while the hook runs. */
+const char *ssc_section_label(const ssc_section *s, ssc_key_kind kind, const char *key);
+
 typedef enum ssc_column_type {
     SSC_COLUMN_NUMBER = 0,
     SSC_COLUMN_TEXT
