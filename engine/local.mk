@@ -9,6 +9,7 @@ engine_libsscreport_la_SOURCES = \
 	engine/portfolio.c \
 	engine/csv.c engine/csv.h \
 	engine/rowcheck.c engine/rowcheck.h \
+	engine/idset.c engine/idset.h \
 	engine/source.c engine/source.h \
 	engine/source_csv.c engine/source_csv.h \
 	engine/table.c engine/table.h \

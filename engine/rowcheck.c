@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "idset.h"
 #include "refdata.h"
 
 /* clang-format off */
@@ -59,23 +60,6 @@ int ssc_col_find(const char *s, size_t len)
     return -1;
 }
 
-/* Ids seen so far, with the line of their first use: open addressing over
- * (pointer, length) views.  Ids outside the stable range (a CSV field
- * unescaped into the reader's scratch buffer, a value a plugin set) are
- * copied into chunks first, as that memory is reused for the next row. */
-typedef struct rowcheck_id {
-    const char *s; /* NULL: free slot */
-    uint32_t len;
-    uint32_t hash; /* compared first: ids often share one length */
-    long line;
-} rowcheck_id;
-
-typedef struct rowcheck_chunk {
-    struct rowcheck_chunk *next;
-    size_t used, size;
-    char data[];
-} rowcheck_chunk;
-
 struct ssc_rowcheck {
     char *name; /* FILE in messages */
     ssc_diag *diag;
@@ -87,16 +71,12 @@ struct ssc_rowcheck {
     int oom;
     size_t skipped;
     char first[1024]; /* the first problem, for err when diag is NULL */
-    const char *stable, *stable_end;
     ssc_store *store;
     /* per-row arrays, reused */
     ssc_text *partners, *countries, *regions, *extra;
     size_t cap_partners, cap_countries, cap_regions, cap_extra;
     unsigned char sdgs[17];
-    /* ids */
-    rowcheck_id *ids;
-    size_t ids_cap, ids_n;
-    rowcheck_chunk *chunks;
+    ssc_idset *ids; /* ids seen, with the line of their first use */
 };
 
 ssc_rowcheck *ssc_rowcheck_new(const char *name, ssc_diag *problems, int skip_bad_rows)
@@ -108,7 +88,8 @@ ssc_rowcheck *ssc_rowcheck_new(const char *name, ssc_diag *problems, int skip_ba
         return NULL;
     rc->name = malloc(n);
     rc->store = ssc_store_new();
-    if (!rc->name || !rc->store) {
+    rc->ids = ssc_idset_new();
+    if (!rc->name || !rc->store || !rc->ids) {
         ssc_rowcheck_free(rc);
         return NULL;
     }
@@ -122,12 +103,7 @@ void ssc_rowcheck_free(ssc_rowcheck *rc)
 {
     if (!rc)
         return;
-    while (rc->chunks) {
-        rowcheck_chunk *next = rc->chunks->next;
-        free(rc->chunks);
-        rc->chunks = next;
-    }
-    free(rc->ids);
+    ssc_idset_free(rc->ids);
     free(rc->partners);
     free(rc->countries);
     free(rc->regions);
@@ -149,8 +125,7 @@ const char *ssc_rowcheck_name(const ssc_rowcheck *rc)
 
 void ssc_rowcheck_stable(ssc_rowcheck *rc, const char *start, const char *end)
 {
-    rc->stable = start;
-    rc->stable_end = end;
+    ssc_idset_stable(rc->ids, start, end);
 }
 
 /* ---- messages ---------------------------------------------------------- */
@@ -302,99 +277,6 @@ static int rowcheck_sdg(ssc_text t)
     return v >= 1 && v <= 17 ? v : 0;
 }
 
-/* ---- ids --------------------------------------------------------------- */
-
-/* Eight bytes per step, then a final mix (the splitmix64 finaliser): ids
- * are short and alike ("SSC-0000001"), and a byte-wise hash showed up in
- * profiles of million-row loads. */
-static uint32_t rowcheck_hash(const char *s, size_t len)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, w;
-    for (; len >= 8; s += 8, len -= 8) {
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
-        h ^= h >> 31;
-    }
-    if (len) {
-        w = 0;
-        memcpy(&w, s, len);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
-    }
-    h ^= h >> 29;
-    h *= 0x94D049BB133111EBULL;
-    h ^= h >> 32;
-    return (uint32_t)h;
-}
-
-static int rowcheck_ids_grow(ssc_rowcheck *rc)
-{
-    size_t ncap = rc->ids_cap ? rc->ids_cap * 2 : 1024;
-    rowcheck_id *slots = calloc(ncap, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t i = 0; i < rc->ids_cap; i++) {
-        size_t j;
-        if (!rc->ids[i].s)
-            continue;
-        j = rc->ids[i].hash & (ncap - 1);
-        while (slots[j].s)
-            j = (j + 1) & (ncap - 1);
-        slots[j] = rc->ids[i];
-    }
-    free(rc->ids);
-    rc->ids = slots;
-    rc->ids_cap = ncap;
-    return 0;
-}
-
-/* A copy of s that outlives the row it came from. */
-static const char *rowcheck_keep(ssc_rowcheck *rc, const char *s, size_t len)
-{
-    rowcheck_chunk *c = rc->chunks;
-    if (!c || c->size - c->used < len) {
-        size_t size = len > 65536 ? len : 65536;
-        c = malloc(sizeof *c + size);
-        if (!c)
-            return NULL;
-        c->next = rc->chunks;
-        c->used = 0;
-        c->size = size;
-        rc->chunks = c;
-    }
-    memcpy(c->data + c->used, s, len);
-    c->used += len;
-    return c->data + c->used - len;
-}
-
-/* Remembers id t first seen on line: 0, or the line of an earlier use, or
- * -1 when out of memory. */
-static long rowcheck_ids_add(ssc_rowcheck *rc, ssc_text t, long line)
-{
-    uint32_t hash;
-    size_t j;
-    if (t.len > UINT32_MAX)
-        return 0; /* no id is 4 GB long; never risk a false match */
-    if ((rc->ids_n + 1) * 2 > rc->ids_cap && rowcheck_ids_grow(rc) != 0)
-        return -1;
-    hash = rowcheck_hash(t.s, t.len);
-    j = hash & (rc->ids_cap - 1);
-    for (; rc->ids[j].s; j = (j + 1) & (rc->ids_cap - 1))
-        if (rc->ids[j].hash == hash && rc->ids[j].len == t.len &&
-            memcmp(rc->ids[j].s, t.s, t.len) == 0)
-            return rc->ids[j].line;
-    if ((uintptr_t)t.s < (uintptr_t)rc->stable || (uintptr_t)t.s >= (uintptr_t)rc->stable_end) {
-        t.s = rowcheck_keep(rc, t.s, t.len);
-        if (!t.s)
-            return -1;
-    }
-    rc->ids[j].s = t.s;
-    rc->ids[j].len = (uint32_t)t.len;
-    rc->ids[j].hash = hash;
-    rc->ids[j].line = line;
-    rc->ids_n++;
-    return 0;
-}
-
 /* ---- one row ----------------------------------------------------------- */
 
 /* A text cell: required and UTF-8 checks.  1 when usable. */
@@ -438,7 +320,7 @@ static ssc_text rowcheck_code(ssc_rowcheck *rc, const ssc_row *row, int col)
 static void rowcheck_id_check(ssc_rowcheck *rc, const ssc_row *row, ssc_text id)
 {
     char show[64];
-    long first = rowcheck_ids_add(rc, id, row->line);
+    long first = ssc_idset_add(rc->ids, id.s, id.len, row->line);
     if (first < 0)
         rc->oom = 1;
     else if (first > 0)
