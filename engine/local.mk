@@ -17,6 +17,7 @@ engine_libsscreport_la_SOURCES = \
 	engine/loader.c engine/loader.h \
 	engine/report.c engine/report.h \
 	engine/report_set.c \
+	engine/report_theme.c \
 	engine/config.c engine/config.h \
 	engine/filter.c engine/filter.h \
 	engine/label.c engine/label.h \

@@ -104,11 +104,8 @@ static const char *report_type_name(int type)
     }
 }
 
-static int report_fail(ssc_error *err, const ssc_report *r, const config_setting_t *s,
-                       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static int report_fail(ssc_error *err, const ssc_report *r, const config_setting_t *s,
-                       const char *fmt, ...)
+int ssc_report_fail(ssc_error *err, const ssc_report *r, const config_setting_t *s,
+                    const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -157,19 +154,19 @@ static int report_check_rates(const ssc_report *r, const config_setting_t *g, ss
         int type = config_setting_type(e);
         double v;
         if (strlen(code) != 3 || strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
-            return report_fail(err, r, e,
+            return ssc_report_fail(err, r, e,
                                "data.currency_rates.%s: expected a currency code of three "
                                "capital letters (ISO 4217), e.g. EUR",
                                code);
         if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64 && type != CONFIG_TYPE_FLOAT)
-            return report_fail(err, r, e,
+            return ssc_report_fail(err, r, e,
                                "data.currency_rates.%s: expected US dollars per %s as a number, "
                                "e.g. 1.08",
                                code, code);
         v = type == CONFIG_TYPE_FLOAT ? config_setting_get_float(e)
                                       : (double)config_setting_get_int64(e);
         if (!(v > 0) || v > 1e9)
-            return report_fail(err, r, e,
+            return ssc_report_fail(err, r, e,
                                "data.currency_rates.%s: US dollars per %s must be above 0 (and "
                                "sensible)",
                                code, code);
@@ -188,22 +185,22 @@ static int report_check_setting(const ssc_report *r, const config_setting_t *s,
     want = ssc_report_key_type(path);
     if (!want) {
         report_known_keys(prefix, known, sizeof known);
-        return report_fail(err, r, s, "unknown setting \"%s\"%s%s (known here: %s)", name,
+        return ssc_report_fail(err, r, s, "unknown setting \"%s\"%s%s (known here: %s)", name,
                            prefix ? " in " : "", prefix ? prefix : "", known);
     }
     if (got != want && !(want == CONFIG_TYPE_INT && got == CONFIG_TYPE_INT64) &&
         !(want == CONFIG_TYPE_FLOAT && (got == CONFIG_TYPE_INT || got == CONFIG_TYPE_INT64)))
-        return report_fail(err, r, s, "%s: expected %s", path, report_type_name(want));
+        return ssc_report_fail(err, r, s, "%s: expected %s", path, report_type_name(want));
     if (want == CONFIG_TYPE_ARRAY) {
         for (int i = 0; i < config_setting_length(s); i++)
             if (config_setting_type(config_setting_get_elem(s, (unsigned)i)) !=
                 CONFIG_TYPE_STRING)
-                return report_fail(err, r, s, "%s: expected %s", path, report_type_name(want));
+                return ssc_report_fail(err, r, s, "%s: expected %s", path, report_type_name(want));
     } else if (want == CONFIG_TYPE_LIST) {
         for (int i = 0; i < config_setting_length(s); i++) {
             const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
             if (config_setting_type(e) != CONFIG_TYPE_GROUP)
-                return report_fail(err, r, e, "%s: each entry must be a group { ... }", path);
+                return ssc_report_fail(err, r, e, "%s: each entry must be a group { ... }", path);
             if (report_check_group(r, e, path, err) != SSC_OK)
                 return SSC_ERR;
         }
@@ -214,7 +211,7 @@ static int report_check_setting(const ssc_report *r, const config_setting_t *s,
             for (int i = 0; i < config_setting_length(s); i++) {
                 const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
                 if (config_setting_type(e) != CONFIG_TYPE_STRING)
-                    return report_fail(err, r, e,
+                    return ssc_report_fail(err, r, e,
                                        "data.columns.%s: expected the file's header name as a "
                                        "string",
                                        config_setting_name(e));
@@ -273,7 +270,7 @@ static char *report_join(const char *dir, const char *rel)
     return p;
 }
 
-static int report_parse_colour(const char *s, long *out)
+int ssc_report_parse_colour(const char *s, long *out)
 {
     char *end;
     if (!s || s[0] != '#' || strlen(s) != 7 || strspn(s + 1, "0123456789abcdefABCDEF") != 6)
@@ -299,7 +296,7 @@ static int report_read_filters(ssc_report *r, ssc_error *err)
         return SSC_ERR;
     for (size_t i = 0; i < r->statuses.count; i++)
         if (ssc_status_parse(r->statuses.items[i], strlen(r->statuses.items[i])) < 0)
-            return report_fail(err, r, config_setting_get_member(f, "statuses"),
+            return ssc_report_fail(err, r, config_setting_get_member(f, "statuses"),
                                "filters.statuses: \"%s\" is not a status (pipeline, ongoing, "
                                "completed, cancelled, suspended)",
                                r->statuses.items[i]);
@@ -309,7 +306,7 @@ static int report_read_filters(ssc_report *r, ssc_error *err)
         for (size_t k = 0; k < ssc_region_count() && !ok; k++)
             ok = strcmp(ssc_region_key(k), r->regions.items[i]) == 0;
         if (!ok)
-            return report_fail(err, r, config_setting_get_member(f, "regions"),
+            return ssc_report_fail(err, r, config_setting_get_member(f, "regions"),
                                "filters.regions: \"%s\" is not a region (Africa, Asia, Europe, "
                                "Latin America and the Caribbean, Northern America, Oceania, "
                                "Unspecified)",
@@ -322,12 +319,12 @@ static int report_read_filters(ssc_report *r, ssc_error *err)
             continue;
         v = config_setting_get_int(y);
         if (v < 1900 || v > 2200)
-            return report_fail(err, r, y, "filters.%s: %d is not a year from 1900 to 2200",
+            return ssc_report_fail(err, r, y, "filters.%s: %d is not a year from 1900 to 2200",
                                years[k], v);
         *(k ? &r->start_year_max : &r->start_year_min) = v;
     }
     if (r->start_year_min && r->start_year_max && r->start_year_min > r->start_year_max)
-        return report_fail(err, r, config_setting_get_member(f, "start_year_max"),
+        return ssc_report_fail(err, r, config_setting_get_member(f, "start_year_max"),
                            "filters.start_year_max: %d is before start_year_min %d",
                            r->start_year_max, r->start_year_min);
     return SSC_OK;
@@ -352,7 +349,7 @@ static int report_read_data(ssc_report *r, ssc_error *err)
     const char *path;
 
     if (!d || !config_setting_lookup_string(d, "path", &path))
-        return report_fail(err, r, d, "data.path: missing (the portfolio file to read, relative "
+        return ssc_report_fail(err, r, d, "data.path: missing (the portfolio file to read, relative "
                                       "to this report)");
     r->data_line = config_setting_source_line(d);
     if (!(r->data_path = report_join(r->dir, path)))
@@ -366,7 +363,7 @@ static int report_read_data(ssc_report *r, ssc_error *err)
         if (!r->data_format[0] || strlen(r->data_format) > 64 ||
             strspn(r->data_format, "abcdefghijklmnopqrstuvwxyz0123456789-_") !=
                 strlen(r->data_format))
-            return report_fail(err, r, f,
+            return ssc_report_fail(err, r, f,
                                "data.format: \"%s\" is not a data source (csv, iati, sqlite, or "
                                "the name of another source plugin)",
                                r->data_format);
@@ -393,7 +390,7 @@ static int report_read_data(ssc_report *r, ssc_error *err)
         for (int i = 0; i < n; i++) {
             const config_setting_t *c = config_setting_get_elem(cols, (unsigned)i);
             if (!report_spec_column(config_setting_name(c)))
-                return report_fail(err, r, c,
+                return ssc_report_fail(err, r, c,
                                    "data.columns.%s: the portfolio format has no column \"%s\" "
                                    "(see docs/portfolio-csv.md)",
                                    config_setting_name(c), config_setting_name(c));
@@ -419,13 +416,13 @@ static int report_read_sectors(ssc_report *r, ssc_error *err)
         ssc_sector_def *sd = &r->sector_defs[i];
         sd->code = report_string(g, "code", NULL);
         if (!sd->code || !sd->code[0])
-            return report_fail(err, r, g, "sectors: each sector needs a code");
+            return ssc_report_fail(err, r, g, "sectors: each sector needs a code");
         sd->label_en = report_string(g, "label", NULL);
         sd->label_zh = report_string(g, "label_zh", NULL);
         sd->colour = -1;
         const char *col = report_string(g, "colour", NULL);
-        if (col && report_parse_colour(col, &sd->colour) != 0)
-            return report_fail(err, r, config_setting_get_member(g, "colour"),
+        if (col && ssc_report_parse_colour(col, &sd->colour) != 0)
+            return ssc_report_fail(err, r, config_setting_get_member(g, "colour"),
                                "sectors.colour: \"%s\" is not a colour like \"#2A7FB8\"", col);
     }
     r->n_sector_defs = (size_t)n;
@@ -464,7 +461,7 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
     int n = l ? config_setting_length(l) : 0;
 
     if (n <= 0)
-        return report_fail(err, r, l, "sections: the report has no sections; add at least one "
+        return ssc_report_fail(err, r, l, "sections: the report has no sections; add at least one "
                                       "{ plugin = \"...\"; title = \"...\"; }");
     if (!(r->sections = calloc((size_t)n, sizeof *r->sections)))
         return ssc_error_oom(err);
@@ -474,7 +471,7 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
         sd->line = config_setting_source_line(g);
         sd->plugin = report_string(g, "plugin", NULL);
         if (!sd->plugin || !sd->plugin[0])
-            return report_fail(err, r, g, "sections: section %d has no plugin", i + 1);
+            return ssc_report_fail(err, r, g, "sections: section %d has no plugin", i + 1);
         sd->title = report_string(g, "title", "");
         if (strcmp(r->language, "zh") == 0)
             sd->title = report_string(g, "title_zh", sd->title);
@@ -490,12 +487,12 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
         else if (!strcmp(layout, "half"))
             sd->layout = SSC_LAYOUT_HALF;
         else
-            return report_fail(err, r, config_setting_get_member(g, "layout"),
+            return ssc_report_fail(err, r, config_setting_get_member(g, "layout"),
                                "sections.layout: \"%s\" is not a layout (auto, full, half)",
                                layout);
         const char *dt = report_string(g, "data_table", NULL);
         if (dt && report_data_table(dt, &sd->data_table) != 0)
-            return report_fail(err, r, config_setting_get_member(g, "data_table"),
+            return ssc_report_fail(err, r, config_setting_get_member(g, "data_table"),
                                "sections.data_table: \"%s\" is not a place for the data "
                                "(below, appendix, none)",
                                dt);
@@ -503,7 +500,7 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
         /* int64 too: a large number written with L must not be ignored */
         if (config_setting_lookup_int64(g, "table_limit", &limit)) {
             if (limit < 0)
-                return report_fail(err, r, config_setting_get_member(g, "table_limit"),
+                return ssc_report_fail(err, r, config_setting_get_member(g, "table_limit"),
                                    "sections.table_limit: %lld is negative (0 shows every row)",
                                    limit);
             sd->table_limit = (size_t)limit;
@@ -517,7 +514,7 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
                 if (strcmp(charts[k].name, chart) == 0)
                     break;
             if (k == sizeof charts / sizeof *charts)
-                return report_fail(err, r, config_setting_get_member(g, "chart"),
+                return ssc_report_fail(err, r, config_setting_get_member(g, "chart"),
                                    "sections.chart: \"%s\" is not a chart kind (bar, hbar, "
                                    "line, table, custom, stacked, grouped, donut, sdg-grid, "
                                    "tile-map)",
@@ -582,14 +579,14 @@ int ssc_report_load(ssc_report *r, const char *path, const char *const *sets, si
     const config_setting_t *root = config_root_setting(&r->cfg);
     r->title = report_string(root, "title", NULL);
     if (!r->title || !r->title[0])
-        return report_fail(err, r, NULL, "title: missing (the report's title)");
+        return ssc_report_fail(err, r, NULL, "title: missing (the report's title)");
     r->subtitle = report_string(root, "subtitle", "");
     r->organisation = report_string(root, "organisation", "");
     r->date = report_string(root, "date", NULL);
     r->output = report_string(root, "output", NULL);
     r->language = report_string(root, "language", "en");
     if (strcmp(r->language, "en") != 0 && strcmp(r->language, "zh") != 0)
-        return report_fail(err, r, config_setting_get_member(root, "language"),
+        return ssc_report_fail(err, r, config_setting_get_member(root, "language"),
                            "language: \"%s\" is not a report language (en, zh)", r->language);
     /* texts given per language: the report's language picks */
     if (strcmp(r->language, "zh") == 0) {
@@ -606,7 +603,7 @@ int ssc_report_load(ssc_report *r, const char *path, const char *const *sets, si
     const char *dts = report_string(root, "data_tables", NULL);
     if (dts && (report_data_table(dts, &r->data_tables) != 0 ||
                 r->data_tables == SSC_DATA_TABLE_DEFAULT))
-        return report_fail(err, r, config_setting_get_member(root, "data_tables"),
+        return ssc_report_fail(err, r, config_setting_get_member(root, "data_tables"),
                            "data_tables: \"%s\" is not a place for the data (below, appendix, "
                            "none)",
                            dts);
@@ -656,77 +653,6 @@ static const ssc_sector_def *report_sector(const ssc_report *r, const char *code
         if (strcmp(report_default_sectors[i].code, code) == 0)
             return &report_default_sectors[i];
     return NULL;
-}
-
-int ssc_report_apply_theme(const ssc_report *r, ssc_theme *t, ssc_error *err)
-{
-    const config_setting_t *g = config_lookup(&r->cfg, "theme");
-    const char *v;
-    double d;
-    long colour;
-
-    if (!g)
-        return SSC_OK;
-    if (config_setting_lookup_string(g, "page_size", &v)) {
-        if (!strcmp(v, "A4")) {
-            t->page_w = 595.276;
-            t->page_h = 841.89;
-        } else if (!strcmp(v, "Letter")) {
-            t->page_w = 612;
-            t->page_h = 792;
-        } else {
-            return report_fail(err, r, config_setting_get_member(g, "page_size"),
-                               "theme.page_size: \"%s\" is not a page size (A4, Letter)", v);
-        }
-    }
-    if (config_setting_lookup_string(g, "orientation", &v)) {
-        int landscape = !strcmp(v, "landscape");
-        if (!landscape && strcmp(v, "portrait"))
-            return report_fail(err, r, config_setting_get_member(g, "orientation"),
-                               "theme.orientation: \"%s\" is not an orientation (portrait, "
-                               "landscape)",
-                               v);
-        if (landscape != (t->page_w > t->page_h)) {
-            double w = t->page_w;
-            t->page_w = t->page_h;
-            t->page_h = w;
-        }
-    }
-    const config_setting_t *m = config_setting_get_member(g, "margin");
-    if (m) {
-        d = config_setting_type(m) == CONFIG_TYPE_FLOAT ? config_setting_get_float(m)
-                                                         : (double)config_setting_get_int64(m);
-        if (d < 18 || d > 144)
-            return report_fail(err, r, m, "theme.margin: %g is outside 18 to 144 points", d);
-        t->margin_left = t->margin_right = d;
-        /* the running header and the footer live in the top and bottom margins */
-        t->margin_top = t->margin_bottom = d < 48 ? 48 : d;
-    }
-    static const char *const colours[] = {"accent", "text", "heading"};
-    for (size_t i = 0; i < 3; i++) {
-        if (!config_setting_lookup_string(g, colours[i], &v))
-            continue;
-        if (report_parse_colour(v, &colour) != 0)
-            return report_fail(err, r, config_setting_get_member(g, colours[i]),
-                               "theme.%s: \"%s\" is not a colour like \"#1B5E84\"", colours[i],
-                               v);
-        *(i == 0 ? &t->accent : i == 1 ? &t->text : &t->heading) = (unsigned long)colour;
-        if (i == 0)
-            t->palette[0] = (unsigned long)colour;
-    }
-    if (config_setting_lookup_string(g, "font", &v)) {
-        snprintf(t->font_body, sizeof t->font_body, "%s", v);
-        snprintf(t->font_heading, sizeof t->font_heading, "%s", v);
-    }
-    const config_setting_t *bs = config_setting_get_member(g, "body_size");
-    if (bs) {
-        d = config_setting_type(bs) == CONFIG_TYPE_FLOAT ? config_setting_get_float(bs)
-                                                          : (double)config_setting_get_int64(bs);
-        if (d < 6 || d > 16)
-            return report_fail(err, r, bs, "theme.body_size: %g is outside 6 to 16 points", d);
-        t->body_size = d;
-    }
-    return SSC_OK;
 }
 
 const char *ssc_report_sector_label(const ssc_report *r, const char *code)

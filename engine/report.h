@@ -98,8 +98,15 @@ int ssc_report_apply_set(config_t *cfg, const char *assignment, config_setting_t
  * when the key is unknown. */
 int ssc_report_key_type(const char *schema_path);
 
+/* Records an error about setting s (NULL: the file) of the report,
+ * quoting the --set that changed it if one did; returns SSC_ERR. */
+int ssc_report_fail(ssc_error *err, const ssc_report *r, const config_setting_t *s,
+                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Parses "#RRGGBB"; 0 and *out on success, -1 otherwise. */
+int ssc_report_parse_colour(const char *s, long *out);
+
 /* Applies the report's theme group (page size, orientation, margin,
- * colours, font) over *theme. */
+ * colours, font) over *theme (report_theme.c). */
 int ssc_report_apply_theme(const ssc_report *r, ssc_theme *theme, ssc_error *err);
 
 /* A string setting of the report's data group ("query"), or NULL: what
