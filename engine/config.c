@@ -64,7 +64,6 @@ static int engcfg_colour(const config_setting_t *g, const char *name, unsigned l
                          const char *file, ssc_error *err)
 {
     const char *s;
-    char *end;
     const config_setting_t *m = config_setting_get_member(g, name);
     if (!m)
         return SSC_OK;
@@ -72,11 +71,9 @@ static int engcfg_colour(const config_setting_t *g, const char *name, unsigned l
         return ssc_error_at(err, file, config_setting_source_line(m),
                             "theme.%s: expected a colour like \"#1F4E79\" in double quotes", name);
     s = config_setting_get_string(m);
-    unsigned long v = strtoul(s + (s[0] == '#'), &end, 16);
-    if (s[0] != '#' || strlen(s) != 7 || *end || strspn(s + 1, "0123456789abcdefABCDEF") != 6)
-        return ssc_error_at(err, file, config_setting_source_line(g),
+    if (ssc_colour_parse(s, out) != 0)
+        return ssc_error_at(err, file, config_setting_source_line(m),
                             "theme.%s: \"%s\" is not a colour like \"#1F4E79\"", name, s);
-    *out = v;
     return SSC_OK;
 }
 

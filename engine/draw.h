@@ -29,6 +29,9 @@ typedef struct ssc_theme {
 } ssc_theme;
 
 void ssc_theme_default(ssc_theme *t);
+/* Parses a colour written "#RRGGBB" (reports, engine settings); 0 and
+ * *rgb on success, -1 otherwise. */
+int ssc_colour_parse(const char *s, unsigned long *rgb);
 
 struct ssc_canvas {
     cairo_t *cr;

@@ -171,8 +171,8 @@ static int render_compute(render_job *j, ssc_error *err)
     return SSC_OK;
 }
 
-static int render_document(render_job *j, const char *out, ssc_render_result *res,
-                           ssc_error *err)
+/* What the document and the charts are drawn from. */
+static ssc_compose render_compose(const render_job *j)
 {
     ssc_compose c = {
         .report = &j->report,
@@ -182,6 +182,13 @@ static int render_document(render_job *j, const char *out, ssc_render_result *re
         .theme = &j->theme,
         .shown = j->view.count,
     };
+    return c;
+}
+
+static int render_document(render_job *j, const char *out, ssc_render_result *res,
+                           ssc_error *err)
+{
+    ssc_compose c = render_compose(j);
 
     if (ssc_atomic_open(&j->pdf, out, err) != SSC_OK)
         return SSC_ERR;
@@ -192,14 +199,7 @@ static int render_document(render_job *j, const char *out, ssc_render_result *re
 
 static int render_charts(render_job *j, const char *dir, ssc_error *err)
 {
-    ssc_compose c = {
-        .report = &j->report,
-        .sections = j->sections,
-        .tables = j->tables,
-        .n = j->report.n_sections,
-        .theme = &j->theme,
-        .shown = j->view.count,
-    };
+    ssc_compose c = render_compose(j);
     return ssc_compose_charts(&c, dir, &j->charts, &j->n_charts, err);
 }
 
@@ -253,14 +253,7 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
         render_compute(&j, err) != SSC_OK)
         goto out;
     if (o->check_only) {
-        ssc_compose c = {
-            .report = &j.report,
-            .sections = j.sections,
-            .tables = j.tables,
-            .n = j.report.n_sections,
-            .theme = &j.theme,
-            .shown = j.view.count,
-        };
+        ssc_compose c = render_compose(&j);
         rc = ssc_compose_check(&c, &res->pages, err);
         goto out;
     }

@@ -270,18 +270,6 @@ static char *report_join(const char *dir, const char *rel)
     return p;
 }
 
-int ssc_report_parse_colour(const char *s, long *out)
-{
-    char *end;
-    if (!s || s[0] != '#' || strlen(s) != 7 || strspn(s + 1, "0123456789abcdefABCDEF") != 6)
-        return -1;
-    long v = strtol(s + 1, &end, 16);
-    if (*end)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 static int report_read_filters(ssc_report *r, ssc_error *err)
 {
     const config_setting_t *f = config_lookup(&r->cfg, "filters");
@@ -421,9 +409,12 @@ static int report_read_sectors(ssc_report *r, ssc_error *err)
         sd->label_zh = report_string(g, "label_zh", NULL);
         sd->colour = -1;
         const char *col = report_string(g, "colour", NULL);
-        if (col && ssc_report_parse_colour(col, &sd->colour) != 0)
+        unsigned long rgb;
+        if (col && ssc_colour_parse(col, &rgb) != 0)
             return ssc_report_fail(err, r, config_setting_get_member(g, "colour"),
                                "sectors.colour: \"%s\" is not a colour like \"#2A7FB8\"", col);
+        if (col)
+            sd->colour = (long)rgb;
     }
     r->n_sector_defs = (size_t)n;
     return SSC_OK;

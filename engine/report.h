@@ -102,8 +102,6 @@ int ssc_report_key_type(const char *schema_path);
  * quoting the --set that changed it if one did; returns SSC_ERR. */
 int ssc_report_fail(ssc_error *err, const ssc_report *r, const config_setting_t *s,
                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* Parses "#RRGGBB"; 0 and *out on success, -1 otherwise. */
-int ssc_report_parse_colour(const char *s, long *out);
 
 /* Applies the report's theme group (page size, orientation, margin,
  * colours, font) over *theme (report_theme.c). */

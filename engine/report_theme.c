@@ -11,7 +11,7 @@ int ssc_report_apply_theme(const ssc_report *r, ssc_theme *t, ssc_error *err)
     const config_setting_t *g = config_lookup(&r->cfg, "theme");
     const char *v;
     double d;
-    long colour;
+    unsigned long colour;
 
     if (!g)
         return SSC_OK;
@@ -54,13 +54,13 @@ int ssc_report_apply_theme(const ssc_report *r, ssc_theme *t, ssc_error *err)
     for (size_t i = 0; i < 3; i++) {
         if (!config_setting_lookup_string(g, colours[i], &v))
             continue;
-        if (ssc_report_parse_colour(v, &colour) != 0)
+        if (ssc_colour_parse(v, &colour) != 0)
             return ssc_report_fail(err, r, config_setting_get_member(g, colours[i]),
                                "theme.%s: \"%s\" is not a colour like \"#1B5E84\"", colours[i],
                                v);
-        *(i == 0 ? &t->accent : i == 1 ? &t->text : &t->heading) = (unsigned long)colour;
+        *(i == 0 ? &t->accent : i == 1 ? &t->text : &t->heading) = colour;
         if (i == 0)
-            t->palette[0] = (unsigned long)colour;
+            t->palette[0] = colour;
     }
     if (config_setting_lookup_string(g, "font", &v)) {
         snprintf(t->font_body, sizeof t->font_body, "%s", v);

@@ -48,3 +48,22 @@ void ssc_theme_default(ssc_theme *t)
     t->margin_left = 56.0;
     t->margin_right = 56.0;
 }
+
+int ssc_colour_parse(const char *s, unsigned long *rgb)
+{
+    unsigned long v = 0;
+    if (!s || s[0] != '#' || strlen(s) != 7)
+        return -1;
+    for (int i = 1; i < 7; i++) {
+        int c = s[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + (unsigned long)d;
+    }
+    *rgb = v;
+    return 0;
+}

@@ -79,34 +79,6 @@ sections = (
 EOF
 }
 
-# same_dataout LABEL DIR-A DIR-B: the same files, byte for byte.
-same_dataout()
-{
-    (cd "$2" && ls) > "$work/list-a"
-    (cd "$3" && ls) > "$work/list-b"
-    [ "$(wc -l < "$work/list-a")" -eq 7 ] || fail "$1: $2 holds $(wc -l < "$work/list-a") files, expected 7"
-    cmp -s "$work/list-a" "$work/list-b" || fail "$1: different data-out files"
-    for f in $(cat "$work/list-a"); do
-        if ! same_file "$2/$f" "$3/$f"; then
-            fail "$1: $f differs (- CSV, + SQLite):"
-            diff -u "$2/$f" "$3/$f" | sed 's/^/    /' >&2
-        fi
-    done
-}
-
-# render LABEL REPORT OUTDIR [ARGS...]: a render that must succeed.
-render()
-{
-    label=$1 report=$2 out=$3
-    shift 3
-    rm -rf "$out"
-    run render "$report" -o "$out.pdf" --data-out "$out" "$@"
-    if [ "$rc" -ne 0 ]; then
-        fail "$label: render failed (exit $rc)"
-        show_run
-    fi
-}
-
 fingerprint()
 {
     sha256sum < "$work/portfolio.sqlite"
@@ -117,7 +89,7 @@ fingerprint > "$work/before"
 # ---- 1. CSV and SQLite give identical numbers --------------------------------
 
 write_report "$work/plain.cfg" 'path = "portfolio.csv";'
-render csv "$work/plain.cfg" "$work/out-csv"
+render_dataout csv "$work/plain.cfg" "$work/out-csv"
 # the figures are this portfolio's (so that an empty run cannot pass)
 grep -q '^projects,Projects,8$' "$work/out-csv/01-kpi.csv" ||
     fail "csv: the kpi file does not count 8 projects: $(cat "$work/out-csv/01-kpi.csv")"
@@ -125,14 +97,14 @@ grep -q '^budget_total,Total budget,123467189.973$' "$work/out-csv/01-kpi.csv" |
     fail "csv: the budget total is not 123467189.973: $(cat "$work/out-csv/01-kpi.csv")"
 
 # --data FILE.sqlite picks the sqlite source by its extension
-render "--data .sqlite" "$work/plain.cfg" "$work/out-ext" --data "$work/portfolio.sqlite"
-same_dataout "--data portfolio.sqlite" "$work/out-csv" "$work/out-ext"
+render_dataout "--data .sqlite" "$work/plain.cfg" "$work/out-ext" --data "$work/portfolio.sqlite"
+same_dataout "--data portfolio.sqlite" "$work/out-csv" "$work/out-ext" 7
 
 # data.format names the source whatever the file is called
 cp "$work/portfolio.sqlite" "$work/portfolio.data"
 write_report "$work/format.cfg" 'path = "portfolio.data"; format = "sqlite";'
-render "data.format" "$work/format.cfg" "$work/out-format"
-same_dataout "format = sqlite" "$work/out-csv" "$work/out-format"
+render_dataout "data.format" "$work/format.cfg" "$work/out-format"
+same_dataout "format = sqlite" "$work/out-csv" "$work/out-format" 7
 
 # ---- 2. a query whose aliases give the portfolio's column names --------------
 
@@ -143,19 +115,19 @@ write_report "$work/query.cfg" 'path = "portfolio.sqlite";
              ended AS end_date, state AS status, fund AS funding_source, usd AS budget_usd,
              kind AS modality, gender AS gender_marker, people AS beneficiaries, notes
            FROM legacy ORDER BY rowid";'
-render query "$work/query.cfg" "$work/out-query"
-same_dataout "data.query with AS" "$work/out-csv" "$work/out-query"
+render_dataout query "$work/query.cfg" "$work/out-query"
+same_dataout "data.query with AS" "$work/out-csv" "$work/out-query" 7
 
 # data.table reads another table; a query may also filter
 sqlite3 "$work/two.sqlite" < "$work/portfolio.sql" &&
     sqlite3 "$work/two.sqlite" 'ALTER TABLE projects RENAME TO portfolio' ||
     die "could not build two.sqlite"
 write_report "$work/table.cfg" 'path = "two.sqlite"; table = "portfolio";'
-render table "$work/table.cfg" "$work/out-table"
-same_dataout "data.table" "$work/out-csv" "$work/out-table"
+render_dataout table "$work/table.cfg" "$work/out-table"
+same_dataout "data.table" "$work/out-csv" "$work/out-table" 7
 write_report "$work/where.cfg" "path = \"portfolio.sqlite\";
   query = \"SELECT * FROM projects WHERE status = 'completed'\";"
-render where "$work/where.cfg" "$work/out-where"
+render_dataout where "$work/where.cfg" "$work/out-where"
 grep -q '^projects,Projects,3$' "$work/out-where/01-kpi.csv" ||
     fail "a query with WHERE status = 'completed' does not give 3 projects"
 
@@ -167,7 +139,7 @@ grep -q '^projects,Projects,3$' "$work/out-where/01-kpi.csv" ||
 write_report "$work/sparse.cfg" 'path = "portfolio.sqlite";
   query = "SELECT id, title, lead_institution, countries, sector, start_date, status
            FROM projects";'
-render sparse "$work/sparse.cfg" "$work/out-sparse"
+render_dataout sparse "$work/sparse.cfg" "$work/out-sparse"
 grep -q '^projects,Projects,8$' "$work/out-sparse/01-kpi.csv" || fail "sparse: not 8 projects"
 grep -q '^budget_total,Total budget,$' "$work/out-sparse/01-kpi.csv" ||
     fail "sparse: budget_total is not empty: $(cat "$work/out-sparse/01-kpi.csv")"
@@ -209,8 +181,8 @@ cmp -s "$work/before" "$work/after" || fail "the database changed after refused 
 # stop writes, but the engine must not need them either way)
 cp "$work/portfolio.sqlite" "$work/locked.sqlite"
 chmod 0444 "$work/locked.sqlite"
-render "read-only file" "$work/plain.cfg" "$work/out-locked" --data "$work/locked.sqlite"
-same_dataout "read-only file" "$work/out-csv" "$work/out-locked"
+render_dataout "read-only file" "$work/plain.cfg" "$work/out-locked" --data "$work/locked.sqlite"
+same_dataout "read-only file" "$work/out-csv" "$work/out-locked" 7
 chmod 0644 "$work/locked.sqlite"
 
 # ---- 4. bad rows: the CSV source's messages, with the result row -------------

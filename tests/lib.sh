@@ -144,3 +144,34 @@ csv_us()
     }
     ' "$@"
 }
+
+# same_dataout LABEL DIR-A DIR-B COUNT: COUNT data-out files in DIR-A, and
+# DIR-B holds the same files, byte for byte (a portfolio read two ways).
+same_dataout()
+{
+    (cd "$2" && ls) > "$work/list-a"
+    (cd "$3" && ls) > "$work/list-b"
+    [ "$(wc -l < "$work/list-a")" -eq "$4" ] ||
+        fail "$1: $2 holds $(wc -l < "$work/list-a") files, expected $4"
+    cmp -s "$work/list-a" "$work/list-b" || fail "$1: different data-out files"
+    for f in $(cat "$work/list-a"); do
+        if ! same_file "$2/$f" "$3/$f"; then
+            fail "$1: $f differs (- $2, + $3):"
+            diff -u "$2/$f" "$3/$f" | sed 's/^/    /' >&2
+        fi
+    done
+}
+
+# render_dataout LABEL REPORT OUTDIR [ARGS...]: a render with --data-out
+# OUTDIR (and OUTDIR.pdf) that must succeed.
+render_dataout()
+{
+    label=$1 report=$2 out=$3
+    shift 3
+    rm -rf "$out"
+    run render "$report" -o "$out.pdf" --data-out "$out" "$@"
+    if [ "$rc" -ne 0 ]; then
+        fail "$label: render failed (exit $rc)"
+        show_run
+    fi
+}
