@@ -1,4 +1,4 @@
-/* Times the engine's CSV reader (engine/csv.c) against libcsv on the same
+/* Times the engine's CSV reader (engine/data/csv.c) against libcsv on the same
  * file, in the same run, and checks that both see the same records:
  *
  *     csv-vs-libcsv FILE [RUNS]
@@ -18,7 +18,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../engine/csv.h"
+#include "../engine/data/csv.h"
 
 typedef struct bench_counts {
     unsigned long long rows, fields, bytes;

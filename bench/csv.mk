@@ -14,10 +14,10 @@ bench-csv: $(BENCH_CSV_PROG) $(BENCH_CSV_FILE)
 	$(BENCH_CSV_PROG) $(BENCH_CSV_FILE)
 
 # -O2 comes last so that a debugging CFLAGS=-O0 cannot skew the ratio.
-$(BENCH_CSV_PROG): $(srcdir)/bench/csv-vs-libcsv.c $(srcdir)/engine/csv.c $(srcdir)/engine/csv.h
+$(BENCH_CSV_PROG): $(srcdir)/bench/csv-vs-libcsv.c $(srcdir)/engine/data/csv.c $(srcdir)/engine/data/csv.h
 	@$(MKDIR_P) bench
 	$(AM_V_CCLD)$(CC) $(CFLAGS) -O2 $(SSC_CFLAGS) -o $@ \
-		$(srcdir)/bench/csv-vs-libcsv.c $(srcdir)/engine/csv.c -lcsv
+		$(srcdir)/bench/csv-vs-libcsv.c $(srcdir)/engine/data/csv.c -lcsv
 
 $(BENCH_CSV_FILE): $(srcdir)/bench/gen-portfolio.sh
 	@$(MKDIR_P) bench

@@ -1,5 +1,5 @@
 # data/: the bundled sample portfolio and the derived reference tables.
-# The tables are compiled into the engine by the rule in engine/local.mk
+# The tables are compiled into the engine by the rules in engine/data/local.mk
 # (data/gen-refdata.awk); they are not installed.  The sample portfolio is,
 # so that `ssc-report render` with no report has data to render.
 dist_sample_DATA = data/sample-portfolio.csv

@@ -3,7 +3,7 @@
 #define SSC_DATAOUT_H
 
 #include "atomic.h"
-#include "table.h"
+#include "report/table.h"
 
 /* Writes t as CSV (header key,label,COLUMNS...) to a temporary file for
  * dir/NN-plugin.csv; the caller commits or aborts *out with the report. */

@@ -5,11 +5,11 @@
 #include <string.h>
 
 #include "atomic.h"
-#include "config.h"
+#include "report/config.h"
 #include "loader.h"
 #include "render.h"
-#include "schedule_cli.h"
-#include "source_csv.h"
+#include "schedule/schedule_cli.h"
+#include "data/source_csv.h"
 #include "ssc-report/version.h"
 
 static const char usage[] =

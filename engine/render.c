@@ -8,16 +8,16 @@
 #include <time.h>
 
 #include "atomic.h"
-#include "compose.h"
-#include "config.h"
+#include "draw/compose.h"
+#include "report/config.h"
 #include "dataout.h"
-#include "filter.h"
-#include "label.h"
+#include "report/filter.h"
+#include "report/label.h"
 #include "loader.h"
-#include "report.h"
-#include "section.h"
-#include "source.h"
-#include "table.h"
+#include "report/report.h"
+#include "report/section.h"
+#include "data/source.h"
+#include "report/table.h"
 
 typedef struct render_job {
     ssc_engine_config conf;

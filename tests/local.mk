@@ -1,4 +1,8 @@
-# tests/: run by `make check` through automake's parallel harness.
+# tests/: run by `make check` through automake's parallel harness.  The
+# folders follow the engine's parts: data/, report/, draw/, schedule/,
+# plugins/ (the plugin contract and the bundled plugins) and e2e/ (the
+# command end to end).  tests/layout.sh checks the include directions
+# of docs/architecture.md.
 TEST_EXTENSIONS = .sh
 SH_LOG_COMPILER = $(SHELL)
 AM_TESTS_ENVIRONMENT = \
@@ -10,20 +14,15 @@ AM_TESTS_ENVIRONMENT = \
 SSC_TEST_LIBS = engine/libsscreport.la $(CAIRO_LIBS) $(PANGO_LIBS) $(LIBCONFIG_LIBS)
 EXTRA_DIST += tests/check.h tests/lib.sh
 
-include tests/unit.mk
-include tests/contract.mk
-include tests/e2e.mk
-include tests/csv.mk
-include tests/refdata.mk
-include tests/chart.mk
-include tests/schedule.mk
-include tests/plugins.mk
+include tests/data/local.mk
+include tests/report/local.mk
+include tests/draw/local.mk
+include tests/schedule/local.mk
+include tests/plugins/local.mk
+include tests/e2e/local.mk
 
 # make installcheck (run by make distcheck): the installed command and an
 # out-of-tree plugin built with pkg-config.
 EXTRA_DIST += tests/installcheck.sh
 installcheck-local:
 	CC='$(CC)' $(SHELL) $(srcdir)/tests/installcheck.sh '$(bindir)' '$(libdir)/pkgconfig'
-include tests/iati.mk
-include tests/visual.mk
-include tests/source.mk

@@ -1,0 +1,145 @@
+/* The set of ids seen (see idset.h): open addressing over (pointer,
+ * length) views. */
+#include "data/idset.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Ids seen so far, with the line of their first use: open addressing over
+ * (pointer, length) views.  Ids outside the stable range (a CSV field
+ * unescaped into the reader's scratch buffer, a value a plugin set) are
+ * copied into chunks first, as that memory is reused for the next row. */
+typedef struct idset_slot {
+    const char *s; /* NULL: free slot */
+    uint32_t len;
+    uint32_t hash; /* compared first: ids often share one length */
+    long line;
+} idset_slot;
+
+typedef struct idset_chunk {
+    struct idset_chunk *next;
+    size_t used, size;
+    char data[];
+} idset_chunk;
+
+struct ssc_idset {
+    idset_slot *slots;
+    size_t cap, n;
+    idset_chunk *chunks;
+    const char *stable, *stable_end;
+};
+
+ssc_idset *ssc_idset_new(void)
+{
+    return calloc(1, sizeof(ssc_idset));
+}
+
+void ssc_idset_free(ssc_idset *set)
+{
+    if (!set)
+        return;
+    while (set->chunks) {
+        idset_chunk *next = set->chunks->next;
+        free(set->chunks);
+        set->chunks = next;
+    }
+    free(set->slots);
+    free(set);
+}
+
+void ssc_idset_stable(ssc_idset *set, const char *start, const char *end)
+{
+    set->stable = start;
+    set->stable_end = end;
+}
+
+/* Eight bytes per step, then a final mix (the splitmix64 finaliser): ids
+ * are short and alike ("SSC-0000001"), and a byte-wise hash showed up in
+ * profiles of million-row loads. */
+static uint32_t idset_hash(const char *s, size_t len)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, w;
+    for (; len >= 8; s += 8, len -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
+    }
+    if (len) {
+        w = 0;
+        memcpy(&w, s, len);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+    }
+    h ^= h >> 29;
+    h *= 0x94D049BB133111EBULL;
+    h ^= h >> 32;
+    return (uint32_t)h;
+}
+
+static int idset_grow(ssc_idset *set)
+{
+    size_t ncap = set->cap ? set->cap * 2 : 1024;
+    idset_slot *slots = calloc(ncap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < set->cap; i++) {
+        size_t j;
+        if (!set->slots[i].s)
+            continue;
+        j = set->slots[i].hash & (ncap - 1);
+        while (slots[j].s)
+            j = (j + 1) & (ncap - 1);
+        slots[j] = set->slots[i];
+    }
+    free(set->slots);
+    set->slots = slots;
+    set->cap = ncap;
+    return 0;
+}
+
+/* A copy of s that outlives the row it came from. */
+static const char *idset_keep(ssc_idset *set, const char *s, size_t len)
+{
+    idset_chunk *c = set->chunks;
+    if (!c || c->size - c->used < len) {
+        size_t size = len > 65536 ? len : 65536;
+        c = malloc(sizeof *c + size);
+        if (!c)
+            return NULL;
+        c->next = set->chunks;
+        c->used = 0;
+        c->size = size;
+        set->chunks = c;
+    }
+    memcpy(c->data + c->used, s, len);
+    c->used += len;
+    return c->data + c->used - len;
+}
+
+long ssc_idset_add(ssc_idset *set, const char *s, size_t len, long line)
+{
+    uint32_t hash;
+    size_t j;
+
+    if (len > UINT32_MAX)
+        return 0; /* no id is 4 GB long; never risk a false match */
+    if ((set->n + 1) * 2 > set->cap && idset_grow(set) != 0)
+        return -1;
+    hash = idset_hash(s, len);
+    j = hash & (set->cap - 1);
+    for (; set->slots[j].s; j = (j + 1) & (set->cap - 1))
+        if (set->slots[j].hash == hash && set->slots[j].len == len &&
+            memcmp(set->slots[j].s, s, len) == 0)
+            return set->slots[j].line;
+    if ((uintptr_t)s < (uintptr_t)set->stable || (uintptr_t)s >= (uintptr_t)set->stable_end) {
+        s = idset_keep(set, s, len);
+        if (!s)
+            return -1;
+    }
+    set->slots[j].s = s;
+    set->slots[j].len = (uint32_t)len;
+    set->slots[j].hash = hash;
+    set->slots[j].line = line;
+    set->n++;
+    return 0;
+}

@@ -1,0 +1,158 @@
+/* String interning with an open-addressing hash table over an arena of
+ * large blocks: no per-string malloc, and pointers stay valid while the
+ * table grows because strings never move. */
+#include "data/intern.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INTERN_BLOCK (64 * 1024)
+
+typedef struct intern_block {
+    struct intern_block *next;
+    size_t used, size;
+    char data[];
+} intern_block;
+
+typedef struct intern_slot {
+    const char *s; /* NULL: empty */
+    uint32_t hash;
+    uint32_t len;
+} intern_slot;
+
+struct ssc_intern {
+    intern_slot *slots;
+    size_t mask;  /* slots - 1, a power of two minus one */
+    size_t count;
+    intern_block *blocks;
+};
+
+static uint32_t intern_hash(const char *s, size_t len)
+{
+    /* FNV-1a: short keys (codes, names), good enough spread, no deps. */
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+ssc_intern *ssc_intern_new(void)
+{
+    ssc_intern *in = calloc(1, sizeof *in);
+    if (!in)
+        return NULL;
+    in->mask = 255;
+    in->slots = calloc(in->mask + 1, sizeof *in->slots);
+    if (!in->slots) {
+        free(in);
+        return NULL;
+    }
+    return in;
+}
+
+void ssc_intern_free(ssc_intern *in)
+{
+    if (!in)
+        return;
+    while (in->blocks) {
+        intern_block *b = in->blocks;
+        in->blocks = b->next;
+        free(b);
+    }
+    free(in->slots);
+    free(in);
+}
+
+size_t ssc_intern_count(const ssc_intern *in)
+{
+    return in->count;
+}
+
+static char *intern_copy(ssc_intern *in, const char *s, size_t len)
+{
+    intern_block *b = in->blocks;
+    char *out;
+
+    if (!b || b->size - b->used < len + 1) {
+        size_t size = len + 1 > INTERN_BLOCK ? len + 1 : INTERN_BLOCK;
+        b = malloc(sizeof *b + size);
+        if (!b)
+            return NULL;
+        b->size = size;
+        b->used = 0;
+        b->next = in->blocks;
+        in->blocks = b;
+    }
+    out = b->data + b->used;
+    memcpy(out, s, len);
+    out[len] = '\0';
+    b->used += len + 1;
+    return out;
+}
+
+static int intern_grow(ssc_intern *in)
+{
+    size_t nmask = in->mask * 2 + 1;
+    intern_slot *ns = calloc(nmask + 1, sizeof *ns);
+    if (!ns)
+        return -1;
+    for (size_t i = 0; i <= in->mask; i++) {
+        intern_slot *o = &in->slots[i];
+        if (!o->s)
+            continue;
+        size_t j = o->hash & nmask;
+        while (ns[j].s)
+            j = (j + 1) & nmask;
+        ns[j] = *o;
+    }
+    free(in->slots);
+    in->slots = ns;
+    in->mask = nmask;
+    return 0;
+}
+
+const char *ssc_intern_keep(ssc_intern *in, const char *s, size_t len)
+{
+    return intern_copy(in, s, len);
+}
+
+size_t ssc_intern_bytes(const ssc_intern *in)
+{
+    size_t n = (in->mask + 1) * sizeof *in->slots;
+    for (const intern_block *b = in->blocks; b; b = b->next)
+        n += sizeof *b + b->size;
+    return n;
+}
+
+const char *ssc_intern_str(ssc_intern *in, const char *s, size_t len)
+{
+    uint32_t h;
+    size_t i;
+
+    if (len > UINT32_MAX)
+        return NULL;
+    h = intern_hash(s, len);
+    for (i = h & in->mask; in->slots[i].s; i = (i + 1) & in->mask) {
+        intern_slot *sl = &in->slots[i];
+        if (sl->hash == h && sl->len == len && memcmp(sl->s, s, len) == 0)
+            return sl->s;
+    }
+    /* keep the load factor under 1/2 so probes stay short */
+    if ((in->count + 1) * 2 > in->mask + 1) {
+        if (intern_grow(in) != 0)
+            return NULL;
+        for (i = h & in->mask; in->slots[i].s; i = (i + 1) & in->mask)
+            ;
+    }
+    char *copy = intern_copy(in, s, len);
+    if (!copy)
+        return NULL;
+    in->slots[i].s = copy;
+    in->slots[i].hash = h;
+    in->slots[i].len = (uint32_t)len;
+    in->count++;
+    return copy;
+}

@@ -1,0 +1,107 @@
+/* The portfolio's row rules (docs/portfolio-csv.md), shared by every
+ * source: the CSV reader hands over views into its file buffer, other
+ * sources the text they set through ssc_source_set.  Either way a row is
+ * checked by the same code, problems read "FILE:LINE: column: what is
+ * wrong", ids must be unique, and --skip-bad-rows decides whether a bad
+ * row dooms the load or is left out.
+ *
+ * A load goes: ssc_rowcheck_new, then per row ssc_rowcheck_begin, any
+ * problems the source finds itself (ssc_rowcheck_problem), and
+ * ssc_rowcheck_end with the row's cells; finally ssc_rowcheck_finish hands
+ * over the store or says why nothing can be rendered. */
+#ifndef SSC_ROWCHECK_H
+#define SSC_ROWCHECK_H
+
+/* The longest text cell accepted (title, names, lists), in bytes. */
+#define SSC_ROWCHECK_MAX_TEXT 16384
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "data/store.h"
+
+/* The spec's columns in its order, then the "regions" pseudo-column: a
+ * source other than CSV may give a project's regions instead of its
+ * countries (the CSV format has no such column). */
+enum ssc_col {
+    SSC_COL_ID,
+    SSC_COL_TITLE,
+    SSC_COL_LEAD,
+    SSC_COL_PARTNERS,
+    SSC_COL_COUNTRIES,
+    SSC_COL_SECTOR,
+    SSC_COL_SDG_PRIMARY,
+    SSC_COL_SDG_SECONDARY,
+    SSC_COL_START,
+    SSC_COL_END,
+    SSC_COL_STATUS,
+    SSC_COL_FUNDING,
+    SSC_COL_BUDGET,
+    SSC_COL_MODALITY,
+    SSC_COL_GENDER,
+    SSC_COL_BENEFICIARIES,
+    SSC_COL_REGIONS,
+    SSC_COL_COUNT
+};
+/* The number of columns the spec defines (all before SSC_COL_REGIONS). */
+#define SSC_COL_SPEC SSC_COL_REGIONS
+
+const char *ssc_col_name(int col);   /* the spec's name */
+int ssc_col_required(int col);       /* 1 for the spec's required columns */
+/* The spec column named s[0..len), or -1 ("regions" is not one). */
+int ssc_col_find(const char *s, size_t len);
+
+/* One cell: its text (need not be trimmed or NUL-terminated) and the
+ * column's name as the source calls it, for messages.  name NULL means
+ * the source does not give this column at all. */
+typedef struct ssc_cell {
+    ssc_text v;
+    const char *name;
+} ssc_cell;
+
+typedef struct ssc_row {
+    long line;                      /* for messages, and stored */
+    ssc_cell col[SSC_COL_COUNT];
+    const ssc_text *extra;          /* one per extra column of the store */
+    const char *const *extra_names; /* their names for messages */
+    size_t n_extra;                 /* must equal the store's extra columns */
+} ssc_row;
+
+typedef struct ssc_rowcheck ssc_rowcheck;
+
+/* name is FILE in messages (copied); problems may be NULL, in which case
+ * the first problem is kept for the error.  NULL on out of memory. */
+ssc_rowcheck *ssc_rowcheck_new(const char *name, ssc_diag *problems, int skip_bad_rows);
+void ssc_rowcheck_free(ssc_rowcheck *rc);
+/* The store rows go to (borrowed; declare extra columns on it). */
+ssc_store *ssc_rowcheck_store(ssc_rowcheck *rc);
+const char *ssc_rowcheck_name(const ssc_rowcheck *rc);
+/* Text inside [start, end) outlives the load, so ids there need no copy
+ * (the CSV reader's file buffer). */
+void ssc_rowcheck_stable(ssc_rowcheck *rc, const char *start, const char *end);
+
+/* Records "FILE:LINE: column: message" (line 0 and column NULL are left
+ * out).  Inside a row it makes the row bad. */
+void ssc_rowcheck_problem(ssc_rowcheck *rc, long line, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* A problem that skipping rows cannot get round (a bad header): nothing
+ * is rendered whatever --skip-bad-rows says. */
+void ssc_rowcheck_fatal(ssc_rowcheck *rc);
+size_t ssc_rowcheck_problems(const ssc_rowcheck *rc);
+/* "FILE:LINE: warning: message" in the problem list; not a problem. */
+void ssc_rowcheck_warn(ssc_rowcheck *rc, long line, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
+void ssc_rowcheck_begin(ssc_rowcheck *rc);
+/* Checks row (NULL: the source found the row unusable and said why) and
+ * appends it to the store when it is good and no earlier bad row doomed
+ * the load.  SSC_ERR only when out of memory. */
+int ssc_rowcheck_end(ssc_rowcheck *rc, const ssc_row *row, ssc_error *err);
+
+/* The outcome: the store (*out, caller frees) and the number of rows left
+ * out, or SSC_ERR with a one-line summary in err when there were problems
+ * that forbid rendering. */
+int ssc_rowcheck_finish(ssc_rowcheck *rc, ssc_store **out, size_t *skipped, ssc_error *err);
+
+#endif

@@ -1,0 +1,411 @@
+/* The portfolio CSV source: maps the header onto the spec's columns and
+ * hands each record to the row rules (rowcheck.c) as views into the
+ * file's buffer, so that a million-row file is read without a copy or an
+ * allocation per row. */
+#include "data/source_csv.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/csv.h"
+#include "data/rowcheck.h"
+#include "data/source.h"
+#include "ssc-report/version.h"
+
+/* Wider headers are refused: every extra column costs a pointer per row,
+ * and the header checks compare names pairwise. */
+#define CSV_MAX_COLUMNS 256
+
+typedef struct csv_load {
+    ssc_rowcheck *rc;
+    const ssc_rename *renames;
+    size_t n_renames;
+    int fatal; /* a problem that skipping rows cannot get round */
+    /* the header */
+    size_t n_cols;
+    long col_at[SSC_COL_SPEC]; /* field index of each spec column, or -1 */
+    ssc_text *col_raw;         /* per field: its header name as written */
+    char **col_name;           /* per field: the same made safe for messages */
+    char *names;               /* the block both point into */
+    size_t *extra_at;          /* field index of each extra column */
+    const char **extra_names;  /* their names for messages */
+    size_t n_extra;
+    /* per row: the cells, names filled in once from the header */
+    ssc_row row;
+    ssc_text *extra;
+} csv_load;
+
+/* A problem that is no row's: it dooms the file whatever --skip-bad-rows
+ * says. */
+#define csv_fatal(L, ...)                                                                          \
+    do {                                                                                           \
+        (L)->fatal = 1;                                                                            \
+        ssc_rowcheck_fatal((L)->rc);                                                               \
+        ssc_rowcheck_problem((L)->rc, __VA_ARGS__);                                                \
+    } while (0)
+
+static ssc_text csv_trim(const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t')) {
+        s++;
+        len--;
+    }
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    return (ssc_text){s, len};
+}
+
+/* ---- one row ----------------------------------------------------------- */
+
+/* 1 when every field is empty: spreadsheets export deleted rows as ",,,,",
+ * which hold no project and are skipped like blank lines. */
+static int csv_blank(const ssc_csv_record *rec)
+{
+    for (size_t i = 0; i < rec->count; i++)
+        if (csv_trim(rec->fields[i].s, rec->fields[i].len).len)
+            return 0;
+    return 1;
+}
+
+/* Hands one record to the row rules; the record's shape is checked here. */
+static int csv_row(csv_load *L, const ssc_csv_record *rec, ssc_error *err)
+{
+    ssc_row *row = &L->row;
+
+    if (csv_blank(rec))
+        return SSC_OK;
+    ssc_rowcheck_begin(L->rc);
+    if (rec->count != L->n_cols) {
+        ssc_rowcheck_problem(L->rc, rec->line, NULL,
+                             "the row has %zu field%s, but the header has %zu (a value holding a "
+                             "comma must be in double quotes)",
+                             rec->count, rec->count == 1 ? "" : "s", L->n_cols);
+        return ssc_rowcheck_end(L->rc, NULL, err);
+    }
+    if (rec->bad_field)
+        ssc_rowcheck_problem(L->rc, rec->line, L->col_name[rec->bad_field - 1],
+                             "text after the closing quote (inside quotes, write a quote as \"\")");
+    row->line = rec->line;
+    for (int c = 0; c < SSC_COL_SPEC; c++)
+        if (L->col_at[c] >= 0) {
+            const ssc_csv_field *f = &rec->fields[L->col_at[c]];
+            row->col[c].v = (ssc_text){f->s, f->len};
+        }
+    for (size_t i = 0; i < L->n_extra; i++) {
+        const ssc_csv_field *f = &rec->fields[L->extra_at[i]];
+        L->extra[i] = (ssc_text){f->s, f->len};
+    }
+    return ssc_rowcheck_end(L->rc, row, err);
+}
+
+/* ---- the header -------------------------------------------------------- */
+
+/* A rename that points at no spec column is the report's mistake, but it
+ * is found here, where the columns are known. */
+static void csv_check_renames(csv_load *L)
+{
+    for (size_t i = 0; i < L->n_renames; i++) {
+        const ssc_rename *rn = &L->renames[i];
+        if (rn->to && ssc_col_find(rn->to, strlen(rn->to)) >= 0)
+            continue;
+        csv_fatal(L, 0, NULL,
+                  "the report renames column '%s' to '%s', which is not a portfolio column "
+                  "(expected one of id, title, lead_institution, partner_institutions, "
+                  "countries, sector, sdg_primary, sdg_secondary, start_date, end_date, "
+                  "status, funding_source, budget_usd, modality, gender_marker, "
+                  "beneficiaries)",
+                  rn->from ? rn->from : "", rn->to ? rn->to : "");
+    }
+}
+
+/* The spec column a header cell stands for after the renames, or -1. */
+static int csv_header_spec(const csv_load *L, const char *s, size_t len)
+{
+    for (size_t i = 0; i < L->n_renames; i++) {
+        const ssc_rename *rn = &L->renames[i];
+        if (rn->from && rn->to && strlen(rn->from) == len && memcmp(rn->from, s, len) == 0)
+            return ssc_col_find(rn->to, strlen(rn->to));
+    }
+    return ssc_col_find(s, len);
+}
+
+/* Copies the header names: as written (NUL-terminated, for the store),
+ * and made safe to print, as a quoted name may hold a line end. */
+#define CSV_SHOWN 64
+
+static int csv_header_names(csv_load *L, const ssc_csv_record *rec)
+{
+    size_t total = rec->count * CSV_SHOWN, o = 0;
+    for (size_t i = 0; i < rec->count; i++)
+        total += rec->fields[i].len + 1;
+    L->names = malloc(total);
+    L->col_raw = calloc(rec->count, sizeof *L->col_raw);
+    L->col_name = calloc(rec->count, sizeof *L->col_name);
+    L->extra_at = calloc(rec->count, sizeof *L->extra_at);
+    L->extra_names = calloc(rec->count, sizeof *L->extra_names);
+    L->extra = calloc(rec->count, sizeof *L->extra);
+    if (!L->names || !L->col_raw || !L->col_name || !L->extra_at || !L->extra_names || !L->extra)
+        return -1;
+    for (size_t i = 0; i < rec->count; i++) {
+        ssc_text t = csv_trim(rec->fields[i].s, rec->fields[i].len);
+        memcpy(L->names + o, t.s, t.len);
+        L->col_raw[i] = (ssc_text){L->names + o, t.len};
+        o += t.len;
+        L->names[o++] = '\0';
+        L->col_name[i] = L->names + o;
+        ssc_csv_show(L->col_name[i], CSV_SHOWN, t.s, t.len);
+        o += CSV_SHOWN;
+    }
+    return 0;
+}
+
+static void csv_missing(csv_load *L)
+{
+    char list[512] = "";
+    size_t n = 0, o = 0;
+
+    for (int c = 0; c < SSC_COL_SPEC; c++) {
+        if (!ssc_col_required(c) || L->col_at[c] >= 0)
+            continue;
+        o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", n ? ", " : "", ssc_col_name(c));
+        n++;
+    }
+    if (n)
+        csv_fatal(L, 1, NULL, "missing required column%s: %s", n == 1 ? "" : "s", list);
+}
+
+static int csv_header(csv_load *L, const ssc_csv_record *rec)
+{
+    long line = rec->line;
+
+    for (int c = 0; c < SSC_COL_SPEC; c++)
+        L->col_at[c] = -1;
+    csv_check_renames(L);
+    if (rec->count > CSV_MAX_COLUMNS) {
+        csv_fatal(L, line, NULL, "the header has %zu columns; at most %d are supported",
+                  rec->count, CSV_MAX_COLUMNS);
+        return SSC_OK;
+    }
+    if (csv_header_names(L, rec) != 0)
+        return SSC_ERR;
+    L->n_cols = rec->count;
+    for (size_t i = 0; i < rec->count; i++) {
+        ssc_text t = csv_trim(rec->fields[i].s, rec->fields[i].len);
+        int c;
+        if (!ssc_csv_utf8_ok(t.s, t.len)) {
+            ssc_rowcheck_problem(L->rc, line, NULL, "column %zu: the name is not valid UTF-8",
+                                 i + 1);
+            continue;
+        }
+        if (t.len == 0) {
+            ssc_rowcheck_problem(L->rc, line, NULL,
+                                 "column %zu has no name (name it, or delete the column)", i + 1);
+            continue;
+        }
+        if (rec->bad_field == i + 1)
+            ssc_rowcheck_problem(L->rc, line, L->col_name[i],
+                                 "text after the closing quote (inside quotes, write a quote as "
+                                 "\"\")");
+        c = csv_header_spec(L, t.s, t.len);
+        for (size_t j = 0; j < i; j++) {
+            ssc_text tj = L->col_raw[j];
+            int cj = csv_header_spec(L, tj.s, tj.len);
+            if ((c >= 0 && cj == c) ||
+                (c < 0 && cj < 0 && tj.len == t.len && memcmp(tj.s, t.s, t.len) == 0)) {
+                ssc_rowcheck_problem(L->rc, line, c >= 0 ? ssc_col_name(c) : L->col_name[i],
+                                     "appears more than once in the header (columns %zu and %zu)",
+                                     j + 1, i + 1);
+                break;
+            }
+        }
+        if (c >= 0 && L->col_at[c] < 0)
+            L->col_at[c] = (long)i;
+        else if (c < 0)
+            L->extra_at[L->n_extra++] = i;
+    }
+    if (ssc_rowcheck_problems(L->rc)) {
+        L->fatal = 1;
+        ssc_rowcheck_fatal(L->rc);
+    }
+    csv_missing(L);
+    return SSC_OK;
+}
+
+/* The cells every row shares: which columns the file has and their names
+ * as its header writes them; csv_row fills in the values. */
+static void csv_row_template(csv_load *L)
+{
+    memset(&L->row, 0, sizeof L->row);
+    for (int c = 0; c < SSC_COL_SPEC; c++)
+        if (L->col_at[c] >= 0)
+            L->row.col[c].name = L->col_name[L->col_at[c]];
+    for (size_t i = 0; i < L->n_extra; i++)
+        L->extra_names[i] = L->col_name[L->extra_at[i]];
+    L->row.extra = L->extra;
+    L->row.extra_names = L->extra_names;
+    L->row.n_extra = L->n_extra;
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+static void csv_unclosed(csv_load *L, const ssc_csv_reader *r)
+{
+    if (L->col_name && r->unclosed_field < L->n_cols)
+        csv_fatal(L, r->unclosed_line, L->col_name[r->unclosed_field],
+                  "the quoted value starting on this line never ends (a closing \" is "
+                  "missing)");
+    else
+        csv_fatal(L, r->unclosed_line, NULL,
+                  "the quoted value in field %zu starting on this line never ends (a closing "
+                  "\" is missing)",
+                  r->unclosed_field + 1);
+}
+
+/* Reads the header and the rows; problems go to the row checker, failures
+ * to err. */
+static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
+{
+    ssc_csv_record rec;
+    int rc;
+
+    if (r->end - r->p >= 2 &&
+        (((unsigned char)r->p[0] == 0xFF && (unsigned char)r->p[1] == 0xFE) ||
+         ((unsigned char)r->p[0] == 0xFE && (unsigned char)r->p[1] == 0xFF))) {
+        csv_fatal(L, 1, NULL, "the file is UTF-16 text; save it as UTF-8");
+        return SSC_OK;
+    }
+    rc = ssc_csv_next(r, &rec);
+    if (rc == SSC_CSV_END) {
+        csv_fatal(L, 1, NULL, "the file is empty (expected a header row naming the columns)");
+        return SSC_OK;
+    }
+    if (rc == SSC_CSV_UNCLOSED) {
+        csv_unclosed(L, r);
+        return SSC_OK;
+    }
+    if (rc == SSC_CSV_NOMEM || csv_header(L, &rec) != SSC_OK)
+        return ssc_error_oom(err);
+    if (L->fatal)
+        return SSC_OK;
+    if (L->n_extra) {
+        for (size_t i = 0; i < L->n_extra; i++)
+            L->extra[i] = L->col_raw[L->extra_at[i]];
+        if (ssc_store_set_extra_columns(ssc_rowcheck_store(L->rc), L->extra, L->n_extra, err) !=
+            SSC_OK)
+            return SSC_ERR;
+    }
+    csv_row_template(L);
+    while ((rc = ssc_csv_next(r, &rec)) == SSC_CSV_RECORD)
+        if (csv_row(L, &rec, err) != SSC_OK)
+            return SSC_ERR;
+    if (rc == SSC_CSV_UNCLOSED)
+        csv_unclosed(L, r);
+    else if (rc == SSC_CSV_NOMEM)
+        return ssc_error_oom(err);
+    return SSC_OK;
+}
+
+/* Reads data[0..len) into rc's store.  The ids the checker remembers
+ * point into data, which must therefore outlive the reading. */
+static int csv_read(const char *data, size_t len, const ssc_rename *renames, size_t n_renames,
+                    ssc_rowcheck *rc, ssc_error *err)
+{
+    ssc_csv_reader r;
+    csv_load L;
+    int status;
+
+    memset(&L, 0, sizeof L);
+    L.rc = rc;
+    L.renames = renames;
+    L.n_renames = n_renames;
+    data = data ? data : "";
+    ssc_rowcheck_stable(rc, data, data + len);
+    ssc_csv_reader_init(&r, data, len);
+    status = csv_run(&L, &r, err);
+    ssc_csv_reader_free(&r);
+    free(L.names);
+    free(L.col_raw);
+    free(L.col_name);
+    free(L.extra_at);
+    free(L.extra_names);
+    free(L.extra);
+    return status;
+}
+
+int ssc_csv_load_buffer(const char *data, size_t len, const char *name, const ssc_csv_options *opt,
+                        ssc_store **out, ssc_diag *problems, size_t *skipped, ssc_error *err)
+{
+    static const ssc_csv_options defaults = {0};
+    ssc_rowcheck *rc;
+    int status;
+
+    *out = NULL;
+    if (skipped)
+        *skipped = 0;
+    opt = opt ? opt : &defaults;
+    rc = ssc_rowcheck_new(opt->display_name ? opt->display_name : name ? name : "(data)", problems,
+                          opt->skip_bad_rows);
+    if (!rc)
+        return ssc_error_oom(err);
+    status = csv_read(data, data ? len : 0, opt->renames, opt->n_renames, rc, err);
+    if (status == SSC_OK)
+        status = ssc_rowcheck_finish(rc, out, skipped, err);
+    ssc_rowcheck_free(rc);
+    return status;
+}
+
+int ssc_csv_load(const char *path, const ssc_csv_options *opt, ssc_store **out, ssc_diag *problems,
+                 size_t *skipped, ssc_error *err)
+{
+    const char *name = opt && opt->display_name ? opt->display_name : path;
+    ssc_csv_file f;
+    int rc;
+
+    *out = NULL;
+    if (skipped)
+        *skipped = 0;
+    if (ssc_csv_file_read(&f, path) != 0)
+        return ssc_error_at(err, name, 0, "cannot read the file: %s", strerror(errno));
+    rc = ssc_csv_load_buffer(f.data, f.len, name, opt, out, problems, skipped, err);
+    ssc_csv_file_free(&f);
+    return rc;
+}
+
+/* ---- the built-in source ----------------------------------------------- */
+
+/* The read hook of source "csv": the file into the source's checker,
+ * which ssc_source_read then asks for the outcome. */
+static int csv_source_read(ssc_source *src, ssc_error *err)
+{
+    const ssc_source_opts *o = ssc_source_options(src);
+    ssc_rowcheck *rc = ssc_source_rowcheck(src);
+    ssc_csv_file f;
+    int status;
+
+    if (ssc_csv_file_read(&f, o->path) != 0)
+        return ssc_error_at(err, ssc_rowcheck_name(rc), 0, "cannot read the file: %s",
+                            strerror(errno));
+    status = csv_read(f.data, f.len, o->renames, o->n_renames, rc, err);
+    /* the checker's ids point into the file: no row comes after this */
+    ssc_rowcheck_stable(rc, NULL, NULL);
+    ssc_csv_file_free(&f);
+    return status;
+}
+
+static const ssc_plugin csv_source_plugin = {
+    .abi_major = SSC_ABI_MAJOR,
+    .abi_minor = SSC_ABI_MINOR,
+    .struct_size = sizeof(ssc_plugin),
+    .name = "csv",
+    .summary = "Portfolio CSV (docs/portfolio-csv.md)",
+    .version = SSC_VERSION_STRING,
+    .kind = SSC_PLUGIN_SOURCE,
+    .extensions = "csv",
+    .read = csv_source_read,
+};
+
+const ssc_plugin *ssc_csv_source(void)
+{
+    return &csv_source_plugin;
+}

@@ -1,0 +1,44 @@
+/* The store's layout, shared by the code that fills it (store.c) and the
+ * accessors plugins call (portfolio.c); nothing else includes this. */
+#ifndef SSC_STORE_IMPL_H
+#define SSC_STORE_IMPL_H
+
+#include <stdint.h>
+
+#include "data/intern.h"
+#include "data/store.h"
+
+/* A growable array of pointers or bytes, for the list pools. */
+typedef struct ssc_pool {
+    void *data;
+    size_t n, cap, elem;
+} ssc_pool;
+
+struct ssc_store {
+    ssc_intern *in;
+    size_t count, cap;
+    /* one entry per row */
+    const char **id, **title, **lead, **sector, **funding, **modality;
+    unsigned char *status;
+    signed char *gender;
+    short *start_y, *end_y;
+    unsigned char *start_m, *start_d, *end_m, *end_d;
+    double *budget; /* NAN: none */
+    long long *beneficiaries;
+    long *line;
+    /* list fields: row i's items are pool[off[i] .. off[i+1]) */
+    uint32_t *partners_off, *countries_off, *regions_off, *sdgs_off;
+    ssc_pool partners, countries, regions, sdgs;
+    /* extra columns: names, then one value array per column */
+    size_t n_extra;
+    const char **extra_names;
+    const char ***extra;
+    /* labels sources gave for keys: interned key and label per entry */
+    struct ssc_store_label {
+        ssc_key_kind kind;
+        const char *key, *label;
+    } *labels;
+    size_t n_labels, cap_labels;
+};
+
+#endif

@@ -1,0 +1,153 @@
+/* The canvas: a Cairo context, one reusable Pango layout and the box a
+ * section may draw in.  Every verb clips to that box, so a plugin or a
+ * chart cannot paint over its neighbours, the header or the footer. */
+#include "draw/charts/chart.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const char *lang,
+                    ssc_error *err)
+{
+    PangoContext *pc;
+    cairo_font_options_t *fo;
+
+    memset(c, 0, sizeof *c);
+    if (!theme)
+        return ssc_error_set(err, "cannot draw: no theme");
+    if (!cr || cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        return ssc_error_set(err, "cannot draw: %s",
+                             cr ? cairo_status_to_string(cairo_status(cr)) : "no Cairo context");
+    c->layout = pango_cairo_create_layout(cr);
+    if (!c->layout)
+        return ssc_error_set(err, "cannot create a Pango layout");
+    pc = pango_layout_get_context(c->layout);
+
+    /* 72 dpi makes Pango's points the same as Cairo's user units. */
+    pango_cairo_context_set_resolution(pc, 72.0);
+    /* Unhinted metrics and fractional glyph positions: text measures the
+     * same on a PDF and on a PNG preview, so layout decisions (wrap here
+     * or not) do not depend on the output format. */
+    fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    if (cairo_font_options_status(fo) != CAIRO_STATUS_SUCCESS) {
+        cairo_font_options_destroy(fo);
+        ssc_canvas_fini(c);
+        return ssc_error_set(err, "cannot set up font options");
+    }
+    pango_cairo_context_set_font_options(pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_round_glyph_positions(pc, FALSE);
+    /* The language picks the Chinese glyph forms (SC, not JP) in the CJK
+     * font and the line-breaking rules. */
+    pango_context_set_language(pc, pango_language_from_string(
+                                       lang && strncmp(lang, "zh", 2) == 0 ? "zh-cn" : "en"));
+    /* A right-to-left label (Arabic) keeps the alignment the chart asked
+     * for instead of flipping it; the text itself is still shaped RTL. */
+    pango_layout_set_auto_dir(c->layout, FALSE);
+    pango_layout_context_changed(c->layout);
+
+    c->cr = cr;
+    c->theme = theme;
+    c->lang = lang && *lang ? lang : "en";
+    /* Until the document layer assigns a section box: the page's text area. */
+    c->box.x = theme->margin_left;
+    c->box.y = theme->margin_top;
+    c->box.w = theme->page_w - theme->margin_left - theme->margin_right;
+    c->box.h = theme->page_h - theme->margin_top - theme->margin_bottom;
+    return SSC_OK;
+}
+
+void ssc_canvas_fini(ssc_canvas *c)
+{
+    if (!c)
+        return;
+    if (c->layout)
+        g_object_unref(c->layout);
+    c->layout = NULL;
+    c->cr = NULL;
+    free(c->missing_glyphs);
+    c->missing_glyphs = NULL;
+}
+
+ssc_box ssc_canvas_box(const ssc_canvas *c)
+{
+    return c->box;
+}
+
+/* Saves the Cairo state and clips to the canvas box; pair with cairo_restore. */
+static void canvas_clip(ssc_canvas *c)
+{
+    cairo_save(c->cr);
+    cairo_new_path(c->cr);
+    cairo_rectangle(c->cr, c->box.x, c->box.y, c->box.w, c->box.h);
+    cairo_clip(c->cr);
+}
+
+double ssc_canvas_text(ssc_canvas *c, ssc_box box, const char *text, const ssc_text_style *style)
+{
+    double w = 0.0, h = 0.0;
+    if (box.w <= 0.0)
+        return 0.0;
+    ssc_text_measure(c, text, style, box.w, &w, &h);
+    ssc_text_draw_at(c, box.x, box.y, box.w, text, style);
+    return h;
+}
+
+void ssc_canvas_fill(ssc_canvas *c, ssc_box box, unsigned long rgb)
+{
+    if (box.w <= 0.0 || box.h <= 0.0)
+        return;
+    canvas_clip(c);
+    ssc_chart_rgb(c->cr, rgb);
+    cairo_rectangle(c->cr, box.x, box.y, box.w, box.h);
+    cairo_fill(c->cr);
+    cairo_restore(c->cr);
+}
+
+void ssc_canvas_line(ssc_canvas *c, double x0, double y0, double x1, double y1, double width,
+                     unsigned long rgb)
+{
+    if (width <= 0.0)
+        return;
+    canvas_clip(c);
+    ssc_chart_rgb(c->cr, rgb);
+    cairo_set_line_width(c->cr, width);
+    cairo_set_line_cap(c->cr, CAIRO_LINE_CAP_BUTT);
+    cairo_move_to(c->cr, x0, y0);
+    cairo_line_to(c->cr, x1, y1);
+    cairo_stroke(c->cr);
+    cairo_restore(c->cr);
+}
+
+const char *ssc_canvas_format(ssc_canvas *c, double value, ssc_unit unit)
+{
+    return ssc_format_number(c->fmt, sizeof c->fmt, value, unit, c->lang);
+}
+
+unsigned long ssc_canvas_palette(const ssc_canvas *c, size_t i)
+{
+    if (!c->theme || c->theme->n_palette == 0)
+        return c->theme ? c->theme->accent : 0x1B5E84;
+    return c->theme->palette[i % c->theme->n_palette];
+}
+
+/* Narrows the current clip to the box.  Clipping only ever intersects, so
+ * calling this again is harmless; the engine brackets a render hook with
+ * cairo_save/cairo_restore, which removes the clip afterwards. */
+cairo_t *ssc_canvas_cairo(ssc_canvas *c)
+{
+    cairo_new_path(c->cr);
+    cairo_rectangle(c->cr, c->box.x, c->box.y, c->box.w, c->box.h);
+    cairo_clip(c->cr);
+    return c->cr;
+}
+
+double ssc_canvas_text_height(ssc_canvas *c, double w, const char *text,
+                              const ssc_text_style *style)
+{
+    double tw, th;
+    ssc_text_measure(c, text, style, w, &tw, &th);
+    return th;
+}

@@ -1,0 +1,570 @@
+/* Composing the report (see compose.h). */
+#include "draw/compose.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <cairo-svg.h>
+
+#include "draw/doc.h"
+#include "ssc-report/version.h"
+
+static int compose_zh(const ssc_compose *c)
+{
+    return strcmp(c->report->language, "zh") == 0;
+}
+
+static ssc_chart_kind compose_kind(const ssc_section *s)
+{
+    ssc_chart_kind k = s->def->chart != SSC_CHART_DEFAULT ? s->def->chart
+                                                           : s->plugin->default_chart;
+    if (k == SSC_CHART_DEFAULT)
+        k = SSC_CHART_BAR;
+    if (k == SSC_CHART_CUSTOM && !s->plugin->render)
+        k = SSC_CHART_TABLE;
+    return k;
+}
+
+/* Where a chart's numbers go as a table: the section's choice, else the
+ * report's. */
+static ssc_data_table compose_data_table(const ssc_compose *c, const ssc_section *s)
+{
+    return s->def->data_table != SSC_DATA_TABLE_DEFAULT ? s->def->data_table
+                                                         : c->report->data_tables;
+}
+
+/* ---- summaries ----------------------------------------------------------- */
+
+const char *ssc_compose_summary(const ssc_compose *c, size_t i, char *buf, size_t len)
+{
+    const ssc_table *t = c->tables[i];
+    int zh = compose_zh(c);
+    size_t rows = ssc_table_rows(t), top = 0, ties = 0;
+    char v[64], total[64];
+
+    buf[0] = '\0';
+    if (rows == 0 || ssc_table_columns(t) == 0 ||
+        ssc_table_column_type(t, 0) != SSC_COLUMN_NUMBER)
+        return buf;
+    ssc_key_kind kind = ssc_table_key_kind(t);
+    if (kind == SSC_KEY_PROJECT || compose_kind(&c->sections[i]) == SSC_CHART_CUSTOM)
+        return buf;
+    for (size_t r = 0; r < rows; r++)
+        if (isfinite(ssc_table_number(t, r, 0)) &&
+            (!isfinite(ssc_table_number(t, top, 0)) ||
+             ssc_table_number(t, r, 0) > ssc_table_number(t, top, 0)))
+            top = r;
+    double best = ssc_table_number(t, top, 0);
+    if (!isfinite(best) || !(best > 0))
+        return buf;
+    for (size_t r = 0; r < rows; r++)
+        ties += ssc_table_number(t, r, 0) == best;
+    ssc_unit unit = ssc_table_column_unit(t, 0);
+    const char *lang = c->report->language;
+    ssc_format_number(v, sizeof v, best, unit, lang);
+    ssc_format_number(total, sizeof total, (double)c->shown, SSC_UNIT_COUNT, lang);
+    const char *label = ssc_table_label(t, top);
+
+    if (ties == 2 && unit == SSC_UNIT_COUNT && kind != SSC_KEY_YEAR) {
+        size_t second = top + 1;
+        while (second < rows && ssc_table_number(t, second, 0) != best)
+            second++;
+        snprintf(buf, len,
+                 zh ? "%s和%s的项目最多，各 %s 个。" : "%s and %s have the most projects: %s each.",
+                 label, ssc_table_label(t, second), v);
+        return buf;
+    }
+    if (ties > 1) {
+        if (unit == SSC_UNIT_COUNT)
+            snprintf(buf, len,
+                     zh ? "%zu 项并列最多，各有 %s 个项目。" : "%zu categories share the most "
+                                                              "projects: %s each.",
+                     ties, v);
+        else
+            snprintf(buf, len, zh ? "%zu 项并列最高：各 %s。" : "%zu categories share the "
+                                                              "highest value: %s each.",
+                     ties, v);
+        return buf;
+    }
+    if (unit == SSC_UNIT_USD)
+        snprintf(buf, len, zh ? "%s的预算最多：%s。" : "%s has the largest budget: %s.", label,
+                 v);
+    else if (unit == SSC_UNIT_PERCENT)
+        snprintf(buf, len, zh ? "%s的比例最高：%s。" : "%s has the highest share: %s.", label, v);
+    else if (kind == SSC_KEY_YEAR)
+        snprintf(buf, len, zh ? "%s年启动的项目最多：%s 个。" : "Most projects started in %s: %s.",
+                 label, v);
+    else
+        snprintf(buf, len, zh ? "%s的项目最多：%s 个项目中有 %s 个。"
+                              : "%s has the most projects: %s of %s.",
+                 label, zh ? total : v, zh ? v : total);
+    return buf;
+}
+
+/* The caption: the summary, then the report's caption or the plugin's note. */
+static void compose_caption(const ssc_compose *c, size_t i, char *buf, size_t len)
+{
+    char summary[512];
+    const char *note = c->sections[i].def->caption ? c->sections[i].def->caption
+                                                   : ssc_table_note(c->tables[i]);
+    ssc_compose_summary(c, i, summary, sizeof summary);
+    snprintf(buf, len, "%s%s%s", summary, summary[0] && note[0] ? " " : "", note);
+}
+
+/* ---- the PDF ------------------------------------------------------------- */
+
+/* Draws a table over as many pages as it needs, the header row repeated
+ * and the section's title marked "continued" on each new page. */
+static int compose_table(ssc_doc *doc, const ssc_table *t, const char *title, size_t limit,
+                         ssc_error *err)
+{
+    ssc_canvas *c = ssc_doc_canvas(doc);
+    size_t first = 0, next = 0, rows = ssc_table_rows(t);
+    int rc = SSC_OK;
+
+    if (limit && limit < rows)
+        rows = limit;
+    ssc_doc_tag_begin(doc, "Table");
+    while (rc == SSC_OK) {
+        double used = 0;
+        c->box = ssc_doc_space(doc);
+        if ((rc = ssc_chart_table_range(c, t, first, rows, &next, &used, err)) != SSC_OK)
+            break;
+        ssc_box taken;
+        if (used > 0 && (rc = ssc_doc_take(doc, used, &taken, err)) != SSC_OK)
+            break;
+        if (next >= rows)
+            break;
+        /* nothing fitted on a page that had nothing else on it */
+        if (next == first && c->box.y <= ssc_doc_top(doc) + 0.5) {
+            rc = ssc_error_set(err, "a table row is too tall to fit on a page");
+            break;
+        }
+        if ((rc = ssc_doc_new_page(doc, err)) != SSC_OK ||
+            (rc = ssc_doc_continued(doc, title, err)) != SSC_OK)
+            break;
+        first = next;
+    }
+    ssc_doc_tag_end(doc, "Table");
+    return rc;
+}
+
+static int compose_custom(const ssc_compose *cc, ssc_doc *doc, size_t i, double h,
+                          ssc_error *err)
+{
+    const ssc_section *s = &cc->sections[i];
+    ssc_canvas *c = ssc_doc_canvas(doc);
+    ssc_box box;
+    ssc_error perr;
+
+    if (ssc_doc_take(doc, h, &box, err) != SSC_OK)
+        return SSC_ERR;
+    c->box = box;
+    ssc_error_clear(&perr);
+    ssc_doc_tag_begin(doc, "Figure");
+    cairo_save(c->cr);
+    cairo_rectangle(c->cr, box.x, box.y, box.w, box.h);
+    cairo_clip(c->cr);
+    int rc = s->plugin->render(c, cc->tables[i], s, &perr);
+    cairo_restore(c->cr);
+    ssc_doc_tag_end(doc, "Figure");
+    if (rc != SSC_OK)
+        return ssc_error_at(err, cc->report->path, s->def->line, "section %zu (%s): %s", i + 1,
+                            s->plugin->name, perr.set ? perr.message : "drawing failed");
+    return SSC_OK;
+}
+
+/* The chart's height under the section's layout. */
+static double compose_chart_height(const ssc_compose *cc, ssc_doc *doc, size_t i,
+                                   ssc_chart_kind kind)
+{
+    ssc_canvas *c = ssc_doc_canvas(doc);
+    const ssc_section *s = &cc->sections[i];
+    double body = ssc_doc_body_height(doc);
+    double h;
+
+    if (kind == SSC_CHART_CUSTOM && s->plugin->measure)
+        h = s->plugin->measure(c, cc->tables[i], s, ssc_doc_space(doc).w);
+    else if (kind == SSC_CHART_CUSTOM)
+        h = s->def->layout == SSC_LAYOUT_HALF ? body * 0.42 : body * 0.8;
+    else
+        h = ssc_chart_height(c, cc->tables[i], kind, ssc_doc_space(doc).w);
+    /* a plugin's measure is input like any other: keep it on the page */
+    if (!isfinite(h) || h < 24)
+        h = 24;
+    if (s->def->layout == SSC_LAYOUT_HALF && h > body * 0.42)
+        h = body * 0.42;
+    if (h > body * 0.8)
+        h = body * 0.8;
+    return h;
+}
+
+/* Whether a chart of t would show anything: a table with no rows, or with
+ * nothing but zeros and missing values (by-sdg over projects that name no
+ * goal, money charts over projects without budgets), gets a sentence
+ * saying so instead of an empty chart. */
+static int compose_has_data(const ssc_table *t)
+{
+    for (size_t r = 0; r < ssc_table_rows(t); r++)
+        for (size_t c = 0; c < ssc_table_columns(t); c++) {
+            if (ssc_table_column_type(t, c) != SSC_COLUMN_NUMBER) {
+                const char *text = ssc_table_text(t, r, c);
+                if (text && text[0])
+                    return 1;
+                continue;
+            }
+            double v = ssc_table_number(t, r, c);
+            if (isfinite(v) && v != 0.0)
+                return 1;
+        }
+    return 0;
+}
+
+static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i, int *in_appendix,
+                           ssc_error *err)
+{
+    const ssc_section *s = &cc->sections[i];
+    const ssc_table *t = cc->tables[i];
+    ssc_chart_kind kind = compose_kind(s);
+    ssc_canvas *c = ssc_doc_canvas(doc);
+    char caption[2048];
+    ssc_box box;
+    int rc;
+
+    (void)in_appendix;
+    compose_caption(cc, i, caption, sizeof caption);
+    if ((s->def->page_break || s->def->layout == SSC_LAYOUT_FULL) &&
+        ssc_doc_space(doc).y > ssc_doc_top(doc) + 0.5 && ssc_doc_new_page(doc, err) != SSC_OK)
+        return SSC_ERR;
+    ssc_doc_tag_begin(doc, "Sect");
+    if (kind == SSC_CHART_TABLE) {
+        rc = ssc_doc_heading(doc, s->def->title, 80, err);
+        if (rc == SSC_OK)
+            rc = ssc_doc_caption(doc, caption, err);
+        if (rc == SSC_OK)
+            rc = compose_table(doc, t, s->def->title, s->def->table_limit, err);
+        ssc_doc_tag_end(doc, "Sect");
+        return rc;
+    }
+    if (!compose_has_data(t) && kind != SSC_CHART_CUSTOM) {
+        const char *none = compose_zh(cc) ? "所选项目中没有可显示的数据。"
+                                          : "No data to show for the selected projects.";
+        rc = ssc_doc_heading(doc, s->def->title, 40, err);
+        if (rc == SSC_OK)
+            rc = ssc_doc_caption(doc, none, err);
+        ssc_doc_tag_end(doc, "Sect");
+        return rc;
+    }
+    c->box = ssc_doc_space(doc);
+    double h = compose_chart_height(cc, doc, i, kind);
+    rc = ssc_doc_heading(doc, s->def->title, h, err);
+    if (rc == SSC_OK && kind == SSC_CHART_CUSTOM) {
+        rc = compose_custom(cc, doc, i, h < ssc_doc_space(doc).h ? h : ssc_doc_space(doc).h, err);
+        if (rc == SSC_OK)
+            rc = ssc_doc_caption(doc, caption, err);
+        ssc_doc_tag_end(doc, "Sect");
+        return rc;
+    }
+    if (rc == SSC_OK)
+        rc = ssc_doc_take(doc, h, &box, err);
+    if (rc == SSC_OK) {
+        c->box = box;
+        ssc_doc_tag_begin(doc, "Figure");
+        rc = ssc_chart_draw(c, t, kind, err);
+        ssc_doc_tag_end(doc, "Figure");
+    }
+    if (rc == SSC_OK)
+        rc = ssc_doc_caption(doc, caption, err);
+    /* the chart's numbers as a table beneath it, for reading and for print */
+    if (rc == SSC_OK && compose_data_table(cc, s) == SSC_DATA_TABLE_BELOW &&
+        (rc = ssc_doc_take(doc, 6, &box, err)) == SSC_OK)
+        rc = compose_table(doc, t, s->def->title, s->def->table_limit, err);
+    ssc_doc_tag_end(doc, "Sect");
+    return rc;
+}
+
+/* The appendix: the tables of the charts whose numbers go there. */
+static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_error *err)
+{
+    int zh = compose_zh(cc), any = 0;
+
+    for (size_t i = 0; i < cc->n; i++) {
+        const ssc_section *s = &cc->sections[i];
+        ssc_chart_kind kind = compose_kind(s);
+        if (kind == SSC_CHART_TABLE || kind == SSC_CHART_CUSTOM ||
+            compose_data_table(cc, s) != SSC_DATA_TABLE_APPENDIX ||
+            !compose_has_data(cc->tables[i]))
+            continue;
+        if (!any) {
+            if (ssc_doc_space(doc).y > ssc_doc_top(doc) + 0.5 &&
+                ssc_doc_new_page(doc, err) != SSC_OK)
+                return SSC_ERR;
+            ssc_doc_tag_begin(doc, "Sect");
+            if (ssc_doc_heading(doc, zh ? "附录：数据表" : "Appendix: data tables", 80, err) !=
+                SSC_OK)
+                return SSC_ERR;
+            any = 1;
+        }
+        if (ssc_doc_subheading(doc, s->def->title, err) != SSC_OK ||
+            compose_table(doc, cc->tables[i], s->def->title, s->def->table_limit, err) != SSC_OK)
+            return SSC_ERR;
+        ssc_box gap;
+        if (ssc_doc_take(doc, 12, &gap, err) != SSC_OK)
+            return SSC_ERR;
+    }
+    if (any)
+        ssc_doc_tag_end(doc, "Sect");
+    return SSC_OK;
+}
+
+static int compose_has_appendix(const ssc_compose *cc)
+{
+    for (size_t i = 0; i < cc->n; i++) {
+        ssc_chart_kind k = compose_kind(&cc->sections[i]);
+        if (k != SSC_CHART_TABLE && k != SSC_CHART_CUSTOM &&
+            compose_data_table(cc, &cc->sections[i]) == SSC_DATA_TABLE_APPENDIX &&
+            compose_has_data(cc->tables[i]))
+            return 1;
+    }
+    return 0;
+}
+
+/* SOURCE_DATE_EPOCH, else now: the one clock the document reads. */
+static time_t compose_now(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        /* up to the end of year 9999: every date printed has four digits */
+        if (!*end && v >= 0 && v <= 253402300799LL)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
+static void compose_date(const ssc_report *r, time_t now, char *buf, size_t len)
+{
+    static const char *const months[] = {"January", "February", "March",     "April",
+                                         "May",     "June",     "July",      "August",
+                                         "September", "October", "November", "December"};
+    struct tm tm;
+
+    if (r->date) {
+        snprintf(buf, len, "%s", r->date);
+        return;
+    }
+    if (!gmtime_r(&now, &tm)) {
+        snprintf(buf, len, "%s", "");
+        return;
+    }
+    if (strcmp(r->language, "zh") == 0)
+        snprintf(buf, len, "%d年%d月%d日", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    else
+        snprintf(buf, len, "%d %s %d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900);
+}
+
+/* One pass over the whole document; plan NULL for the dry run, whose
+ * result goes to *learnt. */
+static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *plan,
+                        ssc_doc_plan *learnt, ssc_error *err)
+{
+    const ssc_report *r = cc->report;
+    ssc_doc *doc = NULL;
+    char date[64], iso[32];
+    time_t now = compose_now();
+    struct tm tm;
+    const char **titles = NULL;
+    size_t n_titles = 0;
+    int in_appendix = 0, rc;
+
+    compose_date(r, now, date, sizeof date);
+    if (!gmtime_r(&now, &tm) || !strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(iso, sizeof iso, "%s", "1970-01-01T00:00:00Z");
+    ssc_doc_info info = {
+        .title = r->title,
+        .subtitle = r->subtitle,
+        .organisation = r->organisation,
+        .date = date,
+        .language = r->language,
+        .keywords = r->keywords,
+        .creator = "ssc-report " SSC_VERSION_STRING,
+        .create_date = iso,
+        .logo = r->logo,
+    };
+    titles = calloc(cc->n + 1, sizeof *titles);
+    if (!titles)
+        return ssc_error_oom(err);
+    for (size_t i = 0; i < cc->n; i++)
+        titles[n_titles++] = cc->sections[i].def->title;
+    if (compose_has_appendix(cc))
+        titles[n_titles++] = compose_zh(cc) ? "附录：数据表" : "Appendix: data tables";
+
+    rc = ssc_doc_open(&doc, fp, cc->theme, &info, plan, err);
+    if (rc == SSC_OK)
+        rc = ssc_doc_title_page(doc, err);
+    if (rc == SSC_OK && r->toc)
+        rc = ssc_doc_contents(doc, titles, n_titles, err);
+    for (size_t i = 0; rc == SSC_OK && i < cc->n; i++)
+        rc = compose_section(cc, doc, i, &in_appendix, err);
+    if (rc == SSC_OK)
+        rc = compose_appendix(cc, doc, err);
+    if (rc == SSC_OK)
+        rc = ssc_doc_close(doc, learnt, err);
+    ssc_doc_free(doc);
+    free(titles);
+    return rc;
+}
+
+int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
+{
+    ssc_doc_plan plan = {0};
+    int rc = compose_pass(c, NULL, NULL, &plan, err);
+    if (rc == SSC_OK && pages)
+        *pages = plan.pages;
+    ssc_doc_plan_free(&plan);
+    return rc;
+}
+
+int ssc_compose_pdf(const ssc_compose *c, FILE *fp, int *pages, ssc_error *err)
+{
+    ssc_doc_plan plan = {0}, final = {0};
+    int rc = compose_pass(c, NULL, NULL, &plan, err);
+
+    if (rc == SSC_OK)
+        rc = compose_pass(c, fp, &plan, &final, err);
+    /* both passes lay out the same pages; a difference would print wrong
+     * numbers in the contents */
+    if (rc == SSC_OK && final.pages != plan.pages)
+        rc = ssc_error_set(err, "internal error: the page count changed between passes");
+    if (rc == SSC_OK)
+        *pages = final.pages;
+    ssc_doc_plan_free(&plan);
+    ssc_doc_plan_free(&final);
+    return rc;
+}
+
+/* ---- charts for slides --------------------------------------------------- */
+
+static cairo_status_t compose_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+                                                : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Draws section i's chart on surface (w x h points, scaled by scale). */
+static int compose_chart_on(const ssc_compose *cc, size_t i, cairo_surface_t *surface, double w,
+                            double h, double scale, ssc_error *err)
+{
+    cairo_t *cr = cairo_create(surface);
+    ssc_canvas c;
+    int rc;
+
+    cairo_scale(cr, scale, scale);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    if (ssc_canvas_init(&c, cr, cc->theme, cc->report->language, err) != SSC_OK) {
+        cairo_destroy(cr);
+        return SSC_ERR;
+    }
+    c.box = (ssc_box){12, 12, w - 24, h - 24};
+    const ssc_section *s = &cc->sections[i];
+    ssc_chart_kind kind = compose_kind(s);
+    if (kind == SSC_CHART_CUSTOM) {
+        ssc_error perr;
+        ssc_error_clear(&perr);
+        rc = s->plugin->render(&c, cc->tables[i], s, &perr);
+        if (rc != SSC_OK)
+            ssc_error_set(err, "section %zu (%s): %s", i + 1, s->plugin->name, perr.message);
+    } else {
+        rc = ssc_chart_draw(&c, cc->tables[i], kind, err);
+    }
+    ssc_canvas_fini(&c);
+    if (rc == SSC_OK && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        rc = ssc_error_set(err, "drawing failed: %s", cairo_status_to_string(cairo_status(cr)));
+    cairo_destroy(cr);
+    return rc;
+}
+
+static int compose_chart_files(const ssc_compose *cc, size_t i, const char *dir, double w,
+                               double h, ssc_atomic *png, ssc_atomic *svg, ssc_error *err)
+{
+    char path[4096];
+    const char *name = cc->sections[i].plugin->name;
+    int rc;
+
+    snprintf(path, sizeof path, "%s/%02zu-%s.png", dir, i + 1, name);
+    if (ssc_atomic_open(png, path, err) != SSC_OK)
+        return SSC_ERR;
+    double scale = 150.0 / 72.0;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w * scale),
+                                                      (int)ceil(h * scale));
+    rc = compose_chart_on(cc, i, img, w, h, scale, err);
+    if (rc == SSC_OK) {
+        cairo_surface_flush(img);
+        /* cairo's PNG writer has no pHYs chunk: the 150 dpi is in the size */
+        if (cairo_surface_write_to_png_stream(img, compose_write, png->fp) != CAIRO_STATUS_SUCCESS)
+            rc = ssc_error_at(err, path, 0, "cannot write the PNG");
+    }
+    cairo_surface_destroy(img);
+    if (rc != SSC_OK || ssc_atomic_finish(png, err) != SSC_OK)
+        return SSC_ERR;
+
+    snprintf(path, sizeof path, "%s/%02zu-%s.svg", dir, i + 1, name);
+    if (ssc_atomic_open(svg, path, err) != SSC_OK)
+        return SSC_ERR;
+    cairo_surface_t *vec = cairo_svg_surface_create_for_stream(compose_write, svg->fp, w, h);
+    cairo_svg_surface_set_document_unit(vec, CAIRO_SVG_UNIT_PT);
+    rc = compose_chart_on(cc, i, vec, w, h, 1.0, err);
+    cairo_surface_finish(vec);
+    if (rc == SSC_OK && cairo_surface_status(vec) != CAIRO_STATUS_SUCCESS)
+        rc = ssc_error_at(err, path, 0, "cannot write the SVG: %s",
+                          cairo_status_to_string(cairo_surface_status(vec)));
+    cairo_surface_destroy(vec);
+    if (rc != SSC_OK)
+        return SSC_ERR;
+    return ssc_atomic_finish(svg, err);
+}
+
+int ssc_compose_charts(const ssc_compose *cc, const char *dir, ssc_atomic **files,
+                       size_t *n_files, ssc_error *err)
+{
+    double w = cc->theme->page_w - cc->theme->margin_left - cc->theme->margin_right;
+
+    *files = calloc(cc->n * 2 + 1, sizeof **files);
+    *n_files = 0;
+    if (!*files)
+        return ssc_error_oom(err);
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+        return ssc_error_at(err, dir, 0, "cannot create the charts folder: %s", strerror(errno));
+    /* a canvas only to measure chart heights */
+    cairo_surface_t *probe = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+    cairo_t *pcr = cairo_create(probe);
+    ssc_canvas pc;
+    int rc = ssc_canvas_init(&pc, pcr, cc->theme, cc->report->language, err);
+    for (size_t i = 0; rc == SSC_OK && i < cc->n; i++) {
+        ssc_chart_kind kind = compose_kind(&cc->sections[i]);
+        if (kind == SSC_CHART_TABLE || ssc_table_rows(cc->tables[i]) == 0)
+            continue;
+        double h = kind == SSC_CHART_CUSTOM ? w * 0.75
+                                            : ssc_chart_height(&pc, cc->tables[i], kind, w - 24);
+        /* an image taller than a few pages is no use on a slide, and cairo
+         * refuses images past 32767 pixels */
+        if (!isfinite(h) || h < 24)
+            h = 24;
+        if (h > 4 * w)
+            h = 4 * w;
+        *n_files += 2;
+        rc = compose_chart_files(cc, i, dir, w, h + 24, &(*files)[*n_files - 2],
+                                 &(*files)[*n_files - 1], err);
+    }
+    if (pc.layout)
+        ssc_canvas_fini(&pc);
+    cairo_destroy(pcr);
+    cairo_surface_destroy(probe);
+    return rc;
+}

@@ -1,0 +1,39 @@
+/* Composing the report: sections laid out into the document (cover,
+ * contents, charts with captions and summaries, tables, appendix), and the
+ * charts alone as PNG and SVG files for slides. */
+#ifndef SSC_COMPOSE_H
+#define SSC_COMPOSE_H
+
+#include <stdio.h>
+
+#include "atomic.h"
+#include "draw/draw.h"
+#include "report/report.h"
+#include "report/section.h"
+#include "report/table.h"
+
+typedef struct ssc_compose {
+    const ssc_report *report;
+    const ssc_section *sections;
+    ssc_table *const *tables;
+    size_t n;
+    const ssc_theme *theme;
+    size_t shown; /* projects after the filters, for summaries */
+} ssc_compose;
+
+/* Writes the whole PDF to fp (drawn twice: the first pass learns the page
+ * numbers the contents and footers print); *pages gets the page count. */
+int ssc_compose_pdf(const ssc_compose *c, FILE *fp, int *pages, ssc_error *err);
+/* Lays the whole document out without writing it, so that `check` finds
+ * what only drawing finds (a missing logo, text no font can show). */
+int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err);
+/* Writes DIR/NN-PLUGIN.png (150 dpi) and .svg for every section drawn as
+ * a chart, into temporary files: *files (caller aborts or commits each and
+ * frees the array) and *n_files. */
+int ssc_compose_charts(const ssc_compose *c, const char *dir, ssc_atomic **files,
+                       size_t *n_files, ssc_error *err);
+/* The one-sentence summary of a chart in the report's language ("Africa
+ * has the most projects: 24 of 47."), or "" when the table has none. */
+const char *ssc_compose_summary(const ssc_compose *c, size_t section, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,62 @@
+/* Drawing: the theme, the canvas behind plugin.h's ssc_canvas, text layout
+ * and the engine's chart kinds.  One unit everywhere: PDF points, with
+ * Pango's resolution set to 72 so a 10 pt font is 10 units. */
+#ifndef SSC_DRAW_H
+#define SSC_DRAW_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "error.h"
+#include "report/theme.h"
+#include "ssc-report/plugin.h"
+
+struct ssc_canvas {
+    cairo_t *cr;
+    PangoLayout *layout; /* reused for every text */
+    ssc_box box;
+    const ssc_theme *theme;
+    const char *lang;    /* "en" or "zh" */
+    char fmt[64];        /* ssc_canvas_format's result */
+    char *missing_glyphs; /* the first text drawn with glyphs no font has */
+};
+
+/* Sets up c to draw on cr with theme; returns SSC_ERR if Pango fails. */
+int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const char *lang,
+                    ssc_error *err);
+void ssc_canvas_fini(ssc_canvas *c);
+
+/* Measures text laid out in width (<= 0: no wrapping) with style. */
+void ssc_text_measure(ssc_canvas *c, const char *text, const ssc_text_style *style, double width,
+                      double *w, double *h);
+/* Draws text with its top-left corner at (x, y), laid out in width. */
+void ssc_text_draw_at(ssc_canvas *c, double x, double y, double width, const char *text,
+                      const ssc_text_style *style);
+
+/* Nice axis: a range [*lo, *hi] covering [min, max] in steps of 1, 2 or 5
+ * times a power of ten, with at most max_ticks intervals. */
+void ssc_axis_nice(double min, double max, int max_ticks, double *lo, double *hi, double *step);
+
+/* Formats value with thousands separators ("12,345"; "US$1.2 million"
+ * style is not used: money is printed in full, "US$ 1,234,567"); decimals
+ * only when the value is not whole (up to 1). Returns buf. */
+const char *ssc_format_number(char *buf, size_t len, double value, ssc_unit unit, const char *lang);
+
+/* Height a chart of this kind wants for table t at width w (bars grow with
+ * the number of rows). */
+double ssc_chart_height(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, double w);
+/* Draws t as a chart of the given kind (any but table and custom) inside
+ * c->box. */
+int ssc_chart_draw(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, ssc_error *err);
+/* Draws rows [first, ...) of t as a table from the top of c->box, repeating
+ * the header row, and stops before the box's bottom: *next is the first row
+ * not drawn (== rows when done), *used the height drawn. */
+int ssc_chart_table(ssc_canvas *c, const ssc_table *t, size_t first, size_t *next, double *used,
+                    ssc_error *err);
+/* The same for rows [first, end) only. */
+int ssc_chart_table_range(ssc_canvas *c, const ssc_table *t, size_t first, size_t end,
+                          size_t *next, double *used, ssc_error *err);
+
+#endif

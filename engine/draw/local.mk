@@ -1,0 +1,19 @@
+# engine/draw/: drawing the document: the canvas behind plugin.h's drawing
+# verbs, Pango text, number formats, the chart kinds (charts/), the pages
+# of the document and the composition of sections onto them.
+engine_libsscreport_la_SOURCES += \
+	engine/draw/draw.h \
+	engine/draw/canvas.c \
+	engine/draw/text.c \
+	engine/draw/format.c \
+	engine/draw/axis.c \
+	engine/draw/charts/chart.c engine/draw/charts/chart.h \
+	engine/draw/charts/chart_bar.c \
+	engine/draw/charts/chart_line.c \
+	engine/draw/charts/chart_table.c \
+	engine/draw/charts/chart_stacked.c \
+	engine/draw/charts/chart_donut.c \
+	engine/draw/charts/chart_sdggrid.c \
+	engine/draw/charts/chart_tilemap.c \
+	engine/draw/doc.c engine/draw/doc.h \
+	engine/draw/compose.c engine/draw/compose.h

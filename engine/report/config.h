@@ -1,0 +1,31 @@
+/* Engine settings (config/ssc-report.conf): where plugins live, fonts and
+ * the theme.  Found by --config FILE, then $SSC_REPORT_CONFIG, then the
+ * installed file, then built-in defaults. */
+#ifndef SSC_CONFIG_H
+#define SSC_CONFIG_H
+
+#include <stddef.h>
+
+#include "report/theme.h"
+#include "error.h"
+
+typedef struct ssc_engine_config {
+    char *path;          /* the file read, or NULL for built-in defaults */
+    char **plugin_dirs;  /* full search order, ready for the loader */
+    size_t n_plugin_dirs;
+    ssc_theme theme;
+} ssc_engine_config;
+
+/* explicit: --config's value or NULL.  Fills the plugin search order:
+ * the file's plugin_path, then $SSC_REPORT_PLUGIN_PATH, then the build
+ * tree's plugins when running uninstalled, else the installed folder. */
+int ssc_engine_config_load(ssc_engine_config *c, const char *explicit_path, ssc_error *err);
+void ssc_engine_config_free(ssc_engine_config *c);
+
+/* Non-zero when this process runs from the build tree (uninstalled). */
+int ssc_running_uninstalled(void);
+/* Where the bundled report and sample live: the source tree when
+ * uninstalled, else the installed data folder. */
+const char *ssc_bundled_report(void);
+
+#endif

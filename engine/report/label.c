@@ -1,0 +1,108 @@
+/* Labelling table keys (see label.h). */
+#include "report/label.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/refdata.h"
+
+const char *ssc_label_status(const char *status, const char *lang)
+{
+    static const char *const keys[] = {"pipeline", "ongoing", "completed", "cancelled",
+                                       "suspended"};
+    static const char *const en[] = {"Pipeline", "Ongoing", "Completed", "Cancelled",
+                                     "Suspended"};
+    static const char *const zh[] = {"筹备中", "进行中", "已完成", "已取消", "已暂停"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (strcmp(keys[i], status) == 0)
+            return strcmp(lang, "zh") == 0 ? zh[i] : en[i];
+    return status;
+}
+
+const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind kind,
+                          const char *key, long *colour, char *buf, size_t len)
+{
+    const char *lang = r->language;
+    int zh = strcmp(lang, "zh") == 0;
+    const char *label = NULL;
+
+    if (colour)
+        *colour = -1;
+    switch (kind) {
+    case SSC_KEY_REGION:
+        if (strcmp(key, SSC_REGION_UNSPECIFIED) == 0)
+            label = zh ? "未指明" : SSC_REGION_UNSPECIFIED;
+        else if (ssc_store_region(key, strlen(key)))
+            label = ssc_region_label(key, lang);
+        break;
+    case SSC_KEY_SECTOR:
+        label = ssc_report_sector_label(r, key);
+        if (colour)
+            *colour = ssc_report_sector_colour(r, key);
+        /* the key itself comes back when neither the report nor the
+         * built-in sectors name it */
+        if (label == key)
+            label = NULL;
+        break;
+    case SSC_KEY_SDG: {
+        const ssc_sdg *g = ssc_sdg_get(atoi(key));
+        if (g) {
+            label = zh ? g->short_zh : g->short_en;
+            if (buf) {
+                snprintf(buf, len, "%d %s", g->goal, label);
+                label = buf;
+            }
+            if (colour)
+                *colour = (long)g->colour;
+        }
+        break;
+    }
+    case SSC_KEY_COUNTRY: {
+        const ssc_country *c = ssc_country_by_alpha3(key, strlen(key));
+        label = c ? c->name : NULL;
+        break;
+    }
+    case SSC_KEY_STATUS:
+        label = ssc_label_status(key, lang);
+        if (label == key)
+            label = NULL;
+        break;
+    default: break;
+    }
+    /* the engine's and the report's labels first, then the source's, then
+     * the key itself */
+    if (!label && st)
+        label = ssc_store_label(st, kind, key);
+    if (!label && kind != SSC_KEY_TEXT && kind != SSC_KEY_PROJECT && kind != SSC_KEY_YEAR)
+        label = key;
+    return label;
+}
+
+int ssc_label_table(ssc_table *t, const ssc_report *r, const ssc_store *st, ssc_error *err)
+{
+    int zh = strcmp(r->language, "zh") == 0;
+    char buf[256];
+
+    /* a plugin that named its one column "value" counts projects */
+    for (size_t c = 0; c < ssc_table_columns(t); c++)
+        if (strcmp(ssc_table_column_name(t, c), "value") == 0 &&
+            strcmp(ssc_table_column_title(t, c), "value") == 0 &&
+            ssc_table_column_unit(t, c) == SSC_UNIT_COUNT &&
+            ssc_table_set_column_title(t, (int)c, zh ? "项目数" : "Projects") != SSC_OK)
+            return ssc_error_oom(err);
+
+    for (size_t i = 0; i < ssc_table_rows(t); i++) {
+        long colour = -1;
+        const char *label =
+            ssc_label_key(r, st, ssc_table_key_kind(t), ssc_table_key(t, i), &colour, buf,
+                          sizeof buf);
+        if (colour >= 0 && ssc_table_colour(t, i) < 0 &&
+            ssc_table_set_colour(t, i, (unsigned long)colour) != SSC_OK)
+            return ssc_error_oom(err);
+        if (label && !ssc_table_label_override(t, i) &&
+            ssc_table_set_label(t, (int)i, label) != SSC_OK)
+            return ssc_error_oom(err);
+    }
+    return SSC_OK;
+}

@@ -1,0 +1,52 @@
+# plugins/metrics/: one metric plugin per file; each module is built as
+# plugins/NAME.la (see plugins/local.mk).
+plugin_LTLIBRARIES += \
+	plugins/by-country.la \
+	plugins/by-institution.la \
+	plugins/by-region.la \
+	plugins/by-sdg.la \
+	plugins/by-sector.la \
+	plugins/by-status.la \
+	plugins/funding.la \
+	plugins/gender.la \
+	plugins/kpi.la \
+	plugins/narrative.la \
+	plugins/project-table.la \
+	plugins/timeline.la
+
+plugins_by_country_la_SOURCES = plugins/metrics/by-country.c
+plugins_by_country_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_country_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_by_institution_la_SOURCES = plugins/metrics/by-institution.c
+plugins_by_institution_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_institution_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_by_region_la_SOURCES = plugins/metrics/by-region.c
+plugins_by_region_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_region_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_by_sdg_la_SOURCES = plugins/metrics/by-sdg.c
+plugins_by_sdg_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_sdg_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_by_sector_la_SOURCES = plugins/metrics/by-sector.c
+plugins_by_sector_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_sector_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_by_status_la_SOURCES = plugins/metrics/by-status.c
+plugins_by_status_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_by_status_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_funding_la_SOURCES = plugins/metrics/funding.c
+plugins_funding_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_funding_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_gender_la_SOURCES = plugins/metrics/gender.c
+plugins_gender_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_gender_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_kpi_la_SOURCES = plugins/metrics/kpi.c
+plugins_kpi_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_kpi_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_narrative_la_SOURCES = plugins/metrics/narrative.c
+plugins_narrative_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_narrative_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_project_table_la_SOURCES = plugins/metrics/project-table.c
+plugins_project_table_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_project_table_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_timeline_la_SOURCES = plugins/metrics/timeline.c
+plugins_timeline_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_timeline_la_LIBADD = $(PLUGIN_LIBADD)

@@ -1,0 +1,26 @@
+# tests/data/: the data part (engine/data/).
+#   test-csv       the CSV reader and the portfolio CSV source
+#   test-store     the columnar store
+#   test-refdata   the reference tables compiled into the engine (country
+#                  lookups, regions and their labels, SDGs)
+#   test-source    the source interface (engine/data/source.c, rowcheck.c)
+#                  with a fake source: the CSV rules and messages, regions
+#                  given instead of countries, labels, currency rates, misuse
+#   fuzz-csv.sh    the CSV fuzz target replaying its seed corpus
+#                  (tests/data/fuzz/csv, see docs/fuzzing.md)
+check_PROGRAMS += tests/data/test-csv tests/data/test-store tests/data/test-refdata \
+	tests/data/test-source tests/data/fuzz-csv
+TESTS += tests/data/test-csv tests/data/test-store tests/data/test-refdata \
+	tests/data/test-source tests/data/fuzz-csv.sh
+tests_data_test_csv_SOURCES = tests/data/test-csv.c tests/check.h
+tests_data_test_csv_LDADD = $(SSC_TEST_LIBS)
+tests_data_test_store_SOURCES = tests/data/test-store.c tests/check.h
+tests_data_test_store_LDADD = $(SSC_TEST_LIBS)
+tests_data_test_refdata_SOURCES = tests/data/test-refdata.c tests/check.h
+tests_data_test_refdata_LDADD = $(SSC_TEST_LIBS)
+tests_data_test_source_SOURCES = tests/data/test-source.c tests/check.h
+tests_data_test_source_LDADD = $(SSC_TEST_LIBS)
+tests_data_fuzz_csv_SOURCES = tests/data/fuzz-csv.c
+tests_data_fuzz_csv_LDADD = $(SSC_TEST_LIBS)
+dist_check_SCRIPTS += tests/data/fuzz-csv.sh
+EXTRA_DIST += tests/data/fuzz/csv

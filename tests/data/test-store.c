@@ -1,0 +1,86 @@
+/* The portfolio store: interning, distinct lists (short and long), regions
+ * derived from countries, and the accessors plugins read them through. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../check.h"
+#include "data/store.h"
+
+static ssc_text txt(const char *s)
+{
+    return (ssc_text){s, strlen(s)};
+}
+
+int main(void)
+{
+    ssc_store *st = ssc_store_new();
+    ssc_error err;
+    char names[300][16];
+    ssc_text partners[300];
+    ssc_text countries[] = {txt("VNM"), txt("KEN"), txt("VNM"), txt("LKA"), txt("BRA")};
+    unsigned char sdgs[] = {5, 17, 5, 1};
+
+    ssc_error_clear(&err);
+    CHECK(st != NULL);
+    if (!st)
+        return check_done();
+    /* 300 partner names, each given twice: 150 distinct, in first-seen order */
+    for (int i = 0; i < 300; i++) {
+        snprintf(names[i], sizeof names[i], "Partner %03d", i % 150);
+        partners[i] = txt(names[i]);
+    }
+    ssc_project_in p = {
+        .id = txt("P-1"), .title = txt("Title"), .lead = txt("Lead"), .sector = txt("water"),
+        .partners = partners, .n_partners = 300,
+        .countries = countries, .n_countries = 5,
+        .sdgs = sdgs, .n_sdgs = 4,
+        .start = {2014, 7, 0}, .status = SSC_STATUS_ONGOING,
+        .has_budget = 1, .budget_usd = 1500.5, .gender_marker = 2, .beneficiaries = -1,
+        .line = 2,
+    };
+    CHECK_INT(ssc_store_append(st, &p, &err), SSC_OK);
+    /* a second project sharing strings, with a short partner list */
+    ssc_project_in q = p;
+    q.id = txt("P-2");
+    q.n_partners = 3; /* Partner 000, 001, 002 */
+    q.n_countries = 1;
+    q.has_budget = 0;
+    q.line = 3;
+    CHECK_INT(ssc_store_append(st, &q, &err), SSC_OK);
+
+    ssc_portfolio all;
+    ssc_portfolio_all(&all, st);
+    CHECK_INT(ssc_portfolio_count(&all), 2);
+    ssc_strings ps = ssc_project_partners(&all, 0);
+    CHECK_INT(ps.count, 150);
+    CHECK_STR(ps.items[0], "Partner 000");
+    CHECK_STR(ps.items[149], "Partner 149");
+    ssc_strings qs = ssc_project_partners(&all, 1);
+    CHECK_INT(qs.count, 3);
+    /* interned: the same name is the same pointer in both projects */
+    CHECK(qs.items[2] == ps.items[2]);
+    ssc_strings cs = ssc_project_countries(&all, 0);
+    CHECK_INT(cs.count, 4); /* VNM, KEN, LKA, BRA */
+    CHECK_STR(cs.items[2], "LKA");
+    ssc_strings rs = ssc_project_regions(&all, 0);
+    CHECK_INT(rs.count, 3); /* Asia, Africa, Latin America and the Caribbean */
+    CHECK_STR(rs.items[0], "Asia");
+    CHECK_STR(rs.items[1], "Africa");
+    CHECK_STR(rs.items[2], "Latin America and the Caribbean");
+    ssc_ints gs = ssc_project_sdgs(&all, 0);
+    CHECK_INT(gs.count, 3); /* 5, 17, 1 */
+    CHECK_INT(ssc_project_sdg_primary(&all, 0), 5);
+    double usd = 0;
+    CHECK_INT(ssc_project_budget(&all, 0, &usd), 1);
+    CHECK(fabs(usd - 1500.5) < 1e-9);
+    CHECK_INT(ssc_project_budget(&all, 1, &usd), 0);
+    CHECK_STR(ssc_project_status(&all, 1), "ongoing");
+    CHECK_INT(ssc_project_start(&all, 0).month, 7);
+    CHECK_INT(ssc_store_line(st, 1), 3);
+    /* out of range rows read as empty, never as a neighbour */
+    CHECK_STR(ssc_project_id(&all, 7), "");
+    CHECK_INT(ssc_project_partners(&all, 7).count, 0);
+    ssc_store_free(st);
+    return check_done();
+}

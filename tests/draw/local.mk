@@ -1,0 +1,50 @@
+# tests/draw/: drawing (engine/draw/), and the tests that read the finished
+# PDFs back.  The shell tests need poppler-utils (pdftoppm, pdfinfo,
+# pdftotext, pdffonts) and qpdf, and skip without them.
+#   test-chart         axes, number formats, text layout, canvas verbs and
+#                      the chart kinds, drawn on image and PDF surfaces
+#   visual-pages.sh    renders tests/draw/visual/report.cfg (en and zh),
+#                      rasterises chosen pages at 60 dpi and compares them
+#                      with the PNGs in tests/draw/visual/ref/ (see
+#                      tests/draw/visual/README.md)
+#   pdf-structure.sh   both editions of the bundled report: qpdf --check,
+#                      outline, structure tree, contents links, fonts, text,
+#                      metadata, byte-identical renders under SOURCE_DATE_EPOCH
+#   charts-out.sh      render --charts DIR: a 150 dpi PNG and an SVG per chart
+#   e2e-rtl.sh         right-to-left titles; a character no font has is refused
+#
+# After an intended change to the drawing, refresh the references with
+#   make visual-refresh
+# and review the changed PNGs (git diff --stat tests/draw/visual/ref)
+# before committing them.
+check_PROGRAMS += tests/draw/test-chart
+TESTS += tests/draw/test-chart
+tests_draw_test_chart_SOURCES = tests/draw/test-chart.c tests/check.h
+tests_draw_test_chart_LDADD = $(SSC_TEST_LIBS)
+
+DRAW_TESTS = \
+	tests/draw/visual-pages.sh \
+	tests/draw/pdf-structure.sh \
+	tests/draw/charts-out.sh \
+	tests/draw/e2e-rtl.sh
+TESTS += $(DRAW_TESTS)
+dist_check_SCRIPTS += $(DRAW_TESTS)
+# (a script named tests/draw/visual.sh would let make build
+# "tests/draw/visual" from it with its built-in %: %.sh rule, hiding this
+# folder from the tarball)
+EXTRA_DIST += tests/draw/visual tests/draw/visual-refresh.sh
+
+# The pixel comparer, cairo only.
+check_PROGRAMS += tests/draw/pngdiff
+tests_draw_pngdiff_SOURCES = tests/draw/pngdiff.c
+tests_draw_pngdiff_LDADD = $(CAIRO_LIBS)
+
+# The one command that refreshes the references: the same renders as
+# tests/draw/visual-pages.sh, copied into the source tree's
+# tests/draw/visual/ref/.
+.PHONY: visual-refresh
+visual-refresh:
+	$(MAKE) $(AM_MAKEFLAGS) all tests/draw/pngdiff$(EXEEXT)
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	SSC_REPORT='$(abs_top_builddir)/ssc-report' \
+	$(SHELL) $(srcdir)/tests/draw/visual-refresh.sh

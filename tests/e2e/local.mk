@@ -1,0 +1,17 @@
+# tests/e2e/: the built command end to end ($SSC_REPORT, see
+# tests/local.mk), in POSIX shell on tests/lib.sh.  They need poppler-utils
+# (pdfinfo, pdftotext, pdffonts) and qpdf, and skip without them.
+#   e2e-render.sh       the bundled report: pages, fonts, titles, numbers; zh
+#   e2e-dataout.sh      --data-out against counts computed from the test's input
+#   e2e-errors.sh       bad input, exit statuses, atomic output, the command line
+#   e2e-docs.sh         docs/report-format.md: every key documented, its
+#                       example renders
+#   valgrind-render.sh  a render of every drawing under valgrind: no memory errors
+E2E_TESTS = \
+	tests/e2e/e2e-render.sh \
+	tests/e2e/e2e-dataout.sh \
+	tests/e2e/e2e-errors.sh \
+	tests/e2e/e2e-docs.sh \
+	tests/e2e/valgrind-render.sh
+TESTS += $(E2E_TESTS)
+dist_check_SCRIPTS += $(E2E_TESTS)

@@ -1,0 +1,82 @@
+# tests/plugins/: the plugin contract and the bundled plugins.
+#   test-contract      loading real modules (tests/plugins/modules/): good,
+#                      wrong ABI, newer minor, no descriptor, name mismatch,
+#                      missing hook, failing compute
+#   contract-cli.sh    the same through the command
+#   contract-header.sh plugin.h alone as C99 -pedantic -Werror and as C++
+#   e2e-plugins.sh     by-country, by-institution, by-status, funding, gender
+#                      and narrative: --data-out against values computed
+#                      from the test's own portfolio; the narrative's text
+#   test-iati          the iati mapping rules (docs/iati.md) on XML the test
+#                      writes, the official IATI example (tests/plugins/iati/)
+#                      and malformed files; it links the plugin's files with
+#                      fake ssc_source_* accessors, so it tests the plugin alone
+#   iati-memory.sh     a generated 20 MB file read in bounded memory
+#   e2e-iati.sh        the real command: IATI 2.03 and 1.05 against the same
+#                      portfolio as CSV (identical --data-out), regions,
+#                      labels, language, warnings, errors, the official example
+#   e2e-sqlite.sh      the sqlite source: one portfolio as CSV and as SQLite
+#                      gives identical data-out; queries, read-only, errors
+
+# Deliberately broken modules are noinst libtool modules (-rpath makes
+# libtool build them shared; a check_LTLIBRARIES module would be static only).
+TEST_PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared -rpath /nowhere
+TEST_PLUGIN_LIBADD = engine/libsscreport.la
+
+noinst_LTLIBRARIES += \
+	tests/plugins/modules/good.la \
+	tests/plugins/modules/wrong-abi.la \
+	tests/plugins/modules/newer-minor.la \
+	tests/plugins/modules/no-descriptor.la \
+	tests/plugins/modules/name-mismatch.la \
+	tests/plugins/modules/missing-hook.la \
+	tests/plugins/modules/failing.la
+tests_plugins_modules_good_la_SOURCES = tests/plugins/modules/good.c
+tests_plugins_modules_good_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_good_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+tests_plugins_modules_wrong_abi_la_SOURCES = tests/plugins/modules/wrong-abi.c
+tests_plugins_modules_wrong_abi_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_wrong_abi_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+tests_plugins_modules_newer_minor_la_SOURCES = tests/plugins/modules/newer-minor.c
+tests_plugins_modules_newer_minor_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_newer_minor_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+tests_plugins_modules_no_descriptor_la_SOURCES = tests/plugins/modules/no-descriptor.c
+tests_plugins_modules_no_descriptor_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_name_mismatch_la_SOURCES = tests/plugins/modules/name-mismatch.c
+tests_plugins_modules_name_mismatch_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_name_mismatch_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+tests_plugins_modules_missing_hook_la_SOURCES = tests/plugins/modules/missing-hook.c
+tests_plugins_modules_missing_hook_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_missing_hook_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+tests_plugins_modules_failing_la_SOURCES = tests/plugins/modules/failing.c
+tests_plugins_modules_failing_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_failing_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+
+check_PROGRAMS += tests/plugins/test-contract
+TESTS += tests/plugins/test-contract tests/plugins/contract-cli.sh \
+	tests/plugins/contract-header.sh
+tests_plugins_test_contract_SOURCES = tests/plugins/test-contract.c tests/check.h
+tests_plugins_test_contract_LDADD = $(SSC_TEST_LIBS)
+EXTRA_DIST += tests/plugins/contract-cli.sh tests/plugins/contract-header.sh
+
+check_PROGRAMS += tests/plugins/test-iati
+tests_plugins_test_iati_SOURCES = tests/plugins/test-iati.c tests/check.h \
+	plugins/sources/iati/iati.c plugins/sources/iati/iati-activity.c \
+	plugins/sources/iati/iati-row.c plugins/sources/iati/iati-map.c \
+	plugins/sources/iati/iati-internal.h
+nodist_tests_plugins_test_iati_SOURCES = plugins/sources/iati/iati-tables.h
+tests_plugins_test_iati_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/plugins/sources/iati $(LIBXML_CFLAGS)
+tests_plugins_test_iati_LDADD = $(LIBXML_LIBS)
+
+PLUGIN_TESTS = \
+	tests/plugins/e2e-plugins.sh \
+	tests/plugins/iati-memory.sh \
+	tests/plugins/e2e-iati.sh \
+	tests/plugins/e2e-sqlite.sh
+TESTS += tests/plugins/test-iati $(PLUGIN_TESTS)
+dist_check_SCRIPTS += $(PLUGIN_TESTS)
+EXTRA_DIST += \
+	tests/plugins/iati/README.md \
+	tests/plugins/iati/activity-standard-example-annotated.xml \
+	tests/plugins/iati/gen-activities.awk \
+	bench/iati-memory.sh

@@ -1,0 +1,67 @@
+#!/bin/sh
+# A render killed with SIGKILL mid-way, by the job's timeout or by someone
+# else, leaves no partial file: the previous report is byte-identical and
+# no temporary file remains.  The slow render is the bundled report over a
+# portfolio of 300 copies of the sample with every project listed (the
+# bundled report lists 200 at most; tens of seconds), writing to the same
+# output path as the earlier, quick one.
+. "$top_srcdir/tests/schedule/schedule-lib.sh"
+
+TZ=UTC
+export TZ
+log="$work/state/runs.log"
+make_portfolio 300 "$work/big.csv"
+
+# write_conf FILE TIMEOUT [SET]: one monthly job writing out/brief.pdf
+write_conf() {
+    cat > "$1" <<EOF
+state_dir = "state";
+jobs = ( { name = "brief"; report = "$report"; schedule = "0 6 1 * *"; timezone = "UTC";
+           output = "out/brief.pdf"; timeout = $2; set = [ $3 ]; } );
+EOF
+}
+write_conf "$work/quick.conf" 600 ""
+all_rows="\"sections.$project_table.options.limit=0\""
+write_conf "$work/slow.conf" 3 "\"data.path=$work/big.csv\", $all_rows"
+write_conf "$work/slow-long.conf" 600 "\"data.path=$work/big.csv\", $all_rows"
+
+"$SSC_REPORT" run-due --config "$work/quick.conf" --now 2024-01-01T06:00:30Z > "$work/stdout" 2>&1
+check_eq "the first report" $? 0
+cp "$work/out/brief.pdf" "$work/previous.pdf" || exit 99
+
+# 1. The job's timeout: the runner kills the render with SIGKILL
+"$SSC_REPORT" run-due --config "$work/slow.conf" --now 2024-02-01T06:00:30Z \
+    > "$work/out1" 2> "$work/err1" &
+pid=$!
+wait_until 300 has_temp "$work/out" brief.pdf
+check_eq "the render started writing" $? 0
+wait "$pid"
+check_eq "run-due fails" $? 1
+check "previous report intact" cmp -s "$work/previous.pdf" "$work/out/brief.pdf"
+check_eq "no temporary file" "$(temps "$work/out" brief.pdf)" ""
+check_eq "log: timeout" "$(log_count "$log" brief timeout)" 1
+check_grep "the reason" "timeout: the render did not finish within 3 seconds and was killed" \
+    "$work/err1"
+check_grep "state: timeout" "last_outcome=timeout" "$work/state/brief.state"
+check_grep "state: last success kept" "last_success_due=2024-01-01T06:00:00Z" \
+    "$work/state/brief.state"
+check_grep "state: the output kept" "output=$work/out/brief.pdf" "$work/state/brief.state"
+
+# 2. Someone else (an OOM killer, an operator) kills the render
+"$SSC_REPORT" run-due --config "$work/slow-long.conf" --now 2024-03-01T06:00:30Z \
+    > "$work/out2" 2> "$work/err2" &
+pid=$!
+wait_until 300 has_temp "$work/out" brief.pdf
+check_eq "the second render started writing" $? 0
+child=$(children "$pid")
+check "found the render process" test -n "$child"
+[ -n "$child" ] && kill -KILL $child
+wait_until 300 not_running "$pid" || stop_process "$pid"
+wait "$pid"
+check_eq "run-due fails" $? 1
+check "previous report intact" cmp -s "$work/previous.pdf" "$work/out/brief.pdf"
+check_eq "no temporary file" "$(temps "$work/out" brief.pdf)" ""
+check_eq "log: crashed" "$(log_count "$log" brief crashed)" 1
+check_grep "the reason" "crashed: the render crashed (signal 9" "$work/err2"
+
+finish
