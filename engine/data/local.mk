@@ -8,8 +8,10 @@ engine_libsscreport_la_SOURCES += \
 	engine/data/store.c engine/data/store.h engine/data/store_impl.h \
 	engine/data/portfolio.c \
 	engine/data/csv.c engine/data/csv.h \
+	engine/data/columns.c engine/data/columns.h \
 	engine/data/rowcheck.c engine/data/rowcheck.h \
 	engine/data/source.c engine/data/source.h \
+	engine/data/source_find.c \
 	engine/data/source_csv.c engine/data/source_csv.h
 nodist_engine_libsscreport_la_SOURCES += \
 	engine/data/refdata_tables.c engine/data/tilegrid_tables.c

@@ -17,49 +17,6 @@
 #include "data/idset.h"
 #include "data/refdata.h"
 
-/* clang-format off */
-static const struct {
-    const char *name;
-    int required;
-} rowcheck_cols[SSC_COL_COUNT] = {
-    {"id", 1},
-    {"title", 1},
-    {"lead_institution", 1},
-    {"partner_institutions", 0},
-    {"countries", 1},
-    {"sector", 1},
-    {"sdg_primary", 1},
-    {"sdg_secondary", 0},
-    {"start_date", 1},
-    {"end_date", 0},
-    {"status", 1},
-    {"funding_source", 0},
-    {"budget_usd", 0},
-    {"modality", 0},
-    {"gender_marker", 0},
-    {"beneficiaries", 0},
-    {"regions", 0},
-};
-/* clang-format on */
-
-const char *ssc_col_name(int col)
-{
-    return col >= 0 && col < SSC_COL_COUNT ? rowcheck_cols[col].name : "";
-}
-
-int ssc_col_required(int col)
-{
-    return col >= 0 && col < SSC_COL_COUNT && rowcheck_cols[col].required;
-}
-
-int ssc_col_find(const char *s, size_t len)
-{
-    for (int c = 0; c < SSC_COL_SPEC; c++)
-        if (strlen(rowcheck_cols[c].name) == len && memcmp(rowcheck_cols[c].name, s, len) == 0)
-            return c;
-    return -1;
-}
-
 struct ssc_rowcheck {
     char *name; /* FILE in messages */
     ssc_diag *diag;
@@ -211,7 +168,7 @@ static ssc_text rowcheck_cell(const ssc_row *row, int col)
 
 static const char *rowcheck_colname(const ssc_row *row, int col)
 {
-    return row->col[col].name ? row->col[col].name : rowcheck_cols[col].name;
+    return row->col[col].name ? row->col[col].name : ssc_col_name(col);
 }
 
 /* A required column without a value: empty, or not given at all (a
@@ -285,9 +242,9 @@ static int rowcheck_text(ssc_rowcheck *rc, const ssc_row *row, int col, ssc_text
     ssc_text t = rowcheck_cell(row, col);
     *out = t;
     if (t.len == 0) {
-        if (rowcheck_cols[col].required)
+        if (ssc_col_required(col))
             rowcheck_required(rc, row, col);
-        return !rowcheck_cols[col].required;
+        return !ssc_col_required(col);
     }
     if (!ssc_csv_utf8_ok(t.s, t.len)) {
         ssc_rowcheck_problem(rc, row->line, rowcheck_colname(row, col),
@@ -312,7 +269,7 @@ static int rowcheck_text(ssc_rowcheck *rc, const ssc_row *row, int col, ssc_text
 static ssc_text rowcheck_code(ssc_rowcheck *rc, const ssc_row *row, int col)
 {
     ssc_text t = rowcheck_cell(row, col);
-    if (t.len == 0 && rowcheck_cols[col].required)
+    if (t.len == 0 && ssc_col_required(col))
         rowcheck_required(rc, row, col);
     return t;
 }

@@ -1,7 +1,7 @@
 /* The canvas: a Cairo context, one reusable Pango layout and the box a
  * section may draw in.  Every verb clips to that box, so a plugin or a
  * chart cannot paint over its neighbours, the header or the footer. */
-#include "draw/charts/chart.h"
+#include "draw/draw.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -100,7 +100,7 @@ void ssc_canvas_fill(ssc_canvas *c, ssc_box box, unsigned long rgb)
     if (box.w <= 0.0 || box.h <= 0.0)
         return;
     canvas_clip(c);
-    ssc_chart_rgb(c->cr, rgb);
+    ssc_draw_rgb(c->cr, rgb);
     cairo_rectangle(c->cr, box.x, box.y, box.w, box.h);
     cairo_fill(c->cr);
     cairo_restore(c->cr);
@@ -112,7 +112,7 @@ void ssc_canvas_line(ssc_canvas *c, double x0, double y0, double x1, double y1, 
     if (width <= 0.0)
         return;
     canvas_clip(c);
-    ssc_chart_rgb(c->cr, rgb);
+    ssc_draw_rgb(c->cr, rgb);
     cairo_set_line_width(c->cr, width);
     cairo_set_line_cap(c->cr, CAIRO_LINE_CAP_BUTT);
     cairo_move_to(c->cr, x0, y0);

@@ -13,6 +13,14 @@
 #include "report/theme.h"
 #include "ssc-report/plugin.h"
 
+/* Colours (colour.c): sets rgb (0xRRGGBB) as the source of cr; the colour
+ * t of the way from `from` to `to` (0: from, 1: to), mixed per sRGB
+ * channel (tints toward white, faded tiles); 1 when white text reads
+ * better than dark text on rgb. */
+void ssc_draw_rgb(cairo_t *cr, unsigned long rgb);
+unsigned long ssc_colour_mix(unsigned long from, unsigned long to, double t);
+int ssc_colour_dark(unsigned long rgb);
+
 struct ssc_canvas {
     cairo_t *cr;
     PangoLayout *layout; /* reused for every text */
@@ -34,6 +42,18 @@ void ssc_text_measure(ssc_canvas *c, const char *text, const ssc_text_style *sty
 /* Draws text with its top-left corner at (x, y), laid out in width. */
 void ssc_text_draw_at(ssc_canvas *c, double x, double y, double width, const char *text,
                       const ssc_text_style *style);
+
+/* Prepares c->layout for text exactly as ssc_text_measure does and returns
+ * it (borrowed; valid until the next text call on c). */
+PangoLayout *ssc_text_layout(ssc_canvas *c, const char *text, const ssc_text_style *style,
+                             double width);
+/* 1 when text fits in width in at most max_lines lines without breaking
+ * inside a word. */
+int ssc_text_fits(ssc_canvas *c, const char *text, const ssc_text_style *style, double width,
+                  int max_lines);
+/* Width of the widest unbreakable run of text (a word; one ideograph in
+ * Chinese), the least width that wraps text without breaking words. */
+double ssc_text_widest_word(ssc_canvas *c, const char *text, const ssc_text_style *style);
 
 /* Nice axis: a range [*lo, *hi] covering [min, max] in steps of 1, 2 or 5
  * times a power of ten, with at most max_ticks intervals. */

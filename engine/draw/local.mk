@@ -3,11 +3,13 @@
 # of the document and the composition of sections onto them.
 engine_libsscreport_la_SOURCES += \
 	engine/draw/draw.h \
+	engine/draw/colour.c \
 	engine/draw/canvas.c \
 	engine/draw/text.c \
 	engine/draw/format.c \
 	engine/draw/axis.c \
-	engine/draw/charts/chart.c engine/draw/charts/chart.h \
+	engine/draw/charts/common.c engine/draw/charts/common.h \
+	engine/draw/charts/kinds.h engine/draw/charts/chart.c \
 	engine/draw/charts/chart_bar.c \
 	engine/draw/charts/chart_line.c \
 	engine/draw/charts/chart_table.c \

@@ -1,7 +1,7 @@
 /* Text layout with Pango: measure, then place.  Data strings are always set
  * as plain text (pango_layout_set_text), never parsed as markup, so a
  * project title containing "<b>" or "&" prints as written. */
-#include "draw/charts/chart.h"
+#include "draw/draw.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -144,7 +144,7 @@ void ssc_text_draw_at(ssc_canvas *c, double x, double y, double width, const cha
     cairo_new_path(c->cr);
     cairo_rectangle(c->cr, c->box.x, c->box.y, c->box.w, c->box.h);
     cairo_clip(c->cr);
-    ssc_chart_rgb(c->cr, rgb);
+    ssc_draw_rgb(c->cr, rgb);
     cairo_move_to(c->cr, x, y);
     pango_cairo_show_layout(c->cr, l);
     cairo_restore(c->cr);

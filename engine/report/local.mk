@@ -4,6 +4,7 @@
 engine_libsscreport_la_SOURCES += \
 	engine/report/theme.c engine/report/theme.h \
 	engine/report/table.c engine/report/table.h \
+	engine/report/schema.c \
 	engine/report/report.c engine/report/report.h \
 	engine/report/report_set.c \
 	engine/report/report_theme.c \

@@ -8,68 +8,6 @@
 #include "data/refdata.h"
 #include "data/store.h"
 
-/* Every key a report may hold, by schema path (list elements share their
- * list's path).  Members of "sections.options" belong to the section's
- * plugin and of "data.columns" to the file's headers: both are checked
- * elsewhere. */
-static const struct report_key {
-    const char *path;
-    int type;
-} report_schema[] = {
-    {"title", CONFIG_TYPE_STRING},
-    {"title_zh", CONFIG_TYPE_STRING},
-    {"subtitle", CONFIG_TYPE_STRING},
-    {"subtitle_zh", CONFIG_TYPE_STRING},
-    {"organisation", CONFIG_TYPE_STRING},
-    {"organisation_zh", CONFIG_TYPE_STRING},
-    {"keywords", CONFIG_TYPE_STRING},
-    {"logo", CONFIG_TYPE_STRING},
-    {"toc", CONFIG_TYPE_BOOL},
-    {"data_tables", CONFIG_TYPE_STRING},
-    {"theme", CONFIG_TYPE_GROUP},
-    {"theme.page_size", CONFIG_TYPE_STRING},
-    {"theme.orientation", CONFIG_TYPE_STRING},
-    {"theme.margin", CONFIG_TYPE_FLOAT},
-    {"theme.accent", CONFIG_TYPE_STRING},
-    {"theme.text", CONFIG_TYPE_STRING},
-    {"theme.heading", CONFIG_TYPE_STRING},
-    {"theme.font", CONFIG_TYPE_STRING},
-    {"theme.body_size", CONFIG_TYPE_FLOAT},
-    {"language", CONFIG_TYPE_STRING},
-    {"date", CONFIG_TYPE_STRING},
-    {"output", CONFIG_TYPE_STRING},
-    {"data", CONFIG_TYPE_GROUP},
-    {"data.path", CONFIG_TYPE_STRING},
-    {"data.format", CONFIG_TYPE_STRING},
-    {"data.columns", CONFIG_TYPE_GROUP},
-    {"data.query", CONFIG_TYPE_STRING},
-    {"data.table", CONFIG_TYPE_STRING},
-    {"data.currency_rates", CONFIG_TYPE_GROUP},
-    {"filters", CONFIG_TYPE_GROUP},
-    {"filters.statuses", CONFIG_TYPE_ARRAY},
-    {"filters.start_year_min", CONFIG_TYPE_INT},
-    {"filters.start_year_max", CONFIG_TYPE_INT},
-    {"filters.regions", CONFIG_TYPE_ARRAY},
-    {"filters.sectors", CONFIG_TYPE_ARRAY},
-    {"filters.lead_institutions", CONFIG_TYPE_ARRAY},
-    {"sectors", CONFIG_TYPE_LIST},
-    {"sectors.code", CONFIG_TYPE_STRING},
-    {"sectors.label", CONFIG_TYPE_STRING},
-    {"sectors.label_zh", CONFIG_TYPE_STRING},
-    {"sectors.colour", CONFIG_TYPE_STRING},
-    {"sections", CONFIG_TYPE_LIST},
-    {"sections.plugin", CONFIG_TYPE_STRING},
-    {"sections.title", CONFIG_TYPE_STRING},
-    {"sections.title_zh", CONFIG_TYPE_STRING},
-    {"sections.layout", CONFIG_TYPE_STRING},
-    {"sections.page_break", CONFIG_TYPE_BOOL},
-    {"sections.data_table", CONFIG_TYPE_STRING},
-    {"sections.table_limit", CONFIG_TYPE_INT},
-    {"sections.caption", CONFIG_TYPE_STRING},
-    {"sections.chart", CONFIG_TYPE_STRING},
-    {"sections.options", CONFIG_TYPE_GROUP},
-};
-
 /* The sample's sectors, so a report need not declare them. */
 static const ssc_sector_def report_default_sectors[] = {
     {"agriculture", "Agriculture", "农业", 0x4E8A3E},
@@ -80,14 +18,6 @@ static const ssc_sector_def report_default_sectors[] = {
     {"water", "Clean water", "清洁饮水", 0x3FA7C9},
     {"financial-services", "Financial services", "金融服务", 0xA4506B},
 };
-
-int ssc_report_key_type(const char *schema_path)
-{
-    for (size_t i = 0; i < sizeof report_schema / sizeof *report_schema; i++)
-        if (strcmp(report_schema[i].path, schema_path) == 0)
-            return report_schema[i].type;
-    return 0;
-}
 
 static const char *report_type_name(int type)
 {
@@ -120,25 +50,6 @@ int ssc_report_fail(ssc_error *err, const ssc_report *r, const config_setting_t 
             err->line = 0;
         }
     return SSC_ERR;
-}
-
-/* Lists the keys allowed directly under prefix, for "known here" hints. */
-static void report_known_keys(const char *prefix, char *buf, size_t len)
-{
-    size_t plen = prefix ? strlen(prefix) : 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < sizeof report_schema / sizeof *report_schema; i++) {
-        const char *p = report_schema[i].path;
-        if (plen) {
-            if (strncmp(p, prefix, plen) != 0 || p[plen] != '.')
-                continue;
-            p += plen + 1;
-        }
-        if (strchr(p, '.'))
-            continue;
-        size_t used = strlen(buf);
-        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", p);
-    }
 }
 
 static int report_check_group(const ssc_report *r, const config_setting_t *g, const char *prefix,
@@ -184,7 +95,7 @@ static int report_check_setting(const ssc_report *r, const config_setting_t *s,
     snprintf(path, sizeof path, "%s%s%s", prefix ? prefix : "", prefix ? "." : "", name);
     want = ssc_report_key_type(path);
     if (!want) {
-        report_known_keys(prefix, known, sizeof known);
+        ssc_report_known_keys(prefix, known, sizeof known);
         return ssc_report_fail(err, r, s, "unknown setting \"%s\"%s%s (known here: %s)", name,
                            prefix ? " in " : "", prefix ? prefix : "", known);
     }

@@ -1,5 +1,5 @@
 /* A report definition, read from a libconfig file and checked against the
- * schema in report.c; see docs/report-format.md for every key. */
+ * schema in schema.c; see docs/report-format.md for every key. */
 #ifndef SSC_REPORT_H
 #define SSC_REPORT_H
 
@@ -93,10 +93,13 @@ void ssc_report_free(ssc_report *r);
  * setting it changed or added. */
 int ssc_report_apply_set(config_t *cfg, const char *assignment, config_setting_t **changed,
                          ssc_error *err);
-/* Schema lookups shared by the loader and --set: the libconfig type a key
+/* Schema lookups (schema.c) shared by the loader and --set: the libconfig type a key
  * path (e.g. "filters.start_year_min", "sections.title") must have, or 0
  * when the key is unknown. */
 int ssc_report_key_type(const char *schema_path);
+/* The keys allowed directly under prefix (NULL: at the top), comma
+ * separated in buf, for "known here" hints. */
+void ssc_report_known_keys(const char *prefix, char *buf, size_t len);
 
 /* Records an error about setting s (NULL: the file) of the report,
  * quoting the --set that changed it if one did; returns SSC_ERR. */

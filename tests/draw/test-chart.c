@@ -13,7 +13,7 @@
 
 #include <cairo-pdf.h>
 
-#include "draw/charts/chart.h"
+#include "draw/charts/kinds.h"
 #include "../check.h"
 #include "data/refdata.h"
 #include "report/table.h"

@@ -1,8 +1,8 @@
 #!/bin/sh
 # docs/report-format.md stays true: its full example is a valid report that
-# renders, every key of the report schema in engine/report/report.c and of the
-# engine settings in engine/report/config.c is documented, and what it says about
-# --set (sections numbered from 0) holds.
+# renders, every key of the report schema in engine/report/schema.c and of
+# the engine settings in engine/report/config.c is documented, and what it
+# says about --set (sections numbered from 0) holds.
 . "$top_srcdir/tests/lib.sh"
 
 doc="$top_srcdir/docs/report-format.md"
@@ -10,8 +10,8 @@ doc="$top_srcdir/docs/report-format.md"
 
 # ---- every key is documented -----------------------------------------------
 # the schema's paths: {"filters.start_year_min", CONFIG_TYPE_INT}, ...
-sed -n 's/^ *{"\([a-z_.]*\)", CONFIG_TYPE_[A-Z0-9]*},.*/\1/p' "$top_srcdir/engine/report/report.c" > "$work/keys"
-[ "$(wc -l < "$work/keys")" -ge 20 ] || die "cannot read the schema from engine/report/report.c"
+sed -n 's/^ *{"\([a-z_.]*\)", CONFIG_TYPE_[A-Z0-9]*},.*/\1/p' "$top_srcdir/engine/report/schema.c" > "$work/keys"
+[ "$(wc -l < "$work/keys")" -ge 20 ] || die "cannot read the schema from engine/report/schema.c"
 while read -r key; do
     leaf=${key##*.}
     # the full path (filters.start_year_min) or, inside a documented group,

@@ -1,7 +1,7 @@
 /* Bar charts: vertical columns for a handful of categories, horizontal bars
  * for many or long-named ones.  Several number columns become grouped bars
  * with a legend above the plot, where it can never cover a bar. */
-#include "draw/charts/chart.h"
+#include "draw/charts/kinds.h"
 
 #include <math.h>
 #include <string.h>
@@ -45,7 +45,7 @@ static double bar_value_width(ssc_canvas *c, const ssc_table *t, const ssc_serie
 
 static void bar_rect(cairo_t *cr, double x0, double y0, double x1, double y1, unsigned long rgb)
 {
-    ssc_chart_rgb(cr, rgb);
+    ssc_draw_rgb(cr, rgb);
     cairo_rectangle(cr, fmin(x0, x1), fmin(y0, y1), fabs(x1 - x0), fabs(y1 - y0));
     cairo_fill(cr);
 }
@@ -53,7 +53,7 @@ static void bar_rect(cairo_t *cr, double x0, double y0, double x1, double y1, un
 static void bar_line(cairo_t *cr, double x0, double y0, double x1, double y1, double width,
                      unsigned long rgb)
 {
-    ssc_chart_rgb(cr, rgb);
+    ssc_draw_rgb(cr, rgb);
     cairo_set_line_width(cr, width);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_move_to(cr, x0, y0);
@@ -240,13 +240,13 @@ static void bar_columns_label(ssc_canvas *c, const bar_layout *L, const char *la
     cairo_translate(c->cr, cx, top + h * 0.5 * BAR_SIN45);
     cairo_rotate(c->cr, -G_PI / 4.0);
     PangoLayout *pl = ssc_text_layout(c, label, &lab, L->label_len);
-    ssc_chart_rgb(c->cr, c->theme->text);
+    ssc_draw_rgb(c->cr, c->theme->text);
     cairo_move_to(c->cr, -L->label_len, -h / 2.0);
     pango_cairo_show_layout(c->cr, pl);
     cairo_restore(c->cr);
 }
 
-void ssc_chart_bar_draw(ssc_canvas *c, const ssc_table *t)
+int ssc_chart_bar_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
 {
     ssc_text_style val = ssc_chart_style(c, SSC_CHART_SMALL, 0);
     size_t rows = ssc_table_rows(t);
@@ -255,7 +255,7 @@ void ssc_chart_bar_draw(ssc_canvas *c, const ssc_table *t)
     bar_columns_layout(c, t, c->box, 0.0, &L);
     if (rows == 0 || L.s.n == 0) {
         ssc_chart_no_data(c);
-        return;
+        return SSC_OK;
     }
     ssc_chart_legend_draw(c, t, &L.s, c->box.x, c->box.y, c->box.w, 0);
     bar_columns_grid(c, &L);
@@ -278,6 +278,7 @@ void ssc_chart_bar_draw(ssc_canvas *c, const ssc_table *t)
             bar_columns_label(c, &L, ssc_table_label(t, r), cx);
     }
     bar_line(c->cr, L.px, y0, L.px + L.pw, y0, BAR_BASELINE_WIDTH, c->theme->text);
+    return SSC_OK;
 }
 
 /* ---- horizontal bars ----------------------------------------------------- */
@@ -390,7 +391,7 @@ static void hbar_grid(ssc_canvas *c, const hbar_layout *L, double bottom)
     }
 }
 
-void ssc_chart_hbar_draw(ssc_canvas *c, const ssc_table *t)
+int ssc_chart_hbar_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
 {
     size_t rows = ssc_table_rows(t);
     hbar_layout L;
@@ -398,7 +399,7 @@ void ssc_chart_hbar_draw(ssc_canvas *c, const ssc_table *t)
     hbar_layout_rows(c, t, c->box, 1, &L);
     if (rows == 0 || L.s.n == 0) {
         ssc_chart_no_data(c);
-        return;
+        return SSC_OK;
     }
     ssc_text_style lab = ssc_chart_style(c, 1.0, 0);
     ssc_text_style val = ssc_chart_style(c, 1.0, 0);
@@ -429,6 +430,7 @@ void ssc_chart_hbar_draw(ssc_canvas *c, const ssc_table *t)
         }
     }
     bar_line(c->cr, x0, L.top - 1.0, x0, bottom, BAR_BASELINE_WIDTH, c->theme->text);
+    return SSC_OK;
 }
 
 /* ---- grouped bars ------------------------------------------------------------ */
@@ -464,10 +466,8 @@ double ssc_chart_grouped_height(ssc_canvas *c, const ssc_table *t, double w)
                                         : ssc_chart_hbar_height(c, t, w);
 }
 
-void ssc_chart_grouped_draw(ssc_canvas *c, const ssc_table *t)
+int ssc_chart_grouped_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
 {
-    if (bar_grouped_columns(c, t, c->box.w))
-        ssc_chart_bar_draw(c, t);
-    else
-        ssc_chart_hbar_draw(c, t);
+    return bar_grouped_columns(c, t, c->box.w) ? ssc_chart_bar_draw(c, t, err)
+                                               : ssc_chart_hbar_draw(c, t, err);
 }

@@ -7,7 +7,7 @@
  * More than seven slices cannot be told apart or compared: past seven, the
  * six largest keep their slice and the rest share an "Other" slice in a
  * neutral grey. */
-#include "draw/charts/chart.h"
+#include "draw/charts/kinds.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -209,14 +209,14 @@ static void donut_ring(ssc_canvas *c, const donut_layout *L)
         cairo_arc(cr, L->cx, L->cy, L->r, a, b);
         cairo_arc_negative(cr, L->cx, L->cy, inner, b, a);
         cairo_close_path(cr);
-        ssc_chart_rgb(cr, L->sl[i].colour);
+        ssc_draw_rgb(cr, L->sl[i].colour);
         cairo_fill(cr);
         a = b;
     }
     if (L->n < 2)
         return;
     /* White spokes between the slices part neighbours of similar tone. */
-    ssc_chart_rgb(cr, 0xFFFFFF);
+    ssc_draw_rgb(cr, 0xFFFFFF);
     cairo_set_line_width(cr, DONUT_SEPARATOR);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     a = -G_PI / 2.0;
@@ -271,7 +271,7 @@ static void donut_legend(ssc_canvas *c, const donut_layout *L)
     for (size_t i = 0; i < L->n; i++) {
         double th, tx = L->lx + DONUT_SWATCH + 6.0;
         ssc_text_measure(c, L->sl[i].label, &lab, L->label_w, NULL, &th);
-        ssc_chart_rgb(c->cr, L->sl[i].colour);
+        ssc_draw_rgb(c->cr, L->sl[i].colour);
         ssc_chart_round_rect(c->cr, L->lx, y + (line - DONUT_SWATCH) / 2.0, DONUT_SWATCH,
                              DONUT_SWATCH, 1.5);
         cairo_fill(c->cr);
@@ -285,16 +285,17 @@ static void donut_legend(ssc_canvas *c, const donut_layout *L)
     }
 }
 
-void ssc_chart_donut_draw(ssc_canvas *c, const ssc_table *t)
+int ssc_chart_donut_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
 {
     donut_layout L;
 
     donut_layout_box(c, t, c->box, &L);
     if (L.n == 0 || !(L.total > 0.0) || !isfinite(L.total)) {
         ssc_chart_no_data(c);
-        return;
+        return SSC_OK;
     }
     donut_ring(c, &L);
     donut_centre(c, t, &L);
     donut_legend(c, &L);
+    return SSC_OK;
 }

@@ -1,7 +1,7 @@
 /* Line charts: one or more number columns over the rows in their order
  * (usually years), for trends.  Points get markers and value labels while
  * there are few of them; x labels are thinned so they never collide. */
-#include "draw/charts/chart.h"
+#include "draw/charts/kinds.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -172,7 +172,7 @@ static void line_grid(ssc_canvas *c, const line_layout *L)
         double v = ssc_chart_axis_tick(&L->axis, i);
         double y = ssc_chart_axis_pos(&L->axis, v, L->py + L->ph, L->py);
         if (v != 0.0) {
-            ssc_chart_rgb(c->cr, c->theme->grid);
+            ssc_draw_rgb(c->cr, c->theme->grid);
             cairo_set_line_width(c->cr, 0.5);
             cairo_move_to(c->cr, L->px, y);
             cairo_line_to(c->cr, L->px + L->pw, y);
@@ -190,7 +190,7 @@ static void line_series(ssc_canvas *c, const ssc_table *t, const line_layout *L,
     int pen_down = 0;
 
     /* a row's colour hint colours a bar, not a line through all rows */
-    ssc_chart_rgb(c->cr, L->s.n == 1 ? c->theme->accent : ssc_canvas_palette(c, k));
+    ssc_draw_rgb(c->cr, L->s.n == 1 ? c->theme->accent : ssc_canvas_palette(c, k));
     cairo_set_line_width(c->cr, LINE_WIDTH);
     cairo_set_line_join(c->cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(c->cr, CAIRO_LINE_CAP_ROUND);
@@ -246,7 +246,7 @@ static void line_markers(ssc_canvas *c, const ssc_table *t, const line_layout *L
             /* a white ring separates the marker from gridlines and other lines */
             cairo_new_path(c->cr);
             cairo_arc(c->cr, x, y, LINE_MARKER_R, 0.0, 2.0 * G_PI);
-            ssc_chart_rgb(c->cr, rgb);
+            ssc_draw_rgb(c->cr, rgb);
             cairo_fill_preserve(c->cr);
             cairo_set_source_rgb(c->cr, 1.0, 1.0, 1.0);
             cairo_set_line_width(c->cr, 0.8);
@@ -272,7 +272,7 @@ static void line_xlabels(ssc_canvas *c, const ssc_table *t, const line_layout *L
     lab.align = SSC_ALIGN_CENTER;
     for (size_t r = L->offset; r < n; r += L->every) {
         double x = line_x(L, r, n);
-        ssc_chart_rgb(c->cr, c->theme->muted);
+        ssc_draw_rgb(c->cr, c->theme->muted);
         cairo_set_line_width(c->cr, 0.5);
         cairo_move_to(c->cr, x, base);
         cairo_line_to(c->cr, x, base + 3.0);
@@ -282,19 +282,19 @@ static void line_xlabels(ssc_canvas *c, const ssc_table *t, const line_layout *L
     }
 }
 
-void ssc_chart_line_draw(ssc_canvas *c, const ssc_table *t)
+int ssc_chart_line_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
 {
     line_layout L;
 
     line_layout_plot(c, t, c->box, 0.0, &L);
     if (ssc_table_rows(t) == 0 || L.s.n == 0) {
         ssc_chart_no_data(c);
-        return;
+        return SSC_OK;
     }
     ssc_chart_legend_draw(c, t, &L.s, c->box.x, c->box.y, c->box.w, 1);
     line_grid(c, &L);
     double y0 = ssc_chart_axis_pos(&L.axis, 0.0, L.py + L.ph, L.py);
-    ssc_chart_rgb(c->cr, c->theme->text);
+    ssc_draw_rgb(c->cr, c->theme->text);
     cairo_set_line_width(c->cr, 0.8);
     cairo_move_to(c->cr, L.px, y0);
     cairo_line_to(c->cr, L.px + L.pw, y0);
@@ -304,4 +304,5 @@ void ssc_chart_line_draw(ssc_canvas *c, const ssc_table *t)
         line_series(c, t, &L, k);
     for (size_t k = 0; k < L.s.n; k++)
         line_markers(c, t, &L, k);
+    return SSC_OK;
 }

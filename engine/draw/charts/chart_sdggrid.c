@@ -9,7 +9,7 @@
  * Text is placed by its ink, not its line box: a large number whose line
  * box includes the font's generous leading would otherwise sit visibly low
  * in the corner of its tile. */
-#include "draw/charts/chart.h"
+#include "draw/charts/kinds.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -189,14 +189,14 @@ static void sdggrid_tile(ssc_canvas *c, const sdggrid_layout *L, int goal, doubl
     const ssc_sdg *g = ssc_sdg_get(goal);
     double v = L->value[goal - 1], s = L->side, pad = s * SDG_PAD_SHARE;
     int empty = !(v > 0.0);
-    unsigned long fill = empty ? ssc_chart_mix(g->colour, 0xFFFFFF, SDG_FADE) : g->colour;
+    unsigned long fill = empty ? ssc_colour_mix(g->colour, 0xFFFFFF, SDG_FADE) : g->colour;
     /* on a pale tile the text takes the goal's colour, a shade softer */
-    unsigned long ink = empty ? ssc_chart_mix(g->colour, 0xFFFFFF, 0.1) : 0xFFFFFF;
+    unsigned long ink = empty ? ssc_colour_mix(g->colour, 0xFFFFFF, 0.1) : 0xFFFFFF;
     ssc_text_style num = sdggrid_style(s, 0, ink), val = sdggrid_style(s, 2, ink);
     ssc_text_style name = sdggrid_style(s, 1, ink);
     char number[8];
 
-    ssc_chart_rgb(c->cr, fill);
+    ssc_draw_rgb(c->cr, fill);
     ssc_chart_round_rect(c->cr, x, y, s, s, s * SDG_RADIUS_SHARE);
     cairo_fill(c->cr);
 
@@ -221,7 +221,7 @@ static void sdggrid_key(ssc_canvas *c, const ssc_table *t, const sdggrid_layout 
     ssc_text_style st = {.size = fmin(SDG_NAME_MAX, s * 0.1), .colour = c->theme->muted,
                          .max_lines = 2};
 
-    ssc_chart_rgb(c->cr, c->theme->grid);
+    ssc_draw_rgb(c->cr, c->theme->grid);
     cairo_set_line_width(c->cr, 0.8);
     cairo_set_dash(c->cr, dash, 2, 0.0);
     ssc_chart_round_rect(c->cr, x + 0.4, y + 0.4, s - 0.8, s - 0.8, s * SDG_RADIUS_SHARE);

@@ -9,7 +9,7 @@
  * Negative values stack to the left of zero and positive ones to the right
  * (a diverging stack), so that no segment hides another; the label at the
  * end of the bar is the row's net total (the sum of all its values). */
-#include "draw/charts/chart.h"
+#include "draw/charts/kinds.h"
 
 #include <math.h>
 #include <string.h>
@@ -162,7 +162,7 @@ double ssc_chart_stacked_height(ssc_canvas *c, const ssc_table *t, double w)
 static void stacked_line(cairo_t *cr, double x0, double y0, double x1, double y1, double width,
                          unsigned long rgb)
 {
-    ssc_chart_rgb(cr, rgb);
+    ssc_draw_rgb(cr, rgb);
     cairo_set_line_width(cr, width);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_move_to(cr, x0, y0);
@@ -208,7 +208,7 @@ static void stacked_row(ssc_canvas *c, const ssc_table *t, const stacked_layout 
             neg += v;
             a = ssc_chart_axis_pos(&L->axis, neg, L->px, L->px + L->pw);
         }
-        ssc_chart_rgb(c->cr, rgb);
+        ssc_draw_rgb(c->cr, rgb);
         cairo_rectangle(c->cr, a, y, b - a, L->bar_h);
         cairo_fill(c->cr);
         /* a hairline of white parts neighbours, in colour and in greyscale */
@@ -224,12 +224,12 @@ static void stacked_row(ssc_canvas *c, const ssc_table *t, const stacked_layout 
         ssc_text_measure(c, text, &val, 0.0, &w, NULL);
         if (w + 6.0 > b - a)
             continue;
-        val.colour = ssc_chart_dark(rgb) ? 0xFFFFFF : c->theme->text;
+        val.colour = ssc_colour_dark(rgb) ? 0xFFFFFF : c->theme->text;
         ssc_chart_text(c, (a + b) / 2.0, y + L->bar_h / 2.0, 0.5, 0.5, text, &val);
     }
 }
 
-void ssc_chart_stacked_draw(ssc_canvas *c, const ssc_table *t)
+int ssc_chart_stacked_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
 {
     size_t rows = ssc_table_rows(t);
     stacked_layout L;
@@ -237,7 +237,7 @@ void ssc_chart_stacked_draw(ssc_canvas *c, const ssc_table *t)
     stacked_layout_rows(c, t, c->box, 1, &L);
     if (rows == 0 || L.s.n == 0) {
         ssc_chart_no_data(c);
-        return;
+        return SSC_OK;
     }
     ssc_text_style lab = ssc_chart_style(c, 1.0, 0);
     ssc_text_style tot = ssc_chart_style(c, 1.0, 0);
@@ -266,4 +266,5 @@ void ssc_chart_stacked_draw(ssc_canvas *c, const ssc_table *t)
         }
     }
     stacked_line(c->cr, x0, L.top - 1.0, x0, bottom, STACKED_BASELINE_WIDTH, c->theme->text);
+    return SSC_OK;
 }

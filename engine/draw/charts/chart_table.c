@@ -3,7 +3,7 @@
  * right-aligned in the report's format; text wrapped to two lines at most.
  * Column widths follow the content, measured with Pango, and are the same
  * on every page because they are measured over the same rows each time. */
-#include "draw/charts/chart.h"
+#include "draw/charts/kinds.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -299,4 +299,18 @@ int ssc_chart_table_range(ssc_canvas *c, const ssc_table *t, size_t first, size_
     if (status != CAIRO_STATUS_SUCCESS)
         return ssc_error_set(err, "drawing the table failed: %s", cairo_status_to_string(status));
     return SSC_OK;
+}
+
+int ssc_chart_table_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
+{
+    size_t next = 0;
+    double used = 0.0;
+    int rc = ssc_chart_table(c, t, 0, &next, &used, err);
+
+    if (rc == SSC_OK && next < ssc_table_rows(t))
+        rc = ssc_error_set(err,
+                           "only %zu of the table's %zu rows fit in the box; "
+                           "long tables must be drawn page by page with ssc_chart_table",
+                           next, ssc_table_rows(t));
+    return rc;
 }

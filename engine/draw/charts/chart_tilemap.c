@@ -12,7 +12,7 @@
  * values, so nothing in the table disappears.  Values of zero or less have
  * no shade (the map shows magnitudes); the data table beneath the chart
  * still gives them. */
-#include "draw/charts/chart.h"
+#include "draw/charts/kinds.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -58,7 +58,7 @@ static unsigned long tilemap_shade(const ssc_canvas *c, const tilemap_layout *L,
 {
     double t = L->bins > 1 ? TILEMAP_LIGHTEST + (1.0 - TILEMAP_LIGHTEST) * bin / (L->bins - 1)
                            : 1.0;
-    return ssc_chart_mix(0xFFFFFF, c->theme->accent, t);
+    return ssc_colour_mix(0xFFFFFF, c->theme->accent, t);
 }
 
 /* The bin of a value, or -1 for no shade. */
@@ -160,7 +160,7 @@ static void tilemap_key(ssc_canvas *c, const ssc_table *t, const tilemap_layout 
             cy += lh + 2.0;
         }
         if (draw) {
-            ssc_chart_rgb(c->cr, none ? TILEMAP_NONE : tilemap_shade(c, L, i));
+            ssc_draw_rgb(c->cr, none ? TILEMAP_NONE : tilemap_shade(c, L, i));
             ssc_chart_round_rect(c->cr, x + cx, y + cy + (lh - TILEMAP_SWATCH) / 2.0,
                                  TILEMAP_SWATCH, TILEMAP_SWATCH, TILEMAP_SWATCH * TILEMAP_RADIUS);
             cairo_fill(c->cr);
@@ -284,13 +284,13 @@ static void tilemap_tiles(ssc_canvas *c, const tilemap_layout *L, const double *
         double x = L->x + (tile->x - 1) * L->pitch + inset;
         double y = L->y + (tile->y - 1) * L->pitch + inset;
 
-        ssc_chart_rgb(c->cr, fill);
+        ssc_draw_rgb(c->cr, fill);
         ssc_chart_round_rect(c->cr, x, y, side, side, side * TILEMAP_RADIUS);
         cairo_fill(c->cr);
         if (code.size < TILEMAP_CODE_MIN)
             continue;
         code.colour = bin < 0 ? TILEMAP_NONE_TEXT
-                      : ssc_chart_dark(fill) ? 0xFFFFFF
+                      : ssc_colour_dark(fill) ? 0xFFFFFF
                                              : c->theme->text;
         ssc_chart_text(c, x + side / 2.0, y + side / 2.0, 0.5, 0.5, tile->alpha3, &code);
     }

@@ -1,0 +1,243 @@
+/* What every chart kind shares: text styles, series, colours, the value
+ * axis and the legend.  Kinds call these; nothing here calls a kind or the
+ * dispatcher (chart.c), so the dependencies run one way. */
+#include "draw/charts/common.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Space between a legend and the plot below it. */
+#define CHART_LEGEND_GAP 8.0
+/* Legend swatches: a square for bars, a short stroke for lines. */
+#define CHART_SWATCH 8.0
+#define CHART_SWATCH_LINE 16.0
+#define CHART_LEGEND_ITEM_GAP 16.0
+
+ssc_text_style ssc_chart_style(const ssc_canvas *c, double scale, unsigned long colour)
+{
+    ssc_text_style st = {0};
+    st.size = c->theme->body_size * scale;
+    st.colour = colour;
+    return st;
+}
+
+int ssc_chart_zh(const ssc_canvas *c)
+{
+    return c->lang && strncmp(c->lang, "zh", 2) == 0;
+}
+
+double ssc_chart_line_h(ssc_canvas *c, const ssc_text_style *st)
+{
+    double h;
+    ssc_text_measure(c, "0", st, 0.0, NULL, &h);
+    return h;
+}
+
+void ssc_chart_round_rect(cairo_t *cr, double x, double y, double w, double h, double r)
+{
+    r = fmin(r, fmin(w, h) / 2.0);
+    if (r <= 0.0) {
+        cairo_rectangle(cr, x, y, w, h);
+        return;
+    }
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2.0, 0.0);
+    cairo_arc(cr, x + w - r, y + h - r, r, 0.0, G_PI / 2.0);
+    cairo_arc(cr, x + r, y + h - r, r, G_PI / 2.0, G_PI);
+    cairo_arc(cr, x + r, y + r, r, G_PI, 1.5 * G_PI);
+    cairo_close_path(cr);
+}
+
+double ssc_chart_text(ssc_canvas *c, double x, double y, double ax, double ay, const char *text,
+                      const ssc_text_style *style)
+{
+    double w, h;
+    ssc_text_style st = style ? *style : (ssc_text_style){0};
+    st.max_lines = 0;
+    st.align = SSC_ALIGN_START;
+    ssc_text_measure(c, text, &st, 0.0, &w, &h);
+    ssc_text_draw_at(c, x - ax * w, y - ay * h, 0.0, text, &st);
+    return w;
+}
+
+/* ---- series --------------------------------------------------------------- */
+
+void ssc_chart_series(const ssc_table *t, ssc_series *s)
+{
+    size_t cols = ssc_table_columns(t), rows = ssc_table_rows(t);
+
+    memset(s, 0, sizeof *s);
+    s->whole = 1;
+    for (size_t col = 0; col < cols && s->n < SSC_CHART_MAX_SERIES; col++)
+        if (ssc_table_column_type(t, col) == SSC_COLUMN_NUMBER)
+            s->col[s->n++] = col;
+    if (s->n > 0)
+        s->unit = ssc_table_column_unit(t, s->col[0]);
+    for (size_t k = 0; k < s->n; k++)
+        for (size_t r = 0; r < rows; r++) {
+            double v = ssc_table_number(t, r, s->col[k]);
+            if (!isfinite(v))
+                continue;
+            if (v < s->min)
+                s->min = v;
+            if (v > s->max)
+                s->max = v;
+            if (fabs(v - round(v)) > 1e-9)
+                s->whole = 0;
+        }
+}
+
+double ssc_chart_value(const ssc_table *t, const ssc_series *s, size_t series, size_t row)
+{
+    double v = ssc_table_number(t, row, s->col[series]);
+    return isfinite(v) ? v : NAN;
+}
+
+unsigned long ssc_chart_colour(const ssc_canvas *c, const ssc_table *t, const ssc_series *s,
+                               size_t series, size_t row)
+{
+    if (s->n > 1)
+        return ssc_canvas_palette(c, series);
+    long hint = ssc_table_colour(t, row);
+    return hint >= 0 ? (unsigned long)hint : c->theme->accent;
+}
+
+/* ---- value axis ------------------------------------------------------------ */
+
+int ssc_chart_axis_intervals(const ssc_chart_axis *a)
+{
+    return (int)floor((a->hi - a->lo) / a->step + 0.5);
+}
+
+double ssc_chart_axis_tick(const ssc_chart_axis *a, int i)
+{
+    double v = a->lo + i * a->step;
+    return fabs(v) < a->step * 1e-9 ? 0.0 : v;
+}
+
+double ssc_chart_axis_pos(const ssc_chart_axis *a, double v, double from, double to)
+{
+    if (a->hi <= a->lo)
+        return from;
+    return from + (v - a->lo) / (a->hi - a->lo) * (to - from);
+}
+
+double ssc_chart_axis_label_width(ssc_canvas *c, const ssc_chart_axis *a)
+{
+    ssc_text_style st = ssc_chart_style(c, SSC_CHART_SMALL, 0);
+    double widest = 0.0;
+    int n = ssc_chart_axis_intervals(a);
+    for (int i = 0; i <= n; i++) {
+        double w;
+        ssc_text_measure(c, ssc_canvas_format(c, ssc_chart_axis_tick(a, i), a->unit), &st, 0.0,
+                         &w, NULL);
+        if (w > widest)
+            widest = w;
+    }
+    return widest;
+}
+
+/* Labels print at most one decimal, and counts have no fractions, so
+ * ticks never come closer than that: otherwise two ticks read the same. */
+static void chart_axis_nice(const ssc_series *s, int max_ticks, ssc_chart_axis *a)
+{
+    double least = s->whole ? 1.0 : 0.1;
+    ssc_axis_nice(s->min, s->max, max_ticks, &a->lo, &a->hi, &a->step);
+    if (a->step < least) {
+        a->step = least;
+        a->lo = floor(s->min / least + 1e-9) * least;
+        a->hi = ceil(s->max / least - 1e-9) * least;
+        if (a->hi <= a->lo)
+            a->hi = a->lo + least;
+    }
+    a->unit = s->unit;
+}
+
+void ssc_chart_axis_fit(ssc_canvas *c, const ssc_series *s, double length, int horizontal,
+                        ssc_chart_axis *a)
+{
+    int max_ticks;
+    if (!horizontal) {
+        /* about 30 points between gridlines reads calmly */
+        max_ticks = (int)(length / 30.0);
+        max_ticks = max_ticks < 2 ? 2 : max_ticks > 6 ? 6 : max_ticks;
+        chart_axis_nice(s, max_ticks, a);
+        return;
+    }
+    /* Fewer ticks until their labels stand apart. */
+    for (max_ticks = 6;; max_ticks--) {
+        chart_axis_nice(s, max_ticks, a);
+        if (max_ticks <= 1)
+            break;
+        double gap = length / ssc_chart_axis_intervals(a);
+        if (gap >= ssc_chart_axis_label_width(c, a) + 16.0)
+            break;
+    }
+}
+
+/* ---- legend ----------------------------------------------------------------- */
+
+/* Lays the legend out in rows; draws it when draw is set.  Returns its
+ * height.  Items flow left to right and wrap; an item wider than the
+ * whole width is ellipsized. */
+static double chart_legend(ssc_canvas *c, const ssc_table *t, const ssc_series *s, double x0,
+                           double y0, double width, int line_swatches, int draw)
+{
+    ssc_text_style st = ssc_chart_style(c, SSC_CHART_LABEL, 0);
+    double sw = line_swatches ? CHART_SWATCH_LINE : CHART_SWATCH;
+    double x = 0.0, y = 0.0, lh = 0.0;
+
+    if (s->n < 2)
+        return 0.0;
+    st.max_lines = 1;
+    ssc_text_measure(c, "Ag", &st, 0.0, NULL, &lh);
+    for (size_t k = 0; k < s->n; k++) {
+        const char *name = ssc_table_column_title(t, s->col[k]);
+        double tw, item;
+        ssc_text_measure(c, name, &st, 0.0, &tw, NULL);
+        if (sw + 4.0 + tw > width)
+            tw = width - sw - 4.0;
+        item = sw + 4.0 + tw;
+        if (x > 0.0 && x + item > width) {
+            x = 0.0;
+            y += lh;
+        }
+        if (draw) {
+            unsigned long rgb = ssc_canvas_palette(c, k);
+            double cy = y0 + y + lh / 2.0;
+            ssc_draw_rgb(c->cr, rgb);
+            if (line_swatches) {
+                cairo_set_line_width(c->cr, 2.0);
+                cairo_move_to(c->cr, x0 + x, cy);
+                cairo_line_to(c->cr, x0 + x + sw, cy);
+                cairo_stroke(c->cr);
+            } else {
+                cairo_rectangle(c->cr, x0 + x, cy - sw / 2.0, sw, sw);
+                cairo_fill(c->cr);
+            }
+            ssc_text_draw_at(c, x0 + x + sw + 4.0, y0 + y, tw + 0.5, name, &st);
+        }
+        x += item + CHART_LEGEND_ITEM_GAP;
+    }
+    return y + lh + CHART_LEGEND_GAP;
+}
+
+double ssc_chart_legend_height(ssc_canvas *c, const ssc_table *t, const ssc_series *s,
+                               double width)
+{
+    return chart_legend(c, t, s, 0.0, 0.0, width, 0, 0);
+}
+
+void ssc_chart_legend_draw(ssc_canvas *c, const ssc_table *t, const ssc_series *s, double x,
+                           double y, double width, int line_swatches)
+{
+    chart_legend(c, t, s, x, y, width, line_swatches, 1);
+}
+
+void ssc_chart_no_data(ssc_canvas *c)
+{
+    ssc_text_style st = ssc_chart_style(c, 1.0, c->theme->muted);
+    /* 无数据 */
+    const char *msg = strncmp(c->lang, "zh", 2) == 0 ? "\u65e0\u6570\u636e" : "No data";
+    ssc_chart_text(c, c->box.x + c->box.w / 2.0, c->box.y + c->box.h / 2.0, 0.5, 0.5, msg, &st);
+}
