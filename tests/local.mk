@@ -14,6 +14,11 @@ AM_TESTS_ENVIRONMENT = \
 SSC_TEST_LIBS = engine/libsscreport.la $(CAIRO_LIBS) $(PANGO_LIBS) $(LIBCONFIG_LIBS)
 EXTRA_DIST += tests/check.h tests/lib.sh
 
+# The layout rules of docs/architecture.md (includes one way, plugins see
+# only plugin.h, files under 700 lines, no call cycles between files).
+TESTS += tests/layout.sh
+dist_check_SCRIPTS += tests/layout.sh tests/layout-check.sh
+
 include tests/data/local.mk
 include tests/report/local.mk
 include tests/draw/local.mk
