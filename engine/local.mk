@@ -29,3 +29,4 @@ include engine/data/local.mk
 include engine/report/local.mk
 include engine/draw/local.mk
 include engine/schedule/local.mk
+EXTRA_DIST += engine/README.md

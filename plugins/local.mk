@@ -12,3 +12,4 @@ PLUGIN_LIBADD = engine/libsscreport.la $(CAIRO_LIBS)
 
 include plugins/metrics/local.mk
 include plugins/sources/local.mk
+EXTRA_DIST += plugins/README.md

@@ -32,3 +32,4 @@ engine/data/tilegrid_tables.c: $(srcdir)/data/m49-countries.csv $(srcdir)/data/t
 	$(AM_V_GEN)$(MKDIR_P) engine/data && \
 	$(AWK) -f $(srcdir)/data/gen-tilegrid.awk \
 		$(srcdir)/data/m49-countries.csv $(srcdir)/data/tile-grid.csv > $@.tmp && mv $@.tmp $@
+EXTRA_DIST += engine/data/README.md

@@ -19,3 +19,4 @@ engine_libsscreport_la_SOURCES += \
 	engine/draw/charts/chart_tilemap.c \
 	engine/draw/doc.c engine/draw/doc.h \
 	engine/draw/compose.c engine/draw/compose.h
+EXTRA_DIST += engine/draw/README.md

@@ -12,3 +12,4 @@ engine_libsscreport_la_SOURCES += \
 	engine/report/filter.c engine/report/filter.h \
 	engine/report/section.c engine/report/section.h \
 	engine/report/label.c engine/report/label.h
+EXTRA_DIST += engine/report/README.md

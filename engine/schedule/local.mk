@@ -11,3 +11,4 @@ engine_libsscreport_la_SOURCES += \
 ssc_report_SOURCES += \
 	engine/schedule/runner.c engine/schedule/runner.h \
 	engine/schedule/schedule_cli.c
+EXTRA_DIST += engine/schedule/README.md
