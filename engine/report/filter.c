@@ -1,6 +1,8 @@
 /* Filters by status, start year, region, sector and lead institution; an
  * empty list keeps everything, a project passes a region filter when any
- * of its regions is listed. */
+ * of its regions is listed.  A project without a start date (year 0, which
+ * a source may hand over, ssc_source_optional) passes no year bound: a
+ * report that asks for the projects of some years cannot say it has one. */
 #include "report/filter.h"
 
 #include <stdlib.h>
@@ -18,6 +20,8 @@ static int filter_keep(const ssc_report *r, const ssc_portfolio *all, size_t row
 {
     int y = ssc_project_start(all, row).year;
 
+    if ((r->start_year_min || r->start_year_max) && y == 0)
+        return 0;
     if (r->start_year_min && y < r->start_year_min)
         return 0;
     if (r->start_year_max && y > r->start_year_max)
