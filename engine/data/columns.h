@@ -32,6 +32,9 @@ enum ssc_col {
 
 const char *ssc_col_name(int col);   /* the spec's name */
 int ssc_col_required(int col);       /* 1 for the spec's required columns */
+/* 1 for a required column a source may declare optional for its projects
+ * (only start_date: see columns.c). */
+int ssc_col_may_be_optional(int col);
 /* The spec column named s[0..len), or -1 ("regions" is not one). */
 int ssc_col_find(const char *s, size_t len);
 

@@ -33,7 +33,8 @@ struct ssc_rowcheck {
     ssc_text *partners, *countries, *regions, *extra;
     size_t cap_partners, cap_countries, cap_regions, cap_extra;
     unsigned char sdgs[17];
-    ssc_idset *ids; /* ids seen, with the line of their first use */
+    ssc_idset *ids;    /* ids seen, with the line of their first use */
+    unsigned optional; /* bit per required column the source may leave out */
 };
 
 ssc_rowcheck *ssc_rowcheck_new(const char *name, ssc_diag *problems, int skip_bad_rows)
@@ -83,6 +84,20 @@ const char *ssc_rowcheck_name(const ssc_rowcheck *rc)
 void ssc_rowcheck_stable(ssc_rowcheck *rc, const char *start, const char *end)
 {
     ssc_idset_stable(rc->ids, start, end);
+}
+
+int ssc_rowcheck_optional(ssc_rowcheck *rc, int col)
+{
+    if (!ssc_col_may_be_optional(col))
+        return SSC_ERR;
+    rc->optional |= 1u << col;
+    return SSC_OK;
+}
+
+/* Required by the spec and not declared optional by the source. */
+static int rowcheck_needed(const ssc_rowcheck *rc, int col)
+{
+    return ssc_col_required(col) && !(rc->optional & (1u << col));
 }
 
 /* ---- messages ---------------------------------------------------------- */
@@ -242,9 +257,9 @@ static int rowcheck_text(ssc_rowcheck *rc, const ssc_row *row, int col, ssc_text
     ssc_text t = rowcheck_cell(row, col);
     *out = t;
     if (t.len == 0) {
-        if (ssc_col_required(col))
+        if (rowcheck_needed(rc, col))
             rowcheck_required(rc, row, col);
-        return !ssc_col_required(col);
+        return !rowcheck_needed(rc, col);
     }
     if (!ssc_csv_utf8_ok(t.s, t.len)) {
         ssc_rowcheck_problem(rc, row->line, rowcheck_colname(row, col),
@@ -269,7 +284,7 @@ static int rowcheck_text(ssc_rowcheck *rc, const ssc_row *row, int col, ssc_text
 static ssc_text rowcheck_code(ssc_rowcheck *rc, const ssc_row *row, int col)
 {
     ssc_text t = rowcheck_cell(row, col);
-    if (t.len == 0 && ssc_col_required(col))
+    if (t.len == 0 && rowcheck_needed(rc, col))
         rowcheck_required(rc, row, col);
     return t;
 }

@@ -51,6 +51,11 @@ const char *ssc_rowcheck_name(const ssc_rowcheck *rc);
  * (the CSV reader's file buffer). */
 void ssc_rowcheck_stable(ssc_rowcheck *rc, const char *start, const char *end);
 
+/* Lets rows leave required column col empty from now on (the source
+ * declared it optional, ssc_source_optional): SSC_ERR, and nothing
+ * changes, for a column ssc_col_may_be_optional refuses. */
+int ssc_rowcheck_optional(ssc_rowcheck *rc, int col);
+
 /* Records "FILE:LINE: column: message" (line 0 and column NULL are left
  * out).  Inside a row it makes the row bad. */
 void ssc_rowcheck_problem(ssc_rowcheck *rc, long line, const char *column, const char *fmt, ...)

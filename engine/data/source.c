@@ -21,6 +21,7 @@ struct ssc_source {
     ssc_error err;
     /* the project being handed over */
     int open;
+    int begun;          /* a project was begun: the rules are fixed */
     long line;
     const char *given[SSC_COL_COUNT]; /* name for messages; NULL: not set */
     const char *twice[SSC_COL_COUNT]; /* a second name that set it again */
@@ -133,6 +134,7 @@ int ssc_source_begin(ssc_source *src, long line)
                                 "was ended with ssc_source_end",
                            line, src->line);
     src->open = 1;
+    src->begun = 1;
     src->line = line;
     src->next_name = 0;
     src->used = 0;
@@ -167,6 +169,31 @@ static int source_column(const ssc_source *src, const char *column, const char *
         return SSC_COL_REGIONS;
     }
     return -1;
+}
+
+/* The rules must be the same for every project of a source, so the
+ * declaration comes before the first one; only the columns columns.c
+ * allows may be declared, since only their absence has a meaning. */
+int ssc_source_optional(ssc_source *src, const char *column)
+{
+    const char *name;
+    int c;
+
+    if (!src || src->failed)
+        return SSC_ERR;
+    if (!column)
+        return source_fail(src, "ssc_source_optional without a column name");
+    if (src->begun)
+        return source_fail(src, "ssc_source_optional(\"%s\") after the first project; call it "
+                                "before the first ssc_source_begin",
+                           column);
+    c = source_column(src, column, &name);
+    if (c < 0 || !ssc_col_may_be_optional(c))
+        return source_fail(src, "ssc_source_optional(\"%s\"): only start_date may be declared "
+                                "optional",
+                           column);
+    ssc_rowcheck_optional(src->check, c);
+    return SSC_OK;
 }
 
 /* Copies value into the project's buffer; its offset goes to *off. */

@@ -24,11 +24,12 @@
 extern "C" {
 #endif
 
-/* Major changes break compiled plugins; minor ones only add at the end of
- * structs.  The engine loads a plugin whose major equals its own and whose
- * minor is not newer than its own. */
+/* Major changes break compiled plugins; minor ones only add (functions,
+ * fields at the end of structs).  The engine loads a plugin whose major
+ * equals its own and whose minor is not newer than its own.  1.2 added
+ * ssc_source_optional. */
 #define SSC_ABI_MAJOR 1
-#define SSC_ABI_MINOR 1
+#define SSC_ABI_MINOR 2
 
 #define SSC_OK 0
 #define SSC_ERR (-1)
@@ -245,6 +246,19 @@ int ssc_source_currency_rate(const ssc_source *src, const char *currency, double
 int ssc_source_begin(ssc_source *src, long line);
 int ssc_source_set(ssc_source *src, const char *column, const char *value, size_t len);
 int ssc_source_end(ssc_source *src);
+/* ABI 1.2: declares that this source's projects may leave out a column
+ * the portfolio rules otherwise require, because the source knows its
+ * data may have none to give.  Only "start_date" may be declared: a
+ * project without one has no start year (ssc_project_start gives year 0,
+ * "no date"); it counts in every chart except per-year ones, which leave
+ * it out and say how many in their note, and it does not pass a
+ * filters.start_year_min or start_year_max bound.  A start date the
+ * source does give is checked as always.  Call it in the read hook before
+ * the first ssc_source_begin, so that one set of rules holds for every
+ * project; another column or a later call is a misuse that fails the
+ * read (SSC_ERR).  A source that never calls it, as every ABI 1.1 source,
+ * keeps start_date required. */
+int ssc_source_optional(ssc_source *src, const char *column);
 /* A warning about the input (not an error): "FILE:LINE: message". */
 void ssc_source_warn(ssc_source *src, long line, const char *fmt, ...)
 #if defined(__GNUC__)
