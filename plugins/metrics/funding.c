@@ -3,7 +3,10 @@
  * breakdown only where the project has exactly one value of it, and splits
  * it evenly across the values otherwise.  A project has exactly one sector
  * and one start year, so here its whole budget goes to that one key.
- * Projects without a budget are left out and the caption counts them. */
+ * Projects without a budget are left out and the caption counts them; by
+ * year, so are budgeted projects without a start date (year 0, which a
+ * source such as iati may hand over): they have no year to count in.  By
+ * sector they count like any other. */
 #include <stdio.h>
 #include <string.h>
 
@@ -42,13 +45,15 @@ static int funding_years(const ssc_portfolio *p, ssc_table *out)
     return 0;
 }
 
-/* Adds each budget to its key; counts the projects without a budget. */
-static int funding_sum(const ssc_portfolio *p, ssc_table *out, int by_year, size_t *missing)
+/* Adds each budget to its key; counts the projects without a budget and,
+ * by year, those with one but without a start year. */
+static int funding_sum(const ssc_portfolio *p, ssc_table *out, int by_year, size_t *missing,
+                       size_t *undated)
 {
     char key[16];
     double usd;
 
-    *missing = 0;
+    *missing = *undated = 0;
     for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
         const char *k;
         if (!ssc_project_budget(p, row, &usd)) {
@@ -57,8 +62,10 @@ static int funding_sum(const ssc_portfolio *p, ssc_table *out, int by_year, size
         }
         if (by_year) {
             int y = ssc_project_start(p, row).year;
-            if (!y)
+            if (!y) {
+                (*undated)++;
                 continue;
+            }
             snprintf(key, sizeof key, "%d", y);
             k = key;
         } else {
@@ -71,7 +78,8 @@ static int funding_sum(const ssc_portfolio *p, ssc_table *out, int by_year, size
     return 0;
 }
 
-static void funding_note(char *note, size_t len, int zh, int by_year, size_t missing)
+static void funding_note(char *note, size_t len, int zh, int by_year, size_t missing,
+                         size_t undated)
 {
     int used;
 
@@ -87,15 +95,27 @@ static void funding_note(char *note, size_t len, int zh, int by_year, size_t mis
                         "Each project has exactly one %s, so its whole budget counts %s.",
                         by_year ? "start year" : "sector",
                         by_year ? "in that year" : "under that sector");
-    if (missing == 0 || used < 0 || (size_t)used >= len)
+    if (missing && used >= 0 && (size_t)used < len) {
+        if (zh)
+            used += snprintf(note + used, len - (size_t)used, "%zu 个项目没有预算，未计入。",
+                             missing);
+        else if (missing == 1)
+            used += snprintf(note + used, len - (size_t)used,
+                             " 1 project has no budget and is not counted.");
+        else
+            used += snprintf(note + used, len - (size_t)used,
+                             " %zu projects have no budget and are not counted.", missing);
+    }
+    if (!undated || used < 0 || (size_t)used >= len)
         return;
     if (zh)
-        snprintf(note + used, len - (size_t)used, "%zu 个项目没有预算，未计入。", missing);
-    else if (missing == 1)
-        snprintf(note + used, len - (size_t)used, " 1 project has no budget and is not counted.");
+        snprintf(note + used, len - (size_t)used, "%zu 个有预算的项目没有开始日期，未计入。",
+                 undated);
     else
         snprintf(note + used, len - (size_t)used,
-                 " %zu projects have no budget and are not counted.", missing);
+                 " %zu project%s with a budget %s no start date and %s not counted.", undated,
+                 undated == 1 ? "" : "s", undated == 1 ? "has" : "have",
+                 undated == 1 ? "is" : "are");
 }
 
 static int funding_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
@@ -104,16 +124,17 @@ static int funding_compute(const ssc_portfolio *p, const ssc_section *s, ssc_tab
     const char *by = ssc_section_option_string(s, "by");
     int by_year = by && strcmp(by, "year") == 0;
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
-    size_t missing;
-    char note[768];
+    size_t missing, undated;
+    char note[1024];
 
     ssc_table_set_key_kind(out, by_year ? SSC_KEY_YEAR : SSC_KEY_SECTOR);
     int c = ssc_table_add_column(out, "budget_usd", SSC_COLUMN_NUMBER, SSC_UNIT_USD);
     if (c < 0 || ssc_table_set_column_title(out, c, zh ? "预算" : "Budget") != SSC_OK)
         return ssc_error_set(err, "out of memory");
-    if ((by_year && funding_years(p, out) != 0) || funding_sum(p, out, by_year, &missing) != 0)
+    if ((by_year && funding_years(p, out) != 0) ||
+        funding_sum(p, out, by_year, &missing, &undated) != 0)
         return ssc_error_set(err, "out of memory");
-    funding_note(note, sizeof note, zh, by_year, missing);
+    funding_note(note, sizeof note, zh, by_year, missing, undated);
     if (ssc_table_set_note(out, note) != SSC_OK)
         return ssc_error_set(err, "out of memory");
     /* years stay in calendar order, created so above */

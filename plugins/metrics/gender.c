@@ -5,7 +5,9 @@
  *   view = "trend": per start year, the share (percent) of the projects
  *     started that year whose marker is 1 or 2.  A project without a marker
  *     counts as not marked.  Years in which no project started are left
- *     out: a share of nothing is no 0 %, and a 0 would read as one. */
+ *     out: a share of nothing is no 0 %, and a 0 would read as one.  A
+ *     project without a start date (year 0, which a source such as iati
+ *     may hand over) has no year: it is left out and the note counts it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,13 +62,16 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, int zh)
 {
     int first = 0, last = 0;
     double *started, *marked;
-    char key[16];
+    char key[16], note[512];
+    size_t undated = 0;
     int bad = 0;
 
     for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
         int y = ssc_project_start(p, row).year;
-        if (!y)
+        if (!y) {
+            undated++;
             continue;
+        }
         if (!first || y < first)
             first = y;
         if (y > last)
@@ -104,12 +109,23 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, int zh)
     free(marked);
     if (bad)
         return -1;
-    return ssc_table_set_note(
-        out, zh ? "每年启动的项目中性别平等标记为1或2的项目所占比例；无标记的项目计为未标记；"
-                  "没有项目启动的年份不显示。"
-                : "The share of the projects started each year whose gender marker is 1 or 2; "
-                  "a project without a marker counts as not marked; years in which no project "
-                  "started are left out.");
+    int used = snprintf(
+        note, sizeof note, "%s",
+        zh ? "每年启动的项目中性别平等标记为1或2的项目所占比例；无标记的项目计为未标记；"
+             "没有项目启动的年份不显示。"
+           : "The share of the projects started each year whose gender marker is 1 or 2; "
+             "a project without a marker counts as not marked; years in which no project "
+             "started are left out.");
+    if (undated && used > 0 && (size_t)used < sizeof note) {
+        if (zh)
+            snprintf(note + used, sizeof note - (size_t)used, "%zu 个项目没有开始日期，未计入。",
+                     undated);
+        else
+            snprintf(note + used, sizeof note - (size_t)used,
+                     " %zu project%s no start date and %s not counted.", undated,
+                     undated == 1 ? " has" : "s have", undated == 1 ? "is" : "are");
+    }
+    return ssc_table_set_note(out, note);
 }
 
 static int gender_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,

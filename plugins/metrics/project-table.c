@@ -75,8 +75,8 @@ static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, s
                                                : ssc_project_id(p, i);
         if (!strcmp(sort, "budget"))
             rows[i].number = ssc_project_budget(p, i, &usd) ? -usd : INFINITY;
-        else
-            rows[i].number = d.year * 10000.0 + d.month * 100.0 + d.day;
+        else /* no start date (year 0) sorts last, as no budget does */
+            rows[i].number = d.year ? d.year * 10000.0 + d.month * 100.0 + d.day : INFINITY;
     }
     int by_number = !strcmp(sort, "budget") || !strcmp(sort, "start");
     qsort(rows, n, sizeof *rows, by_number ? project_cmp_number : project_cmp_text);

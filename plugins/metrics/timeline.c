@@ -1,5 +1,8 @@
 /* Projects started per year, every year from the first to the last start
- * (years without a start show as 0, so the line does not skip them). */
+ * (years without a start show as 0, so the line does not skip them).  A
+ * project without a start date (year 0: a source such as iati may hand
+ * one over) has no year to count in; it is left out and the note says how
+ * many, so that the line's total plainly differs from the project count. */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,13 +13,16 @@ static int timeline_compute(const ssc_portfolio *p, const ssc_section *s, ssc_ta
 {
     int first = 0, last = 0;
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
-    char key[16];
+    size_t undated = 0;
+    char key[16], note[256];
 
     ssc_table_set_key_kind(out, SSC_KEY_YEAR);
     for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
         int y = ssc_project_start(p, row).year;
-        if (!y)
+        if (!y) {
+            undated++;
             continue;
+        }
         if (!first || y < first)
             first = y;
         if (y > last)
@@ -36,7 +42,18 @@ static int timeline_compute(const ssc_portfolio *p, const ssc_section *s, ssc_ta
         if (ssc_table_add(out, key, 1.0) != SSC_OK)
             return ssc_error_set(err, "out of memory");
     }
-    ssc_table_set_note(out, zh ? "按项目开始年份统计。" : "Projects by the year they started.");
+    if (undated == 0)
+        snprintf(note, sizeof note, "%s",
+                 zh ? "按项目开始年份统计。" : "Projects by the year they started.");
+    else if (zh)
+        snprintf(note, sizeof note, "按项目开始年份统计；%zu 个项目没有开始日期，未计入。", undated);
+    else
+        snprintf(note, sizeof note,
+                 "Projects by the year they started; %zu project%s no start date and %s not "
+                 "counted.",
+                 undated, undated == 1 ? " has" : "s have", undated == 1 ? "is" : "are");
+    if (ssc_table_set_note(out, note) != SSC_OK)
+        return ssc_error_set(err, "out of memory");
     return SSC_OK;
 }
 
