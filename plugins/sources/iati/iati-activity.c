@@ -64,11 +64,13 @@ void iati_activity_start(iati_reader *r, const iati_attrs *a)
     int n;
 
     act->line = iati_line(r);
+    r->activities++;
     act->id.len = act->lead_ref.len = act->implementer_ref.len = act->partners.len = 0;
     iati_pick_clear(&act->title);
     iati_pick_clear(&act->lead);
     iati_pick_clear(&act->implementer);
     act->seen_reporting_org = 0;
+    act->partners_full = 0;
     act->n_countries = act->n_sectors = act->n_sdgs = act->n_values = act->n_no_rate = 0;
     act->region_mask = 0;
     act->status = 0;
@@ -258,20 +260,15 @@ static void iati_add_tag(iati_reader *r, const iati_attrs *a)
         iati_sdg_code(r, a, "tag (vocabulary 3)", 1);
 }
 
+/* The first known code counts; an unknown one is ignored here, and an
+ * activity left without one gets the status fallback (iati-row.c). */
 static void iati_status(iati_reader *r, const iati_attrs *a)
 {
     char code[16];
     int n = iati_attr(a, "code", code, sizeof code);
 
-    if (r->act.status)
-        return;
-    if (n == 1 && code[0] >= '1' && code[0] <= '6')
+    if (!r->act.status && n == 1 && code[0] >= '1' && code[0] <= '6')
         r->act.status = code[0] - '0';
-    else
-        iati_warn(r, iati_line(r), "activity-status code \"%s\" is not one of 1 to 6; ignored",
-                  n == -1 ? ""
-                  : n < 0 ? "(too long)"
-                          : code);
 }
 
 static void iati_date(iati_reader *r, const iati_attrs *a)
@@ -403,9 +400,13 @@ static void iati_add_partner(iati_reader *r, const iati_buf *name)
         return;
     }
     if (cut) {
-        iati_warn(r, iati_line(r),
-                  "the implementing organisations' names pass %d bytes; the rest are left out",
-                  IATI_PARTNERS_MAX);
+        /* once per activity: every later name is cut as well */
+        if (!r->act.partners_full)
+            iati_warn(r, iati_line(r),
+                      "the implementing organisations' names pass %d bytes; the rest are left "
+                      "out",
+                      IATI_PARTNERS_MAX);
+        r->act.partners_full = 1;
     } else {
         /* ';' separates the items of a list cell, so it cannot be in a name. */
         for (size_t i = start; i < list->len; i++)

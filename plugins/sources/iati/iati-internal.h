@@ -1,7 +1,9 @@
 /* The iati source plugin's own interfaces, shared by its files:
  *   iati.c           the descriptor, the libxml2 SAX parser and its errors
  *   iati-activity.c  what each element of an activity contributes
- *   iati-row.c       the project row made of it, handed to the engine
+ *   iati-row.c       the project row made of it, handed to the engine, with
+ *                    the fallbacks for what an activity lacks
+ *   iati-warn.c      warnings, grouped by kind
  *   iati-map.c       lookup tables and value parsers, free of libxml2
  * Nothing here is seen by the engine: the module exports only its descriptor
  * (and these iati_ names, which are unique to this module). */
@@ -15,10 +17,13 @@
 /* ---- limits: the memory one activity may take is bounded by them ------- */
 
 #define IATI_TEXT_MAX 16384     /* bytes kept of one text (title, name...) */
-#define IATI_PARTNERS_MAX 65536 /* bytes of the joined partner list */
+/* Bytes of the joined partner list: the engine refuses a longer cell
+ * (SSC_ROWCHECK_MAX_TEXT), which would make the activity a bad row. */
+#define IATI_PARTNERS_MAX 16384
 #define IATI_SECTORS_MAX 4096   /* sector elements kept per activity */
 #define IATI_CURRENCIES_MAX 32  /* currencies without a rate listed */
-#define IATI_WARNINGS_MAX 1000  /* warnings per file before the rest are counted */
+#define IATI_KINDS_MAX 32       /* kinds of warning told apart (there are fewer) */
+#define IATI_EXAMPLES 3         /* lines a grouped warning gives as examples */
 #define IATI_LANG_DEPTH 5       /* xml:lang is tracked down to a narrative */
 
 /* Why reading stopped when memory ran out (iati_reader.stop). */
@@ -126,6 +131,7 @@ typedef struct iati_activity {
     iati_buf lead_ref, implementer_ref;
     int seen_reporting_org;
     iati_buf partners; /* names joined with ';' */
+    int partners_full; /* IATI_PARTNERS_MAX was reached (and said so) */
     char countries[256][4];
     size_t n_countries;
     unsigned region_mask;
@@ -146,6 +152,36 @@ typedef struct iati_activity {
     char no_rate[IATI_CURRENCIES_MAX][4];
     size_t n_no_rate;
 } iati_activity;
+
+/* ---- warnings (iati-warn.c) --------------------------------------------- */
+
+/* What the plugin fills in for an activity that lacks it (docs/iati.md,
+ * Fallbacks); each is counted, and told in one line after the file. */
+typedef enum iati_fallback {
+    IATI_FALLBACK_ID = 0, /* no iati-identifier: FILE#N */
+    IATI_FALLBACK_TITLE,  /* no title: the identifier */
+    IATI_FALLBACK_START,  /* no start date: no start year */
+    IATI_FALLBACK_END,    /* end date before the start date: no end date */
+    IATI_FALLBACK_STATUS, /* no known activity-status: from the actual dates */
+    IATI_FALLBACK_COUNT
+} iati_fallback;
+
+/* How often something happened, and the lines of its first few times. */
+typedef struct iati_tally {
+    long count;
+    long lines[IATI_EXAMPLES];
+} iati_tally;
+
+/* One kind of warning (one call site: its format string).  The first is
+ * shown at once; the second is kept in full and the rest only counted, for
+ * one line after the file. */
+typedef struct iati_kind {
+    const char *fmt; /* NULL: a free entry */
+    long seen;
+    long second_line;
+    char second[1024];
+    iati_tally more; /* after the second */
+} iati_kind;
 
 typedef struct iati_reader {
     ssc_source *src;
@@ -168,7 +204,11 @@ typedef struct iati_reader {
     char no_rate[IATI_CURRENCIES_MAX][4];
     size_t n_no_rate;
     int no_rate_more;
-    long warnings;
+    long activities;    /* iati-activity elements so far: FILE#N's N */
+    long first_unnamed; /* N of the first activity without an identifier */
+    const char *file; /* the file's base name, for FILE#N */
+    iati_kind kinds[IATI_KINDS_MAX];
+    iati_tally fallbacks[IATI_FALLBACK_COUNT];
     const char *stop; /* why reading stopped early (out of memory...) */
     int xml_failed;
     long xml_line;
@@ -177,12 +217,19 @@ typedef struct iati_reader {
 
 /* Current line of the parser. */
 long iati_line(const iati_reader *r);
-/* A warning about the input (rate-limited per file). */
+/* iati-warn.c */
+/* A warning about the input at line: shown at once the first time its
+ * kind (fmt) occurs, else kept for iati_warn_summary. */
 void iati_warn(iati_reader *r, long line, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* Counts a fallback used for the activity at line. */
+void iati_fallback_used(iati_reader *r, iati_fallback kind, long line);
+/* After the file: one line per fallback used and per kind of warning that
+ * recurred. */
+void iati_warn_summary(iati_reader *r);
 /* The attributes of an element as libxml2's SAX2 gives them. */
 typedef struct iati_attrs {
     int n;

@@ -1,7 +1,13 @@
 /* The project row of a finished activity, handed to the engine as the text
  * a portfolio CSV row would hold (docs/portfolio-csv.md), and the one
  * warning about the activities left out of money.  docs/iati.md has the
- * rules; iati-activity.c has gathered the activity's fields. */
+ * rules; iati-activity.c has gathered the activity's fields.
+ *
+ * Whoever reads an IATI file is seldom its publisher and cannot mend it,
+ * so what an activity lacks or gets wrong and the portfolio rules would
+ * refuse is filled in here by a documented fallback (docs/iati.md,
+ * Fallbacks), counted for one warning per kind, instead of making the
+ * project a bad row that would stop the report. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,28 +116,81 @@ static int iati_put_money(iati_reader *r)
     return iati_put_str(r, "budget_usd", usd);
 }
 
-static int iati_put_all(iati_reader *r, char sector[16])
+/* The id, else FILE#N (N the activity's place in the file), and the
+ * title, else the id. */
+static int iati_put_names(iati_reader *r)
+{
+    iati_activity *act = &r->act;
+    const iati_buf *title = iati_pick_result(&act->title);
+    char made[320];
+    const char *id = act->id.s;
+    size_t id_len = act->id.len;
+
+    if (id_len == 0) {
+        if (r->fallbacks[IATI_FALLBACK_ID].count == 0)
+            r->first_unnamed = r->activities;
+        iati_fallback_used(r, IATI_FALLBACK_ID, act->line);
+        snprintf(made, sizeof made, "%.300s#%ld", r->file, r->activities);
+        id = made;
+        id_len = strlen(made);
+    }
+    if (iati_put(r, "id", id, id_len) < 0)
+        return -1;
+    if (title)
+        return iati_put(r, "title", title->s, title->len);
+    iati_fallback_used(r, IATI_FALLBACK_TITLE, act->line);
+    return iati_put(r, "title", id, id_len);
+}
+
+/* The dates: an end before the start is left out, and an activity without
+ * a start date is handed over without one (the engine then gives it no
+ * start year, since iati.c declared start_date optional). */
+static int iati_put_dates(iati_reader *r)
+{
+    iati_activity *act = &r->act;
+    const char *start = act->dates[2][0] ? act->dates[2] : act->dates[1];
+    const char *end = act->dates[4][0] ? act->dates[4] : act->dates[3];
+
+    if (!*start)
+        iati_fallback_used(r, IATI_FALLBACK_START, act->line);
+    /* Both are YYYY-MM-DD (iati_parse_date), so text order is date order. */
+    if (*start && *end && strcmp(end, start) < 0) {
+        iati_fallback_used(r, IATI_FALLBACK_END, act->line);
+        end = "";
+    }
+    if (*start && iati_put_str(r, "start_date", start) < 0)
+        return -1;
+    return *end ? iati_put_str(r, "end_date", end) : 0;
+}
+
+/* The status by its code, else from the actual dates as given: begun and
+ * not ended is ongoing, anything else pipeline. */
+static int iati_put_status(iati_reader *r)
 {
     static const char *const status[7] = {NULL,        "pipeline",  "ongoing",  "completed",
                                           "completed", "cancelled", "suspended"};
     iati_activity *act = &r->act;
-    const iati_buf *title = iati_pick_result(&act->title);
+
+    if (act->status)
+        return iati_put_str(r, "status", status[act->status]);
+    iati_fallback_used(r, IATI_FALLBACK_STATUS, act->line);
+    return iati_put_str(r, "status", act->dates[2][0] && !act->dates[4][0] ? "ongoing"
+                                                                            : "pipeline");
+}
+
+static int iati_put_all(iati_reader *r, char sector[16])
+{
+    iati_activity *act = &r->act;
     const iati_buf *lead = iati_pick_result(&act->lead);
-    const char *start = act->dates[2][0] ? act->dates[2] : act->dates[1];
-    const char *end = act->dates[4][0] ? act->dates[4] : act->dates[3];
 
     if (!lead && act->lead_ref.len)
         lead = &act->lead_ref;
-    if ((act->id.len && iati_put(r, "id", act->id.s, act->id.len) < 0) ||
-        (title && iati_put(r, "title", title->s, title->len) < 0) ||
+    if (iati_put_names(r) < 0 ||
         (lead && iati_put(r, "lead_institution", lead->s, lead->len) < 0) ||
         (act->partners.len &&
          iati_put(r, "partner_institutions", act->partners.s, act->partners.len) < 0) ||
         iati_put_place(r) < 0 || iati_put_sector(r, sector) < 0 || iati_put_sdgs(r) < 0 ||
-        (*start && iati_put_str(r, "start_date", start) < 0) ||
-        (*end && iati_put_str(r, "end_date", end) < 0) ||
-        (act->status && iati_put_str(r, "status", status[act->status]) < 0) ||
-        iati_put_money(r) < 0)
+        iati_put_dates(r) < 0 || iati_put_status(r) < 0 || iati_put_money(r) < 0)
         return -1;
     if (act->gender >= 0) {
         char g[2] = {(char)('0' + act->gender), '\0'};

@@ -43,21 +43,6 @@ long iati_line(const iati_reader *r)
     return r->ctxt ? xmlSAX2GetLineNumber(r->ctxt) : 0;
 }
 
-void iati_warn(iati_reader *r, long line, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-
-    /* A file with one mistake repeated in every activity would otherwise
-     * bury the run's output; the rest are counted and reported at the end. */
-    if (++r->warnings > IATI_WARNINGS_MAX)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    ssc_source_warn(r->src, line, "%s", msg);
-}
-
 static int iati_attr_ns(const iati_attrs *a, const char *prefix, const char *name, char *out,
                         size_t size)
 {
@@ -248,6 +233,13 @@ static int iati_read(ssc_source *src, ssc_error *err)
     }
     r->src = src;
     r->language = ssc_source_language(src);
+    r->file = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    /* An activity without a start date is handed over without one (docs/
+     * iati.md, Fallbacks): the engine then gives it no start year. */
+    if (ssc_source_optional(src, "start_date") != SSC_OK) {
+        rc = ssc_error_set(err, "%s: the engine refused an optional start_date", path);
+        goto done;
+    }
 
     memset(&sax, 0, sizeof sax);
     sax.initialized = XML_SAX2_MAGIC;
@@ -280,10 +272,8 @@ static int iati_read(ssc_source *src, ssc_error *err)
     else if (!ctxt->wellFormed)
         rc = ssc_error_set(err, "%s:%ld: malformed XML", path, iati_line(r));
     if (rc == SSC_OK) {
+        iati_warn_summary(r);
         iati_money_summary(r);
-        if (r->warnings > IATI_WARNINGS_MAX)
-            ssc_source_warn(src, iati_line(r), "%ld more warnings about this file not shown",
-                            r->warnings - IATI_WARNINGS_MAX);
     }
 
 done:

@@ -6,6 +6,7 @@ plugins_iati_la_SOURCES = \
 	plugins/sources/iati/iati.c \
 	plugins/sources/iati/iati-activity.c \
 	plugins/sources/iati/iati-row.c \
+	plugins/sources/iati/iati-warn.c \
 	plugins/sources/iati/iati-map.c \
 	plugins/sources/iati/iati-internal.h
 nodist_plugins_iati_la_SOURCES = plugins/sources/iati/iati-tables.h
