@@ -11,12 +11,28 @@
 static int check_failures;
 static int check_count;
 
+/* Names the table row being checked (CHECK_ROW("%s", row->expr)): in a
+ * table-driven test __LINE__ points at the loop, so failures print the row
+ * too.  CHECK_ROW_END() after the loop, lest later failures blame the row. */
+static char check_row[512];
+#define CHECK_ROW(...) snprintf(check_row, sizeof check_row, __VA_ARGS__)
+#define CHECK_ROW_END() (check_row[0] = '\0')
+
+/* Counts a failure and starts its message: where, and which row. */
+static inline void check_fail(const char *file, int line)
+{
+    check_failures++;
+    fprintf(stderr, "%s:%d: ", file, line);
+    if (check_row[0])
+        fprintf(stderr, "[%s] ", check_row);
+}
+
 #define CHECK(cond)                                                                \
     do {                                                                           \
         check_count++;                                                             \
         if (!(cond)) {                                                             \
-            check_failures++;                                                      \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+            check_fail(__FILE__, __LINE__);                                        \
+            fprintf(stderr, "check failed: %s\n", #cond);                          \
         }                                                                          \
     } while (0)
 
@@ -25,9 +41,8 @@ static int check_count;
         long long g_ = (long long)(got), w_ = (long long)(want);                   \
         check_count++;                                                             \
         if (g_ != w_) {                                                            \
-            check_failures++;                                                      \
-            fprintf(stderr, "%s:%d: %s is %lld, expected %lld\n", __FILE__, __LINE__, #got, \
-                    g_, w_);                                                       \
+            check_fail(__FILE__, __LINE__);                                        \
+            fprintf(stderr, "%s is %lld, expected %lld\n", #got, g_, w_);          \
         }                                                                          \
     } while (0)
 
@@ -36,9 +51,9 @@ static int check_count;
         const char *g_ = (got), *w_ = (want);                                      \
         check_count++;                                                             \
         if (!g_ || !w_ || strcmp(g_, w_) != 0) {                                   \
-            check_failures++;                                                      \
-            fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, \
-                    #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");                 \
+            check_fail(__FILE__, __LINE__);                                        \
+            fprintf(stderr, "%s is \"%s\", expected \"%s\"\n", #got, g_ ? g_ : "(null)", \
+                    w_ ? w_ : "(null)");                                           \
         }                                                                          \
     } while (0)
 
@@ -48,9 +63,9 @@ static int check_count;
         const char *g_ = (got), *w_ = (want);                                      \
         check_count++;                                                             \
         if (!g_ || strncmp(g_, w_, strlen(w_)) != 0) {                             \
-            check_failures++;                                                      \
-            fprintf(stderr, "%s:%d: %s is \"%s\", expected to start with \"%s\"\n", \
-                    __FILE__, __LINE__, #got, g_ ? g_ : "(null)", w_);             \
+            check_fail(__FILE__, __LINE__);                                        \
+            fprintf(stderr, "%s is \"%s\", expected to start with \"%s\"\n", #got,   \
+                    g_ ? g_ : "(null)", w_);                                       \
         }                                                                          \
     } while (0)
 

@@ -148,97 +148,20 @@ static const char *joined(const ssc_diag *d)
     return buf;
 }
 
-#define GOOD1                                                                                      \
-    "id=P1|title=Rice|lead_institution=L1|partner_institutions= A ; B |countries=vnm;LKA|"         \
-    "sector=agriculture|sdg_primary=2|sdg_secondary=5;2|start_date=2014-07|"                       \
-    "end_date=2016|status=ongoing|budget_usd=1500.5|gender_marker=1|beneficiaries=12|"             \
+#define GOOD1                                                                                     \
+    "id=P1|title=Rice|lead_institution=L1|partner_institutions= A ; B |countries=vnm;LKA|"        \
+    "sector=agriculture|sdg_primary=2|sdg_secondary=5;2|start_date=2014-07|"                      \
+    "end_date=2016|status=ongoing|budget_usd=1500.5|gender_marker=1|beneficiaries=12|"            \
     "notes=first"
-#define GOOD2                                                                                      \
-    "id=P2|title=Wells|lead_institution=L2|regions=Africa; Unspecified|sector=water|"              \
+#define GOOD2                                                                                     \
+    "id=P2|title=Wells|lead_institution=L2|regions=Africa; Unspecified|sector=water|"             \
     "start_date=2015|status=completed|colour=blue"
 
-/* ---- tests ------------------------------------------------------------- */
-
-static void test_good_rows(void)
-{
-    static const char *const rows[] = {GOOD1, GOOD2, "   |id= ", NULL};
-    run r;
-    ssc_strings s;
-    ssc_ints g;
-    double usd = 0;
-
-    run_rows(&r, rows, NULL, 0, 0);
-    CHECK_INT(r.rc, SSC_OK);
-    if (r.err.set)
-        fprintf(stderr, "unexpected: %s: %s\n", r.err.file, r.err.message);
-    CHECK_INT(r.skipped, 0);
-    /* what the hook saw */
-    CHECK_STR(fake.path, "db/t.db");
-    CHECK_STR(fake.query, "SELECT 1");
-    CHECK_STR(fake.lang, "zh");
-    CHECK_INT(fake.eur_known, 1);
-    CHECK(fake.eur == 1.25);
-    CHECK_INT(fake.usd_known, 1);
-    CHECK(fake.usd == 1.0);
-    CHECK_INT(fake.xxx_known, 0);
-    /* a warning is listed but is no problem */
-    CHECK_STR(joined(&r.d), "t.db:3: warning: a warning about row 3");
-    /* the blank third row is no project */
-    CHECK_INT(ssc_portfolio_count(&r.view), 2);
-    CHECK_STR(ssc_project_id(&r.view, 0), "P1");
-    s = ssc_project_partners(&r.view, 0);
-    CHECK_INT(s.count, 2);
-    if (s.count == 2)
-        CHECK_STR(s.items[1], "B");
-    s = ssc_project_countries(&r.view, 0);
-    CHECK_INT(s.count, 2);
-    if (s.count == 2)
-        CHECK_STR(s.items[0], "VNM");
-    s = ssc_project_regions(&r.view, 0);
-    CHECK_INT(s.count, 1);
-    if (s.count == 1)
-        CHECK_STR(s.items[0], "Asia");
-    g = ssc_project_sdgs(&r.view, 0);
-    CHECK_INT(g.count, 2);
-    CHECK_INT(ssc_project_start(&r.view, 0).month, 7);
-    CHECK_INT(ssc_project_end(&r.view, 0).year, 2016);
-    CHECK(ssc_project_budget(&r.view, 0, &usd) && usd == 1500.5);
-    CHECK_INT(ssc_project_gender_marker(&r.view, 0), 1);
-    CHECK_INT(ssc_project_beneficiaries(&r.view, 0), 12);
-    /* extra columns appear as the source names them; earlier rows hold "" */
-    CHECK_STR(ssc_project_field(&r.view, 0, "notes"), "first");
-    CHECK_STR(ssc_project_field(&r.view, 0, "colour"), "");
-    CHECK_STR(ssc_project_field(&r.view, 1, "colour"), "blue");
-    CHECK_STR(ssc_project_field(&r.view, 1, "notes"), "");
-    CHECK_INT(ssc_store_line(r.st, 1), 2);
-
-    /* regions without countries; no SDG given: the project names none */
-    s = ssc_project_countries(&r.view, 1);
-    CHECK_INT(s.count, 0);
-    s = ssc_project_regions(&r.view, 1);
-    CHECK_INT(s.count, 2);
-    if (s.count == 2) {
-        CHECK_STR(s.items[0], "Africa");
-        CHECK_STR(s.items[1], "Unspecified");
-        /* one pointer per region, whoever gave it (plugin.h's promise) */
-        const ssc_country *ken = ssc_country_by_alpha3("KEN", 3);
-        CHECK(ken && s.items[0] == ken->region);
-        CHECK(s.items[1] == ssc_store_region("Unspecified", 11));
-    }
-    CHECK_INT(ssc_project_sdgs(&r.view, 1).count, 0);
-    CHECK_INT(ssc_project_sdg_primary(&r.view, 1), 0);
-    CHECK(!ssc_project_budget(&r.view, 1, NULL));
-    CHECK_INT(ssc_project_gender_marker(&r.view, 1), -1);
-    /* labels the source gave */
-    CHECK_STR(ssc_store_label(r.st, SSC_KEY_SECTOR, "311"), "Agriculture (DAC)");
-    CHECK(ssc_store_label(r.st, SSC_KEY_REGION, "311") == NULL);
-    CHECK(ssc_store_label(r.st, SSC_KEY_SECTOR, "312") == NULL);
-    run_free(&r);
-}
+/* ---- runs: rows in, projects and messages out -------------------------- */
 
 /* Rows the CSV reader would refuse get the CSV reader's messages. */
-#define BAD_HEADER                                                                                 \
-    "id,title,lead_institution,countries,sector,sdg_primary,sdg_secondary,start_date,end_date,"    \
+#define BAD_HEADER                                                                                \
+    "id,title,lead_institution,countries,sector,sdg_primary,sdg_secondary,start_date,end_date,"   \
     "status,budget_usd,gender_marker\n"
 static const char bad_csv[] = BAD_HEADER
     "P1,T,L,VNM;XXX,s,19,,2014,2013,ongoing,1 500,3\n"
@@ -255,9 +178,194 @@ static const char *const bad_rows[] = {
     "start_date=2014|end_date=|status=ongoing|budget_usd=|gender_marker=",
     NULL};
 
+/* What a run of GOOD1, GOOD2 and a blank row gives, beyond the table's columns. */
+static void good_rows(const run *r)
+{
+    ssc_strings s;
+    ssc_ints g;
+    double usd = 0;
+
+    /* what the hook saw */
+    CHECK_STR(fake.path, "db/t.db");
+    CHECK_STR(fake.query, "SELECT 1");
+    CHECK_STR(fake.lang, "zh");
+    CHECK_INT(fake.eur_known, 1);
+    CHECK(fake.eur == 1.25);
+    CHECK_INT(fake.usd_known, 1);
+    CHECK(fake.usd == 1.0);
+    CHECK_INT(fake.xxx_known, 0);
+    s = ssc_project_partners(&r->view, 0);
+    CHECK_INT(s.count, 2);
+    if (s.count == 2)
+        CHECK_STR(s.items[1], "B");
+    s = ssc_project_countries(&r->view, 0);
+    CHECK_INT(s.count, 2);
+    if (s.count == 2)
+        CHECK_STR(s.items[0], "VNM");
+    s = ssc_project_regions(&r->view, 0);
+    CHECK_INT(s.count, 1);
+    if (s.count == 1)
+        CHECK_STR(s.items[0], "Asia");
+    g = ssc_project_sdgs(&r->view, 0);
+    CHECK_INT(g.count, 2);
+    CHECK_INT(ssc_project_start(&r->view, 0).month, 7);
+    CHECK_INT(ssc_project_end(&r->view, 0).year, 2016);
+    CHECK(ssc_project_budget(&r->view, 0, &usd) && usd == 1500.5);
+    CHECK_INT(ssc_project_gender_marker(&r->view, 0), 1);
+    CHECK_INT(ssc_project_beneficiaries(&r->view, 0), 12);
+    /* extra columns appear as the source names them; earlier rows hold "" */
+    CHECK_STR(ssc_project_field(&r->view, 0, "notes"), "first");
+    CHECK_STR(ssc_project_field(&r->view, 0, "colour"), "");
+    CHECK_STR(ssc_project_field(&r->view, 1, "colour"), "blue");
+    CHECK_STR(ssc_project_field(&r->view, 1, "notes"), "");
+    CHECK_INT(ssc_store_line(r->st, 1), 2);
+
+    /* regions without countries; no SDG given: the project names none */
+    s = ssc_project_countries(&r->view, 1);
+    CHECK_INT(s.count, 0);
+    s = ssc_project_regions(&r->view, 1);
+    CHECK_INT(s.count, 2);
+    if (s.count == 2) {
+        CHECK_STR(s.items[0], "Africa");
+        CHECK_STR(s.items[1], "Unspecified");
+        /* one pointer per region, whoever gave it (plugin.h's promise) */
+        const ssc_country *ken = ssc_country_by_alpha3("KEN", 3);
+        CHECK(ken && s.items[0] == ken->region);
+        CHECK(s.items[1] == ssc_store_region("Unspecified", 11));
+    }
+    CHECK_INT(ssc_project_sdgs(&r->view, 1).count, 0);
+    CHECK_INT(ssc_project_sdg_primary(&r->view, 1), 0);
+    CHECK(!ssc_project_budget(&r->view, 1, NULL));
+    CHECK_INT(ssc_project_gender_marker(&r->view, 1), -1);
+    /* labels the source gave */
+    CHECK_STR(ssc_store_label(r->st, SSC_KEY_SECTOR, "311"), "Agriculture (DAC)");
+    CHECK(ssc_store_label(r->st, SSC_KEY_REGION, "311") == NULL);
+    CHECK(ssc_store_label(r->st, SSC_KEY_SECTOR, "312") == NULL);
+}
+
+static void twelve_problems_and_the_warning(const run *r)
+{
+    CHECK_INT(ssc_diag_total(&r->d), 13);
+}
+
+/* The renamed columns are read as the spec's and kept by no other name. */
+static void renamed(const run *r)
+{
+    CHECK_INT(ssc_project_sdg_primary(&r->view, 0), 1);
+    CHECK(ssc_project_field(&r->view, 0, "Project code") == NULL);
+}
+
+#define ANY -1 /* as a count: not checked */
+#define ROWS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* A row: the fake source hands over `rows`, with data.columns `renames`
+ * (apply to every source, and messages use the source's own column names)
+ * and --skip-bad-rows if `skip`; the run returns rc, leaves out `skipped`
+ * rows, keeps the projects `kept` (ids, space-separated; NULL: not checked)
+ * and lists `messages` (joined by '\n'; NULL: not checked); `more`, if
+ * any, checks the rest before the run is freed. */
+static const struct run_case {
+    const char *name;
+    const char *const *rows;
+    const ssc_rename *renames;
+    size_t n_renames;
+    int skip, rc, skipped;
+    const char *kept, *messages;
+    void (*more)(const run *r);
+} runs[] = {
+    /* a warning is listed but is no problem; the blank third row is no project */
+    {"good rows", ROWS(GOOD1, GOOD2, "   |id= "), NULL, 0, 0, SSC_OK, 0, "P1 P2",
+     "t.db:3: warning: a warning about row 3", good_rows},
+    /* the third row's id is the first row's, which was left out: still a
+     * repeat, as in CSV */
+    {"bad rows skipped", bad_rows, NULL, 0, 1, SSC_OK, 3, "", NULL,
+     twelve_problems_and_the_warning},
+    {"a good and a bad row",
+     ROWS("id=A|title=T|lead_institution=L|countries=VNM|sector=s|sdg_primary=1|start_date=2014|"
+          "status=ongoing",
+          "id=B|title=T|lead_institution=L|countries=XXX|sector=s|sdg_primary=1|start_date=2014|"
+          "status=ongoing"),
+     NULL, 0, 1, SSC_OK, 1, "A", NULL, NULL},
+    /* rules only sources other than CSV meet: columns not given at all, the
+     * regions pseudo-column, a column given twice */
+    {"source rules",
+     ROWS(/* 1: no title, lead, countries or regions, sector, start or status */
+          "id=N1",
+          /* 2: regions and countries together; a region that is none */
+          "id=N2|title=T|lead_institution=L|countries=KEN|regions=Africa|sector=s|"
+          "start_date=2014|status=ongoing",
+          "id=N3|title=T|lead_institution=L|regions=Africa;Europa;;Asia|sector=s|"
+          "start_date=2014|status=ongoing",
+          /* 4: secondary goals without a primary one; the id given twice */
+          "id=N4|id=N5|title=T|lead_institution=L|countries=KEN|sector=s|sdg_secondary=3|"
+          "start_date=2014|status=ongoing"),
+     NULL, 0, 0, SSC_ERR, ANY, NULL,
+     "t.db:1: title: required, but not given\n"
+     "t.db:1: lead_institution: required, but not given\n"
+     "t.db:1: countries: required, but not given\n"
+     "t.db:1: sector: required, but not given\n"
+     "t.db:1: start_date: required, but not given\n"
+     "t.db:1: status: required, but not given\n"
+     "t.db:2: regions: only for a project without countries (the regions of a project "
+     "come from its countries)\n"
+     "t.db:3: regions: Europa is not a region (expected Africa, Asia, Europe, Latin "
+     "America and the Caribbean, Northern America, Oceania or Unspecified)\n"
+     "t.db:3: regions: empty item in Africa;Europa;;Asia (separate items with a single "
+     "';')\n"
+     "t.db:4: id: given twice for this project\n"
+     "t.db:4: sdg_primary: required, but not given\n"
+     "t.db:3: warning: a warning about row 3",
+     NULL},
+    {"renames",
+     ROWS("Project code=R1|title=T|lead_institution=L|countries=VNM|sector=s|Goal=18|"
+          "start_date=2014|status=ongoing",
+          "Project code=R2|title=T|lead_institution=L|countries=VNM|sector=s|Goal=1|"
+          "start_date=2014|status=ongoing",
+          /* the id twice, by both its names */
+          "Project code=R3|id=R4|title=T|lead_institution=L|countries=VNM|sector=s|Goal=1|"
+          "start_date=2014|status=ongoing"),
+     (const ssc_rename[]){{"Project code", "id"}, {"Goal", "sdg_primary"}}, 2, 1, SSC_OK, ANY,
+     "R2",
+     "t.db:1: Goal: 18 is not an SDG (expected a whole number from 1 to 17)\n"
+     "t.db:3: id: given twice for this project (as Project code and as id)\n"
+     "t.db:3: warning: a warning about row 3",
+     renamed},
+};
+
+static void test_runs(void)
+{
+    for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
+        const struct run_case *c = &runs[i];
+        char kept[256], *id, *save = NULL;
+        size_t n = 0;
+        run r;
+
+        run_rows(&r, c->rows, c->renames, c->n_renames, c->skip);
+        CHECK_ROW("%s", c->name);
+        CHECK_INT(r.rc, c->rc);
+        if (c->rc == SSC_OK && r.err.set)
+            fprintf(stderr, "%s: unexpected: %s: %s\n", c->name, r.err.file, r.err.message);
+        if (c->skipped != ANY)
+            CHECK_INT(r.skipped, c->skipped);
+        if (c->messages)
+            CHECK_STR(joined(&r.d), c->messages);
+        if (c->kept) {
+            snprintf(kept, sizeof kept, "%s", c->kept);
+            for (id = strtok_r(kept, " ", &save); id; id = strtok_r(NULL, " ", &save), n++)
+                if (r.st && n < ssc_portfolio_count(&r.view))
+                    CHECK_STR(ssc_project_id(&r.view, n), id);
+            CHECK_INT(r.st ? ssc_portfolio_count(&r.view) : 0, n);
+        }
+        if (c->more)
+            c->more(&r);
+        CHECK_ROW_END();
+        run_free(&r);
+    }
+}
+
 static void test_same_messages_as_csv(void)
 {
-    ssc_csv_options copt = {NULL, 0, 0, "t.db"};
+    ssc_csv_options copt = {.display_name = "t.db"};
     ssc_store *st = NULL;
     ssc_diag d;
     ssc_error err;
@@ -304,141 +412,45 @@ static void test_same_messages_as_csv(void)
     ssc_diag_free(&d);
 }
 
-static void test_skip_bad_rows(void)
-{
-    run r;
+/* A row: a plugin that breaks the contract (misuse, see struct fake), or
+ * whose hook fails with `fail`, fails the run with `message`, naming the
+ * plugin, or the file unless the hook's message does (`file`; NULL: not
+ * checked). */
+static const struct contract_case {
+    int misuse;
+    const char *fail, *file, *message;
+} contract_cases[] = {
+    {1, NULL, NULL,
+     "source plugin \"fake\": ssc_source_set(\"id\") outside ssc_source_begin and ssc_source_end"},
+    {2, NULL, NULL,
+     "source plugin \"fake\": ssc_source_begin(2) before the project begun for line 1 was "
+     "ended with ssc_source_end"},
+    {3, NULL, NULL,
+     "source plugin \"fake\": the project begun for line 1 was never ended with ssc_source_end"},
+    {0, "no such table: projects", "t.db", "no such table: projects"},
+    {0, "t.db:7: malformed", "", "t.db:7: malformed"},
+};
 
-    run_rows(&r, bad_rows, NULL, 0, 1);
-    CHECK_INT(r.rc, SSC_OK);
-    /* the third row's id is the first row's, which was left out: still a
-     * repeat, as in CSV */
-    CHECK_INT(r.skipped, 3);
-    CHECK_INT(ssc_portfolio_count(&r.view), 0);
-    CHECK_INT(ssc_diag_total(&r.d), 13); /* 12 problems and the warning */
-    run_free(&r);
-
-    static const char *const good_and_bad[] = {
-        "id=A|title=T|lead_institution=L|countries=VNM|sector=s|sdg_primary=1|start_date=2014|"
-        "status=ongoing",
-        "id=B|title=T|lead_institution=L|countries=XXX|sector=s|sdg_primary=1|start_date=2014|"
-        "status=ongoing",
-        NULL};
-    run_rows(&r, good_and_bad, NULL, 0, 1);
-    CHECK_INT(r.rc, SSC_OK);
-    CHECK_INT(r.skipped, 1);
-    CHECK_INT(ssc_portfolio_count(&r.view), 1);
-    CHECK_STR(ssc_project_id(&r.view, 0), "A");
-    run_free(&r);
-}
-
-/* Rules only sources other than CSV meet: columns not given at all, the
- * regions pseudo-column, a column given twice. */
-static void test_source_rules(void)
-{
-    static const char *const rows[] = {
-        /* 1: no title, lead, countries or regions, sector, start or status */
-        "id=N1",
-        /* 2: regions and countries together; a region that is none */
-        "id=N2|title=T|lead_institution=L|countries=KEN|regions=Africa|sector=s|"
-        "start_date=2014|status=ongoing",
-        "id=N3|title=T|lead_institution=L|regions=Africa;Europa;;Asia|sector=s|"
-        "start_date=2014|status=ongoing",
-        /* 4: secondary goals without a primary one; the id given twice */
-        "id=N4|id=N5|title=T|lead_institution=L|countries=KEN|sector=s|sdg_secondary=3|"
-        "start_date=2014|status=ongoing",
-        NULL};
-    run r;
-
-    run_rows(&r, rows, NULL, 0, 0);
-    CHECK_INT(r.rc, SSC_ERR);
-    CHECK_STR(joined(&r.d),
-              "t.db:1: title: required, but not given\n"
-              "t.db:1: lead_institution: required, but not given\n"
-              "t.db:1: countries: required, but not given\n"
-              "t.db:1: sector: required, but not given\n"
-              "t.db:1: start_date: required, but not given\n"
-              "t.db:1: status: required, but not given\n"
-              "t.db:2: regions: only for a project without countries (the regions of a project "
-              "come from its countries)\n"
-              "t.db:3: regions: Europa is not a region (expected Africa, Asia, Europe, Latin "
-              "America and the Caribbean, Northern America, Oceania or Unspecified)\n"
-              "t.db:3: regions: empty item in Africa;Europa;;Asia (separate items with a single "
-              "';')\n"
-              "t.db:4: id: given twice for this project\n"
-              "t.db:4: sdg_primary: required, but not given\n"
-              "t.db:3: warning: a warning about row 3");
-    run_free(&r);
-}
-
-/* data.columns renames apply to every source, and messages use the
- * source's own column names. */
-static void test_renames(void)
-{
-    static const ssc_rename renames[] = {{"Project code", "id"}, {"Goal", "sdg_primary"}};
-    static const char *const rows[] = {
-        "Project code=R1|title=T|lead_institution=L|countries=VNM|sector=s|Goal=18|"
-        "start_date=2014|status=ongoing",
-        "Project code=R2|title=T|lead_institution=L|countries=VNM|sector=s|Goal=1|"
-        "start_date=2014|status=ongoing",
-        /* the id twice, by both its names */
-        "Project code=R3|id=R4|title=T|lead_institution=L|countries=VNM|sector=s|Goal=1|"
-        "start_date=2014|status=ongoing",
-        NULL};
-    run r;
-
-    run_rows(&r, rows, renames, 2, 1);
-    CHECK_INT(r.rc, SSC_OK);
-    CHECK_STR(joined(&r.d),
-              "t.db:1: Goal: 18 is not an SDG (expected a whole number from 1 to 17)\n"
-              "t.db:3: id: given twice for this project (as Project code and as id)\n"
-              "t.db:3: warning: a warning about row 3");
-    CHECK_INT(ssc_portfolio_count(&r.view), 1);
-    CHECK_STR(ssc_project_id(&r.view, 0), "R2");
-    CHECK_INT(ssc_project_sdg_primary(&r.view, 0), 1);
-    CHECK(ssc_project_field(&r.view, 0, "Project code") == NULL);
-    run_free(&r);
-}
-
-/* A plugin that breaks the contract, or fails, fails the run with a
- * message naming the plugin or the file. */
 static void test_contract(void)
 {
     static const char *const one[] = {GOOD1, NULL};
-    run r;
 
-    fake.misuse = 1;
-    run_rows(&r, NULL, NULL, 0, 0);
-    CHECK_INT(r.rc, SSC_ERR);
-    CHECK_STR(r.err.message, "source plugin \"fake\": ssc_source_set(\"id\") outside "
-                             "ssc_source_begin and ssc_source_end");
-    run_free(&r);
+    for (size_t i = 0; i < sizeof contract_cases / sizeof *contract_cases; i++) {
+        const struct contract_case *c = &contract_cases[i];
+        run r;
 
-    fake.misuse = 2;
-    run_rows(&r, NULL, NULL, 0, 0);
-    CHECK_INT(r.rc, SSC_ERR);
-    CHECK_STR(r.err.message, "source plugin \"fake\": ssc_source_begin(2) before the project "
-                             "begun for line 1 was ended with ssc_source_end");
-    run_free(&r);
-
-    fake.misuse = 3;
-    run_rows(&r, one, NULL, 0, 0);
-    CHECK_INT(r.rc, SSC_ERR);
-    CHECK_STR(r.err.message, "source plugin \"fake\": the project begun for line 1 was never "
-                             "ended with ssc_source_end");
-    run_free(&r);
-
-    /* the hook's message names the file unless it does so itself */
-    fake.fail = "no such table: projects";
-    run_rows(&r, one, NULL, 0, 0);
-    CHECK_INT(r.rc, SSC_ERR);
-    CHECK_STR(r.err.file, "t.db");
-    CHECK_STR(r.err.message, "no such table: projects");
-    run_free(&r);
-    fake.fail = "t.db:7: malformed";
-    run_rows(&r, one, NULL, 0, 0);
-    CHECK_STR(r.err.file, "");
-    CHECK_STR(r.err.message, "t.db:7: malformed");
-    run_free(&r);
+        fake.misuse = c->misuse;
+        fake.fail = c->fail;
+        /* misuses 1 and 2 happen before any row is read */
+        run_rows(&r, c->misuse == 1 || c->misuse == 2 ? NULL : one, NULL, 0, 0);
+        CHECK_ROW("misuse %d, failing with \"%s\"", c->misuse, c->fail ? c->fail : "");
+        CHECK_INT(r.rc, SSC_ERR);
+        if (c->file)
+            CHECK_STR(r.err.file, c->file);
+        CHECK_STR(r.err.message, c->message);
+        CHECK_ROW_END();
+        run_free(&r);
+    }
 }
 
 /* The CSV reader is the built-in source "csv", read through the same
@@ -480,6 +492,12 @@ static void test_builtin_csv(void)
     CHECK_STR(err.message, "cannot read the file: No such file or directory");
 }
 
+/* A row: the source a data file's extension chooses (NULL: none). */
+static const struct { const char *path, *source; } by_extension[] = {
+    {"a/b.csv", "csv"}, {"b.XML", "iati"},   {"b.sqlite", "sqlite"}, {"b.db", "sqlite"},
+    {"b.txt", NULL},    {"dir.csv/b", NULL}, {".csv", NULL},
+};
+
 static void test_choosing(void)
 {
     const ssc_plugin *p = NULL;
@@ -488,13 +506,15 @@ static void test_choosing(void)
     char dir[4096];
     const char *top = getenv("top_builddir");
 
-    CHECK_STR(ssc_source_for_extension("a/b.csv"), "csv");
-    CHECK_STR(ssc_source_for_extension("b.XML"), "iati");
-    CHECK_STR(ssc_source_for_extension("b.sqlite"), "sqlite");
-    CHECK_STR(ssc_source_for_extension("b.db"), "sqlite");
-    CHECK(ssc_source_for_extension("b.txt") == NULL);
-    CHECK(ssc_source_for_extension("dir.csv/b") == NULL);
-    CHECK(ssc_source_for_extension(".csv") == NULL);
+    for (size_t i = 0; i < sizeof by_extension / sizeof *by_extension; i++) {
+        const char *got = ssc_source_for_extension(by_extension[i].path);
+        CHECK_ROW("source for %s", by_extension[i].path);
+        if (by_extension[i].source)
+            CHECK_STR(got, by_extension[i].source);
+        else
+            CHECK(got == NULL);
+    }
+    CHECK_ROW_END();
 
     ssc_error_clear(&err);
     CHECK_INT(ssc_source_find(NULL, NULL, "p.txt", &p, &err), SSC_OK);
@@ -533,8 +553,26 @@ static void test_choosing(void)
     ssc_loader_free(ld);
 }
 
-/* label.c: the engine's and the report's labels first, then the source's;
- * "Unspecified" is a region with a label in each language. */
+/* A row: the label a key of a kind gets in a language, with the source's
+ * labels offered or not (label.c: the engine's and the report's labels
+ * first, then the source's; "Unspecified" is a region with a label in
+ * each language). */
+static const struct label_case {
+    ssc_key_kind kind;
+    const char *language;
+    int with_source;
+    const char *key, *want;
+} label_cases[] = {
+    {SSC_KEY_SECTOR, "en", 1, "311", "Agriculture (DAC)"},   /* only the source names it */
+    {SSC_KEY_SECTOR, "en", 1, "water", "Water (report)"},    /* the report's label wins */
+    {SSC_KEY_SECTOR, "en", 1, "agriculture", "Agriculture"}, /* the built-in label wins */
+    {SSC_KEY_SECTOR, "en", 1, "999", "999"},                 /* nobody names it: the key */
+    {SSC_KEY_REGION, "en", 1, "Unspecified", "Unspecified"},
+    {SSC_KEY_REGION, "en", 1, "Africa", "Africa"},
+    {SSC_KEY_REGION, "zh", 0, "Unspecified", "\u672a\u6307\u660e"}, /* 未指明 */
+    {SSC_KEY_REGION, "zh", 0, "Africa", "\u975e\u6d32"},             /* 非洲 */
+};
+
 static void test_labels(void)
 {
     char path[] = "/tmp/test-source-cfg-XXXXXX";
@@ -544,7 +582,6 @@ static void test_labels(void)
     static const char *const rows[] = {GOOD1, NULL};
     ssc_report rep;
     ssc_error err;
-    ssc_table *t;
     run r;
     int fd = mkstemp(path);
 
@@ -559,50 +596,30 @@ static void test_labels(void)
     run_rows(&r, rows, NULL, 0, 0);
     CHECK_INT(r.rc, SSC_OK);
 
-    t = ssc_table_new();
-    CHECK(t != NULL);
-    if (!t)
-        return;
-    ssc_table_set_key_kind(t, SSC_KEY_SECTOR);
-    ssc_table_add(t, "311", 1);         /* only the source names it */
-    ssc_table_add(t, "water", 1);       /* the report's label wins */
-    ssc_table_add(t, "agriculture", 1); /* the built-in label wins */
-    ssc_table_add(t, "999", 1);         /* nobody names it: the key */
-    CHECK_INT(ssc_label_table(t, &rep, r.st, &err), SSC_OK);
-    CHECK_STR(ssc_table_label(t, 0), "Agriculture (DAC)");
-    CHECK_STR(ssc_table_label(t, 1), "Water (report)");
-    CHECK_STR(ssc_table_label(t, 2), "Agriculture");
-    CHECK_STR(ssc_table_label(t, 3), "999");
-    ssc_table_free(t);
+    for (size_t i = 0; i < sizeof label_cases / sizeof *label_cases; i++) {
+        const struct label_case *c = &label_cases[i];
+        ssc_table *t = ssc_table_new();
 
-    t = ssc_table_new();
-    ssc_table_set_key_kind(t, SSC_KEY_REGION);
-    ssc_table_add(t, "Unspecified", 1);
-    ssc_table_add(t, "Africa", 1);
-    CHECK_INT(ssc_label_table(t, &rep, r.st, &err), SSC_OK);
-    CHECK_STR(ssc_table_label(t, 0), "Unspecified");
-    CHECK_STR(ssc_table_label(t, 1), "Africa");
-    ssc_table_free(t);
-    rep.language = "zh";
-    t = ssc_table_new();
-    ssc_table_set_key_kind(t, SSC_KEY_REGION);
-    ssc_table_add(t, "Unspecified", 1);
-    ssc_table_add(t, "Africa", 1);
-    CHECK_INT(ssc_label_table(t, &rep, NULL, &err), SSC_OK);
-    CHECK_STR(ssc_table_label(t, 0), "\u672a\u6307\u660e"); /* 未指明 */
-    CHECK_STR(ssc_table_label(t, 1), "\u975e\u6d32");       /* 非洲 */
-    ssc_table_free(t);
+        CHECK_ROW("%s label of %s", c->language, c->key);
+        CHECK(t != NULL);
+        if (!t)
+            break;
+        ssc_table_set_key_kind(t, c->kind);
+        ssc_table_add(t, c->key, 1);
+        rep.language = c->language;
+        CHECK_INT(ssc_label_table(t, &rep, c->with_source ? r.st : NULL, &err), SSC_OK);
+        CHECK_STR(ssc_table_label(t, 0), c->want);
+        ssc_table_free(t);
+    }
+    CHECK_ROW_END();
     run_free(&r);
     ssc_report_free(&rep);
 }
 
 int main(void)
 {
-    test_good_rows();
+    test_runs();
     test_same_messages_as_csv();
-    test_skip_bad_rows();
-    test_source_rules();
-    test_renames();
     test_contract();
     test_builtin_csv();
     test_choosing();

@@ -3,6 +3,7 @@
  * ssc_report_load, and the values or the error (file, line, message) are
  * checked.  Expected lines are counted in the text written here (line_of),
  * never copied from the program's output. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 #include "../check.h"
 #include "report/report.h"
 #include "report/section.h"
+
+#define N_OF(a) (sizeof(a) / sizeof *(a))
 
 static char tmpdir[4096];
 static char paths[64][4200];
@@ -48,34 +51,106 @@ static long line_of(const char *text, const char *needle)
 
 /* Loads text (written as name) with the given --set overrides, expecting
  * failure; checks the error's file, line (-1: do not check) and message
- * prefix. */
-static void expect_error_sets(const char *name, const char *text, const char *const *sets,
-                              size_t n_sets, long line, const char *prefix, int where)
+ * prefix.  Failures name the file, as the caller is a loop over a table. */
+static void expect_error(const char *name, const char *text, const char *const *sets,
+                         size_t n_sets, long line, const char *prefix)
 {
     ssc_report r;
     ssc_error err;
     const char *path = write_report(name, text);
 
+    CHECK_ROW("%s", name);
     ssc_error_clear(&err);
-    int rc = ssc_report_load(&r, path, sets, n_sets, &err);
-    if (rc == SSC_OK)
-        fprintf(stderr, "test-report.c:%d: %s loaded, expected an error\n", where, name);
-    CHECK_INT(rc, SSC_ERR);
+    CHECK_INT(ssc_report_load(&r, path, sets, n_sets, &err), SSC_ERR);
     CHECK(err.set);
     if (line >= 0) {
         CHECK_STR(err.file, path);
-        if (err.line != line)
-            fprintf(stderr, "test-report.c:%d: (%s)\n", where, name);
         CHECK_INT(err.line, line);
     }
-    if (strncmp(err.message, prefix, strlen(prefix)) != 0)
-        fprintf(stderr, "test-report.c:%d: (%s)\n", where, name);
     CHECK_PREFIX(err.message, prefix);
+    CHECK_ROW_END();
     ssc_report_free(&r);
 }
 
-#define EXPECT_ERROR(name, text, line, prefix)                                              \
-    expect_error_sets(name, text, NULL, 0, line, prefix, __LINE__)
+/* ---- values read back: row types shared by the reports below ----------- */
+
+/* A row: a string field of the report and its value (NULL: unset). */
+struct str_field { const char *name; size_t offset; const char *want; };
+#define STR(f) #f, offsetof(ssc_report, f)
+
+/* A row: a number field of the report (an int or a size_t) and its value. */
+struct num_field { const char *name; size_t offset, size; long long want; };
+#define NUM(f) #f, offsetof(ssc_report, f), sizeof(((ssc_report *)0)->f)
+
+/* A row: one section, in order; caption NULL: none; line_at: the text
+ * whose line the section records (NULL: not checked). */
+struct section_row {
+    const char *plugin, *title, *caption;
+    ssc_chart_kind chart;
+    const char *line_at;
+};
+
+/* A row: the label a sector code gets. */
+struct label_row { const char *code, *want; };
+
+#define CHECK_STR_OR_NULL(got, want)                                                        \
+    do { if (want) CHECK_STR(got, want); else CHECK((got) == NULL); } while (0)
+
+static void check_fields(const ssc_report *r, const char *name, const struct str_field *strs,
+                         size_t n_strs, const struct num_field *nums, size_t n_nums)
+{
+    const char *base = (const char *)r;
+
+    for (size_t i = 0; i < n_strs; i++) {
+        const char *s;
+        memcpy(&s, base + strs[i].offset, sizeof s);
+        CHECK_ROW("%s: %s", name, strs[i].name);
+        CHECK_STR_OR_NULL(s, strs[i].want);
+    }
+    for (size_t i = 0; i < n_nums; i++) {
+        long long got;
+        if (nums[i].size == sizeof(int)) {
+            int v;
+            memcpy(&v, base + nums[i].offset, sizeof v);
+            got = v;
+        } else {
+            size_t v;
+            memcpy(&v, base + nums[i].offset, sizeof v);
+            got = (long long)v;
+        }
+        CHECK_ROW("%s: %s", name, nums[i].name);
+        CHECK_INT(got, nums[i].want);
+    }
+    CHECK_ROW_END();
+}
+
+static void check_sections(const ssc_report *r, const char *name, const char *text,
+                           const struct section_row *rows, size_t n)
+{
+    CHECK_ROW("%s", name);
+    CHECK_INT(r->n_sections, n);
+    for (size_t i = 0; i < n && i < r->n_sections; i++) {
+        const ssc_section_def *s = &r->sections[i];
+        CHECK_ROW("%s: sections.%zu", name, i);
+        CHECK_STR(s->plugin, rows[i].plugin);
+        CHECK_STR(s->title, rows[i].title);
+        CHECK_STR_OR_NULL(s->caption, rows[i].caption);
+        CHECK_INT(s->chart, rows[i].chart);
+        if (rows[i].line_at)
+            CHECK_INT(s->line, line_of(text, rows[i].line_at));
+    }
+    CHECK_ROW_END();
+}
+
+static void check_labels(const ssc_report *r, const char *name, const struct label_row *rows,
+                         size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        CHECK_ROW("%s: label of %s", name, rows[i].code);
+        CHECK_STR(ssc_report_sector_label(r, rows[i].code), rows[i].want);
+    }
+    CHECK_ROW_END();
+}
 
 /* A minimal valid report to build on. */
 #define MINIMAL                                                                             \
@@ -121,6 +196,42 @@ static void test_good_report(void)
         "  { plugin = \"project-table\"; title = \"Projects\"; chart = \"table\"; },\n"
         "  { plugin = \"kpi\"; title = \"Again\"; chart = \"custom\"; }\n"
         ");\n";
+    static const struct str_field strs[] = {
+        {STR(title), "Annual meeting 2024"}, {STR(subtitle), "Projects, partners & results"},
+        {STR(organisation), "The secretariat"}, {STR(language), "en"},
+        {STR(date), "1 March 2024"}, {STR(output), "out/annual.pdf"},
+        {STR(data_format), "csv"},
+    };
+    static const struct num_field nums[] = {
+        {NUM(n_renames), 2},    {NUM(statuses.count), 2}, {NUM(start_year_min), 2005},
+        {NUM(regions.count), 2}, {NUM(sectors.count), 1},  {NUM(start_year_max), 2020},
+        {NUM(leads.count), 2},  {NUM(n_sector_defs), 2},
+    };
+    static const ssc_rename renames[] = {{"Project code", "id"}, {"Country list", "countries"}};
+    /* code, English label, Chinese label (NULL: none), colour (-1: none) */
+    static const ssc_sector_def sector_defs[] = {
+        {"water", "Water and sanitation", "水", 0x2A7FB8},
+        {"health", "Health", NULL, -1},
+    };
+    static const struct section_row sections[] = {
+        {"kpi", "At a glance", NULL, SSC_CHART_DEFAULT, "{ plugin = \"kpi\""},
+        {"by-region", "By region", "Counted once per region.", SSC_CHART_HBAR,
+         "{ plugin = \"by-region\""},
+        {"by-sdg", "By goal", NULL, SSC_CHART_BAR, "{ plugin = \"by-sdg\""},
+        {"timeline", "Starts", NULL, SSC_CHART_LINE, "{ plugin = \"timeline\""},
+        {"project-table", "Projects", NULL, SSC_CHART_TABLE, "{ plugin = \"project-table\""},
+        {"kpi", "Again", NULL, SSC_CHART_CUSTOM, "{ plugin = \"kpi\"; title = \"Again\""},
+    };
+    /* labels: the report's, else the built-in defaults, else the code */
+    static const struct label_row labels[] = {
+        {"water", "Water and sanitation"}, {"forestry", "Forestry"},
+        {"fishery", "Fishery and aquaculture"}, {"space-travel", "space-travel"},
+    };
+    /* the same report in Chinese: label_zh where given, else the label */
+    static const struct label_row labels_zh[] = {
+        {"water", "水"}, {"health", "Health"}, {"forestry", "林业"},
+    };
+    const char *zh[] = {"language=zh"};
     ssc_report r;
     ssc_error err;
     char want[4300];
@@ -137,98 +248,71 @@ static void test_good_report(void)
     CHECK_INT(ssc_report_load(&r, path, NULL, 0, &err), SSC_OK);
     if (err.set)
         fprintf(stderr, "unexpected error: %s:%ld: %s\n", err.file, err.line, err.message);
-    CHECK_STR(r.title, "Annual meeting 2024");
-    CHECK_STR(r.subtitle, "Projects, partners & results");
-    CHECK_STR(r.organisation, "The secretariat");
-    CHECK_STR(r.language, "en");
-    CHECK_STR(r.date, "1 March 2024");
-    CHECK_STR(r.output, "out/annual.pdf");
-    snprintf(want, sizeof want, "%s/reports/../data/portfolio.csv", tmpdir);
-    CHECK_STR(r.data_path, want);
-    CHECK_STR(r.data_format, "csv");
-    CHECK_INT(r.data_line, line_of(text, "data = {"));
-    CHECK_INT(r.n_renames, 2);
-    if (r.n_renames == 2) {
-        CHECK_STR(r.renames[0].to, "id");
-        CHECK_STR(r.renames[0].from, "Project code");
-        CHECK_STR(r.renames[1].to, "countries");
-        CHECK_STR(r.renames[1].from, "Country list");
-    }
-    CHECK_INT(r.statuses.count, 2);
+    check_fields(&r, "good.cfg", strs, N_OF(strs), nums, N_OF(nums));
     if (r.statuses.count == 2) {
         CHECK_STR(r.statuses.items[0], "ongoing");
         CHECK_STR(r.statuses.items[1], "completed");
     }
-    CHECK_INT(r.start_year_min, 2005);
-    CHECK_INT(r.start_year_max, 2020);
-    CHECK_INT(r.regions.count, 2);
     if (r.regions.count == 2)
         CHECK_STR(r.regions.items[1], "Latin America and the Caribbean");
-    CHECK_INT(r.sectors.count, 1);
-    CHECK_INT(r.leads.count, 2);
     if (r.leads.count == 2)
         CHECK_STR(r.leads.items[1], "Institute, B");
-
-    CHECK_INT(r.n_sector_defs, 2);
-    if (r.n_sector_defs == 2) {
-        CHECK_STR(r.sector_defs[0].code, "water");
-        CHECK_STR(r.sector_defs[0].label_en, "Water and sanitation");
-        CHECK_STR(r.sector_defs[0].label_zh, "水");
-        CHECK_INT(r.sector_defs[0].colour, 0x2A7FB8);
-        CHECK_STR(r.sector_defs[1].code, "health");
-        CHECK(r.sector_defs[1].label_zh == NULL);
-        CHECK_INT(r.sector_defs[1].colour, -1);
+    snprintf(want, sizeof want, "%s/reports/../data/portfolio.csv", tmpdir);
+    CHECK_STR(r.data_path, want);
+    CHECK_INT(r.data_line, line_of(text, "data = {"));
+    for (size_t i = 0; i < N_OF(renames) && i < r.n_renames; i++) {
+        CHECK_ROW("good.cfg: data.columns.%s", renames[i].to);
+        CHECK_STR(r.renames[i].to, renames[i].to);
+        CHECK_STR(r.renames[i].from, renames[i].from);
     }
-    /* labels: the report's, else the built-in defaults, else the code */
-    CHECK_STR(ssc_report_sector_label(&r, "water"), "Water and sanitation");
-    CHECK_STR(ssc_report_sector_label(&r, "forestry"), "Forestry");
-    CHECK_STR(ssc_report_sector_label(&r, "fishery"), "Fishery and aquaculture");
-    CHECK_STR(ssc_report_sector_label(&r, "space-travel"), "space-travel");
+    for (size_t i = 0; i < N_OF(sector_defs) && i < r.n_sector_defs; i++) {
+        const ssc_sector_def *got = &r.sector_defs[i], *w = &sector_defs[i];
+        CHECK_ROW("good.cfg: sectors.%zu", i);
+        CHECK_STR(got->code, w->code);
+        CHECK_STR(got->label_en, w->label_en);
+        CHECK_STR_OR_NULL(got->label_zh, w->label_zh);
+        CHECK_INT(got->colour, w->colour);
+    }
+    CHECK_ROW_END();
+    check_labels(&r, "good.cfg", labels, N_OF(labels));
     CHECK_INT(ssc_report_sector_colour(&r, "water"), 0x2A7FB8);
     CHECK_INT(ssc_report_sector_colour(&r, "space-travel"), -1);
-
-    CHECK_INT(r.n_sections, 6);
-    if (r.n_sections == 6) {
-        CHECK_STR(r.sections[0].plugin, "kpi");
-        CHECK_STR(r.sections[0].title, "At a glance");
-        CHECK(r.sections[0].caption == NULL);
-        CHECK_INT(r.sections[0].chart, SSC_CHART_DEFAULT);
+    check_sections(&r, "good.cfg", text, sections, N_OF(sections));
+    if (r.n_sections == N_OF(sections)) {
+        const char *count = NULL;
         CHECK(r.sections[0].options == NULL);
-        CHECK_INT(r.sections[0].line, line_of(text, "{ plugin = \"kpi\""));
-        CHECK_STR(r.sections[1].plugin, "by-region");
-        CHECK_STR(r.sections[1].caption, "Counted once per region.");
-        CHECK_INT(r.sections[1].chart, SSC_CHART_HBAR);
-        CHECK_INT(r.sections[1].line, line_of(text, "{ plugin = \"by-region\""));
-        CHECK_INT(r.sections[2].chart, SSC_CHART_BAR);
         CHECK(r.sections[2].options != NULL);
         if (r.sections[2].options) {
-            const char *count = NULL;
             CHECK(config_setting_lookup_string(r.sections[2].options, "count", &count));
             CHECK_STR(count, "primary");
         }
-        CHECK_INT(r.sections[3].chart, SSC_CHART_LINE);
-        CHECK_INT(r.sections[4].chart, SSC_CHART_TABLE);
-        CHECK_INT(r.sections[5].chart, SSC_CHART_CUSTOM);
-        CHECK_INT(r.sections[5].line, line_of(text, "{ plugin = \"kpi\"; title = \"Again\""));
     }
     ssc_report_free(&r);
 
-    /* the same report in Chinese: label_zh where given, else the label */
     path = write_report("reports/good-zh.cfg", text);
-    {
-        const char *sets[] = {"language=zh"};
-        ssc_error_clear(&err);
-        CHECK_INT(ssc_report_load(&r, path, sets, 1, &err), SSC_OK);
-        CHECK_STR(r.language, "zh");
-        CHECK_STR(ssc_report_sector_label(&r, "water"), "水");
-        CHECK_STR(ssc_report_sector_label(&r, "health"), "Health");
-        CHECK_STR(ssc_report_sector_label(&r, "forestry"), "林业");
-        ssc_report_free(&r);
-    }
+    ssc_error_clear(&err);
+    CHECK_INT(ssc_report_load(&r, path, zh, 1, &err), SSC_OK);
+    CHECK_STR(r.language, "zh");
+    check_labels(&r, "good-zh.cfg", labels_zh, N_OF(labels_zh));
+    ssc_report_free(&r);
 }
 
 static void test_defaults(void)
 {
+    static const struct str_field strs[] = {
+        {STR(language), "en"}, {STR(subtitle), ""}, {STR(organisation), ""},
+        {STR(date), NULL},     {STR(output), NULL},
+        {STR(data_format), NULL}, /* the source follows the file's extension */
+    };
+    static const struct num_field nums[] = {
+        {NUM(statuses.count), 0}, {NUM(start_year_min), 0}, {NUM(start_year_max), 0},
+        {NUM(n_renames), 0},      {NUM(n_sector_defs), 0},  {NUM(n_sections), 1},
+    };
+    static const struct label_row labels[] = {
+        {"agriculture", "Agriculture"}, {"renewable-energy", "Renewable energy"},
+        {"ict", "Information technology"}, {"water", "Clean water"},
+        {"financial-services", "Financial services"},
+    };
     ssc_report r;
     ssc_error err;
     const char *path = write_report("minimal.cfg", MINIMAL);
@@ -236,33 +320,20 @@ static void test_defaults(void)
 
     ssc_error_clear(&err);
     CHECK_INT(ssc_report_load(&r, path, NULL, 0, &err), SSC_OK);
-    CHECK_STR(r.language, "en");
-    CHECK_STR(r.subtitle, "");
-    CHECK_STR(r.organisation, "");
-    CHECK(r.date == NULL);
-    CHECK(r.output == NULL);
-    CHECK(r.data_format == NULL); /* the source follows the file's extension */
+    check_fields(&r, "minimal.cfg", strs, N_OF(strs), nums, N_OF(nums));
     snprintf(want, sizeof want, "%s/p.csv", tmpdir);
     CHECK_STR(r.data_path, want);
-    CHECK_INT(r.statuses.count, 0);
-    CHECK_INT(r.start_year_min, 0);
-    CHECK_INT(r.start_year_max, 0);
-    CHECK_INT(r.n_renames, 0);
-    CHECK_INT(r.n_sector_defs, 0);
-    CHECK_INT(r.n_sections, 1);
     /* every built-in sector has a label in both languages and a colour */
     static const char *const builtin[] = {"agriculture", "forestry", "fishery",
                                           "renewable-energy", "ict", "water",
                                           "financial-services"};
-    for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++) {
+    for (size_t i = 0; i < N_OF(builtin); i++) {
+        CHECK_ROW("built-in sector %s", builtin[i]);
         CHECK(strcmp(ssc_report_sector_label(&r, builtin[i]), builtin[i]) != 0);
         CHECK(ssc_report_sector_colour(&r, builtin[i]) >= 0);
     }
-    CHECK_STR(ssc_report_sector_label(&r, "agriculture"), "Agriculture");
-    CHECK_STR(ssc_report_sector_label(&r, "renewable-energy"), "Renewable energy");
-    CHECK_STR(ssc_report_sector_label(&r, "ict"), "Information technology");
-    CHECK_STR(ssc_report_sector_label(&r, "water"), "Clean water");
-    CHECK_STR(ssc_report_sector_label(&r, "financial-services"), "Financial services");
+    CHECK_ROW_END();
+    check_labels(&r, "minimal.cfg", labels, N_OF(labels));
     ssc_report_free(&r);
 
     /* an absolute data path is kept as it is */
@@ -277,216 +348,186 @@ static void test_defaults(void)
     ssc_report_free(&r);
 }
 
-static void test_schema_errors(void)
-{
-    static const char unknown_top[] = "title = \"T\";\n"
-                                      "data = { path = \"p.csv\"; };\n"
-                                      "\n"
-                                      "colour = \"blue\";\n"
-                                      "sections = ( { plugin = \"kpi\"; } );\n";
-    EXPECT_ERROR("unknown-top.cfg", unknown_top, line_of(unknown_top, "colour"),
-                 "unknown setting \"colour\"");
+/* The start and end of most reports below. */
+#define HEAD "title = \"T\";\ndata = { path = \"p.csv\"; };\n"
+#define KPI "sections = ( { plugin = \"kpi\"; } );\n"
 
-    static const char unknown_filter[] = "title = \"T\";\n"
-                                         "data = { path = \"p.csv\"; };\n"
-                                         "filters = {\n"
-                                         "  statuses = [ \"ongoing\" ];\n"
-                                         "  start_year = 2010;\n"
-                                         "};\n"
-                                         "sections = ( { plugin = \"kpi\"; } );\n";
-    EXPECT_ERROR("unknown-filter.cfg", unknown_filter, line_of(unknown_filter, "start_year ="),
-                 "unknown setting \"start_year\" in filters");
+/* Six hexadecimal digits, nothing else (strtol alone would take a sign). */
+#define BAD_COLOUR(name, c)                                                                 \
+    {name, MINIMAL "sectors = ( { code = \"ict\"; colour = \"" c "\"; } );\n", "colour =",  \
+     "sectors.colour: \"" c "\" is not a colour"}
 
-    static const char unknown_section[] = "title = \"T\";\n"
-                                          "data = { path = \"p.csv\"; };\n"
-                                          "sections = (\n"
-                                          "  { plugin = \"kpi\"; },\n"
-                                          "  { plugin = \"timeline\"; kind = \"line\"; }\n"
-                                          ");\n";
-    EXPECT_ERROR("unknown-section.cfg", unknown_section, line_of(unknown_section, "kind ="),
-                 "unknown setting \"kind\" in sections");
+/* A row: the report `text`, written as `name`, fails to load with a
+ * message starting with `message`, naming the file and the line of the
+ * first `at` in the text (NULL: file and line not checked). */
+static const struct bad_report {
+    const char *name, *text, *at, *message;
+} bad_reports[] = {
+    /* the schema: unknown keys and wrong types */
+    {"unknown-top.cfg", HEAD "\ncolour = \"blue\";\n" KPI, "colour", "unknown setting \"colour\""},
+    {"unknown-filter.cfg",
+     HEAD "filters = {\n  statuses = [ \"ongoing\" ];\n  start_year = 2010;\n};\n" KPI,
+     "start_year =", "unknown setting \"start_year\" in filters"},
+    {"unknown-section.cfg",
+     HEAD "sections = (\n  { plugin = \"kpi\"; },\n"
+          "  { plugin = \"timeline\"; kind = \"line\"; }\n);\n",
+     "kind =", "unknown setting \"kind\" in sections"},
+    {"title-int.cfg", "data = { path = \"p.csv\"; };\ntitle = 3;\n" KPI, "title = 3",
+     "title: expected a string"},
+    {"year-float.cfg", MINIMAL "filters = {\n  start_year_min = 2010.5;\n};\n", "start_year_min",
+     "filters.start_year_min: expected a whole number"},
+    {"year-string.cfg", MINIMAL "filters = { start_year_max = \"2010\"; };\n", "start_year_max",
+     "filters.start_year_max: expected a whole number"},
+    {"statuses-ints.cfg", MINIMAL "filters = {\n statuses = [ 1, 2 ];\n};\n", "statuses",
+     "filters.statuses: expected an array"},
+    {"data-scalar.cfg", "title = \"T\";\ndata = \"p.csv\";\n" KPI, "data =",
+     "data: expected a group"},
+    {"section-string.cfg", HEAD "sections = (\n  \"kpi\"\n);\n", NULL,
+     "sections: each entry must be a group"},
+    {"column-int.cfg",
+     "title = \"T\";\ndata = {\n  path = \"p.csv\";\n  columns = { id = 3; };\n};\n" KPI,
+     "id = 3", "data.columns.id: expected the file's header name"},
 
-    static const char title_int[] = "data = { path = \"p.csv\"; };\n"
-                                    "title = 3;\n"
-                                    "sections = ( { plugin = \"kpi\"; } );\n";
-    EXPECT_ERROR("title-int.cfg", title_int, line_of(title_int, "title = 3"),
-                 "title: expected a string");
-
-    static const char year_float[] = MINIMAL "filters = {\n  start_year_min = 2010.5;\n};\n";
-    EXPECT_ERROR("year-float.cfg", year_float, line_of(year_float, "start_year_min"),
-                 "filters.start_year_min: expected a whole number");
-
-    static const char year_string[] = MINIMAL "filters = { start_year_max = \"2010\"; };\n";
-    EXPECT_ERROR("year-string.cfg", year_string, line_of(year_string, "start_year_max"),
-                 "filters.start_year_max: expected a whole number");
-
-    static const char statuses_ints[] = MINIMAL "filters = {\n statuses = [ 1, 2 ];\n};\n";
-    EXPECT_ERROR("statuses-ints.cfg", statuses_ints, line_of(statuses_ints, "statuses"),
-                 "filters.statuses: expected an array");
-
-    static const char data_scalar[] = "title = \"T\";\ndata = \"p.csv\";\n"
-                                      "sections = ( { plugin = \"kpi\"; } );\n";
-    EXPECT_ERROR("data-scalar.cfg", data_scalar, line_of(data_scalar, "data ="),
-                 "data: expected a group");
-
-    static const char section_string[] = "title = \"T\";\ndata = { path = \"p.csv\"; };\n"
-                                         "sections = (\n  \"kpi\"\n);\n";
-    EXPECT_ERROR("section-string.cfg", section_string, -1,
-                 "sections: each entry must be a group");
-
-    static const char column_int[] = "title = \"T\";\n"
-                                     "data = {\n  path = \"p.csv\";\n"
-                                     "  columns = { id = 3; };\n};\n"
-                                     "sections = ( { plugin = \"kpi\"; } );\n";
-    EXPECT_ERROR("column-int.cfg", column_int, line_of(column_int, "id = 3"),
-                 "data.columns.id: expected the file's header name");
-}
-
-static void test_value_errors(void)
-{
-    static const char language[] = "title = \"T\";\n"
-                                   "language = \"fr\";\n"
-                                   "data = { path = \"p.csv\"; };\n"
-                                   "sections = ( { plugin = \"kpi\"; } );\n";
-    EXPECT_ERROR("language.cfg", language, line_of(language, "language"),
-                 "language: \"fr\" is not a report language");
-
-    static const char region[] = MINIMAL "filters = {\n"
-                                         "  regions = [ \"Africa\", \"Europa\" ];\n"
-                                         "};\n";
-    EXPECT_ERROR("region.cfg", region, line_of(region, "regions"),
-                 "filters.regions: \"Europa\" is not a region");
-
-    static const char status[] = MINIMAL "filters = {\n"
-                                         "  statuses = [ \"ongoing\", \"done\" ];\n"
-                                         "};\n";
-    EXPECT_ERROR("status.cfg", status, line_of(status, "statuses"),
-                 "filters.statuses: \"done\" is not a status");
-
-    static const char years[] = MINIMAL "filters = {\n"
-                                        "  start_year_min = 2015;\n"
-                                        "  start_year_max = 2010;\n"
-                                        "};\n";
-    EXPECT_ERROR("years.cfg", years, line_of(years, "start_year_max"),
-                 "filters.start_year_max: 2010 is before start_year_min 2015");
-
-    static const char year_range[] = MINIMAL "filters = {\n  start_year_min = 95;\n};\n";
-    EXPECT_ERROR("year-range.cfg", year_range, line_of(year_range, "start_year_min"),
-                 "filters.start_year_min: 95 is not a year");
-
-    static const char chart[] = "title = \"T\";\n"
-                                "data = { path = \"p.csv\"; };\n"
-                                "sections = (\n"
-                                "  { plugin = \"kpi\"; },\n"
-                                "  { plugin = \"by-region\";\n"
-                                "    chart = \"pie\"; }\n"
-                                ");\n";
-    EXPECT_ERROR("chart.cfg", chart, line_of(chart, "chart ="),
-                 "sections.chart: \"pie\" is not a chart kind");
-
-    static const char no_sections[] = "title = \"T\";\ndata = { path = \"p.csv\"; };\n";
-    EXPECT_ERROR("no-sections.cfg", no_sections, -1, "sections: the report has no sections");
-
-    static const char empty_sections[] = "title = \"T\";\ndata = { path = \"p.csv\"; };\n"
-                                         "sections = ( );\n";
-    EXPECT_ERROR("empty-sections.cfg", empty_sections, -1,
-                 "sections: the report has no sections");
-
-    static const char no_plugin[] = "title = \"T\";\ndata = { path = \"p.csv\"; };\n"
-                                    "sections = (\n  { plugin = \"kpi\"; },\n"
-                                    "  { title = \"Orphan\"; }\n);\n";
-    EXPECT_ERROR("no-plugin.cfg", no_plugin, line_of(no_plugin, "{ title = \"Orphan\""),
-                 "sections: section 2 has no plugin");
-
-    static const char no_title[] = "data = { path = \"p.csv\"; };\n"
-                                   "sections = ( { plugin = \"kpi\"; } );\n";
-    EXPECT_ERROR("no-title.cfg", no_title, -1, "title: missing");
-
-    static const char no_data[] = "title = \"T\";\nsections = ( { plugin = \"kpi\"; } );\n";
-    EXPECT_ERROR("no-data.cfg", no_data, -1, "data.path: missing");
-
+    /* values */
+    {"language.cfg", "title = \"T\";\nlanguage = \"fr\";\ndata = { path = \"p.csv\"; };\n" KPI,
+     "language", "language: \"fr\" is not a report language"},
+    {"region.cfg", MINIMAL "filters = {\n  regions = [ \"Africa\", \"Europa\" ];\n};\n",
+     "regions", "filters.regions: \"Europa\" is not a region"},
+    {"status.cfg", MINIMAL "filters = {\n  statuses = [ \"ongoing\", \"done\" ];\n};\n",
+     "statuses", "filters.statuses: \"done\" is not a status"},
+    {"years.cfg",
+     MINIMAL "filters = {\n  start_year_min = 2015;\n  start_year_max = 2010;\n};\n",
+     "start_year_max", "filters.start_year_max: 2010 is before start_year_min 2015"},
+    {"year-range.cfg", MINIMAL "filters = {\n  start_year_min = 95;\n};\n", "start_year_min",
+     "filters.start_year_min: 95 is not a year"},
+    {"chart.cfg",
+     HEAD "sections = (\n  { plugin = \"kpi\"; },\n  { plugin = \"by-region\";\n"
+          "    chart = \"pie\"; }\n);\n",
+     "chart =", "sections.chart: \"pie\" is not a chart kind"},
+    {"no-sections.cfg", HEAD, NULL, "sections: the report has no sections"},
+    {"empty-sections.cfg", HEAD "sections = ( );\n", NULL, "sections: the report has no sections"},
+    {"no-plugin.cfg",
+     HEAD "sections = (\n  { plugin = \"kpi\"; },\n  { title = \"Orphan\"; }\n);\n",
+     "{ title = \"Orphan\"", "sections: section 2 has no plugin"},
+    {"no-title.cfg", "data = { path = \"p.csv\"; };\n" KPI, NULL, "title: missing"},
+    {"no-data.cfg", "title = \"T\";\n" KPI, NULL, "data.path: missing"},
     /* whether a source exists is known once plugins load; a name no
      * plugin could have is refused here */
-    static const char format[] = "title = \"T\";\n"
-                                 "data = {\n  path = \"p.xlsx\";\n  format = \"Excel 2007\";\n};\n"
-                                 "sections = ( { plugin = \"kpi\"; } );\n";
-    EXPECT_ERROR("format.cfg", format, line_of(format, "format ="),
-                 "data.format: \"Excel 2007\" is not a data source");
+    {"format.cfg",
+     "title = \"T\";\ndata = {\n  path = \"p.xlsx\";\n  format = \"Excel 2007\";\n};\n" KPI,
+     "format =", "data.format: \"Excel 2007\" is not a data source"},
+    {"colour.cfg",
+     MINIMAL "sectors = (\n  { code = \"water\"; colour = \"#2A7FB8\"; },\n"
+             "  { code = \"ict\"; colour = \"purple\"; }\n);\n",
+     "\"purple\"", "sectors.colour: \"purple\" is not a colour"},
+    BAD_COLOUR("colour-minus.cfg", "#-12345"),
+    BAD_COLOUR("colour-plus.cfg", "#+12345"),
+    BAD_COLOUR("colour-space.cfg", "# 12345"),
+    BAD_COLOUR("colour-five.cfg", "#12345"),
+    BAD_COLOUR("colour-seven.cfg", "#1234567"),
+    BAD_COLOUR("colour-hash-last.cfg", "2A7FB8#"),
+    {"no-code.cfg", MINIMAL "sectors = (\n  { label = \"Water\"; }\n);\n", "{ label",
+     "sectors: each sector needs a code"},
 
-    static const char colour[] = MINIMAL "sectors = (\n"
-                                         "  { code = \"water\"; colour = \"#2A7FB8\"; },\n"
-                                         "  { code = \"ict\"; colour = \"purple\"; }\n"
-                                         ");\n";
-    EXPECT_ERROR("colour.cfg", colour, line_of(colour, "\"purple\""),
-                 "sectors.colour: \"purple\" is not a colour");
+    /* a syntax error: libconfig's message, with the file and its line */
+    {"syntax.cfg", HEAD "\nlanguage = = \"en\";\n" KPI, "= =", "syntax error"},
+};
 
-    /* six hexadecimal digits, nothing else (strtol alone would take a sign) */
-    static const char *const bad_colours[] = {"#-12345", "#+12345", "# 12345", "#12345",
-                                              "#1234567", "2A7FB8#"};
-    for (size_t i = 0; i < sizeof bad_colours / sizeof *bad_colours; i++) {
-        char text[512], prefix[128];
-        snprintf(text, sizeof text, MINIMAL "sectors = ( { code = \"ict\"; colour = \"%s\"; } );\n",
-                 bad_colours[i]);
-        snprintf(prefix, sizeof prefix, "sectors.colour: \"%s\" is not a colour", bad_colours[i]);
-        EXPECT_ERROR("bad-colour.cfg", text, line_of(text, "colour ="), prefix);
+static void test_bad_reports(void)
+{
+    for (size_t i = 0; i < N_OF(bad_reports); i++) {
+        const struct bad_report *b = &bad_reports[i];
+        expect_error(b->name, b->text, NULL, 0, b->at ? line_of(b->text, b->at) : -1,
+                     b->message);
     }
-
-    static const char no_code[] = MINIMAL "sectors = (\n  { label = \"Water\"; }\n);\n";
-    EXPECT_ERROR("no-code.cfg", no_code, line_of(no_code, "{ label"),
-                 "sectors: each sector needs a code");
 }
 
-static void test_syntax_errors(void)
+static void test_unreadable(void)
 {
-    /* a syntax error: libconfig's message, with the file and its line */
-    static const char syntax[] = "title = \"T\";\n"
-                                 "data = { path = \"p.csv\"; };\n"
-                                 "\n"
-                                 "language = = \"en\";\n"
-                                 "sections = ( { plugin = \"kpi\"; } );\n";
-    EXPECT_ERROR("syntax.cfg", syntax, line_of(syntax, "= ="), "syntax error");
+    static const char unclosed[] = HEAD KPI "subtitle = \"never closed;\n";
+    ssc_report r;
+    ssc_error err;
+    const char *path = write_report("unclosed.cfg", unclosed);
+    char missing[4300];
 
-    static const char unclosed[] = "title = \"T\";\n"
-                                   "data = { path = \"p.csv\"; };\n"
-                                   "sections = ( { plugin = \"kpi\"; } );\n"
-                                   "subtitle = \"never closed;\n";
-    {
-        ssc_report r;
-        ssc_error err;
-        const char *path = write_report("unclosed.cfg", unclosed);
-        ssc_error_clear(&err);
-        CHECK_INT(ssc_report_load(&r, path, NULL, 0, &err), SSC_ERR);
-        CHECK_STR(err.file, path);
-        CHECK(err.line >= line_of(unclosed, "subtitle"));
-        ssc_report_free(&r);
-    }
+    /* a string never closed: somewhere from its line on */
+    ssc_error_clear(&err);
+    CHECK_INT(ssc_report_load(&r, path, NULL, 0, &err), SSC_ERR);
+    CHECK_STR(err.file, path);
+    CHECK(err.line >= line_of(unclosed, "subtitle"));
+    ssc_report_free(&r);
 
     /* a file that cannot be read: the path, no line */
-    {
-        ssc_report r;
-        ssc_error err;
-        char path[4300];
-        snprintf(path, sizeof path, "%s/no-such-report.cfg", tmpdir);
-        ssc_error_clear(&err);
-        CHECK_INT(ssc_report_load(&r, path, NULL, 0, &err), SSC_ERR);
-        CHECK_STR(err.file, path);
-        CHECK_INT(err.line, 0);
-        CHECK_PREFIX(err.message, "cannot read the report file");
-        ssc_report_free(&r);
-    }
+    snprintf(missing, sizeof missing, "%s/no-such-report.cfg", tmpdir);
+    ssc_error_clear(&err);
+    CHECK_INT(ssc_report_load(&r, missing, NULL, 0, &err), SSC_ERR);
+    CHECK_STR(err.file, missing);
+    CHECK_INT(err.line, 0);
+    CHECK_PREFIX(err.message, "cannot read the report file");
+    ssc_report_free(&r);
 }
+
+#define SET_TEXT                                                                            \
+    "title = \"Set\";\n"                                                                    \
+    "language = \"en\";\n"                                                                  \
+    "data = { path = \"p.csv\"; };\n"                                                       \
+    "sections = (\n"                                                                        \
+    "  { plugin = \"kpi\"; title = \"Zero\"; },\n"                                          \
+    "  { plugin = \"by-region\"; title = \"One\"; },\n"                                     \
+    "  { plugin = \"by-sdg\"; title = \"Two\"; options = { count = \"any\"; }; }\n"         \
+    ");\n"
+
+#define NO_LINE -1
+
+/* A row: the report `text`, written as `name`, with the --set overrides
+ * `set`, fails to load with a message starting with `message`, naming the
+ * file with line 0 (the line of the value the --set replaced would
+ * mislead), or NO_LINE: the override itself is wrong, file and line are
+ * not checked. */
+static const struct bad_set {
+    const char *name, *text, *set[2];
+    long line;
+    const char *message;
+} bad_sets[] = {
+    /* an override is checked like a value in the file, and the message
+     * quotes the --set instead of the file's line */
+    {"set-fr.cfg", SET_TEXT, {"language=fr"}, 0,
+     "--set language=fr: language: \"fr\" is not a report language"},
+    {"set-years.cfg", SET_TEXT, {"filters.start_year_min=2015", "filters.start_year_max=2012"}, 0,
+     "--set filters.start_year_max=2012: filters.start_year_max: 2012 is before start_year_min "
+     "2015"},
+    {"set-chart.cfg", SET_TEXT, {"sections.1.chart=pie"}, 0,
+     "--set sections.1.chart=pie: sections.chart: \"pie\" is not a chart kind"},
+    /* errors in the override itself */
+    {"set-unknown.cfg", SET_TEXT, {"colour=blue"}, NO_LINE,
+     "--set colour=blue: the report has no setting \"colour\""},
+    {"set-unknown-in.cfg", SET_TEXT, {"filters.start_year=2015"}, NO_LINE,
+     "--set filters.start_year=2015: the report has no setting"},
+    {"set-notint.cfg", SET_TEXT, {"filters.start_year_min=twenty"}, NO_LINE,
+     "--set filters.start_year_min=twenty: filters.start_year_min expects a whole number"},
+    {"set-trailing.cfg", SET_TEXT, {"filters.start_year_min=2015x"}, NO_LINE,
+     "--set filters.start_year_min=2015x: filters.start_year_min expects a whole number"},
+    {"set-noeq.cfg", SET_TEXT, {"language"}, NO_LINE, "--set language: expected KEY=VALUE"},
+    {"set-nokey.cfg", SET_TEXT, {"=zh"}, NO_LINE, "--set =zh: expected KEY=VALUE"},
+    {"set-array.cfg", MINIMAL "filters = { statuses = [ \"ongoing\" ]; };\n",
+     {"filters.statuses=ongoing"}, NO_LINE,
+     "--set filters.statuses=ongoing: \"filters.statuses\" is not a single value"},
+    {"set-beyond.cfg", SET_TEXT, {"sections.3.title=Four"}, NO_LINE,
+     "--set sections.3.title=Four: cannot add"},
+};
 
 static void test_set(void)
 {
-    static const char text[] = "title = \"Set\";\n"
-                               "language = \"en\";\n"
-                               "data = { path = \"p.csv\"; };\n"
-                               "sections = (\n"
-                               "  { plugin = \"kpi\"; title = \"Zero\"; },\n"
-                               "  { plugin = \"by-region\"; title = \"One\"; },\n"
-                               "  { plugin = \"by-sdg\"; title = \"Two\"; options = { count = "
-                               "\"any\"; }; }\n"
-                               ");\n";
+    static const char text[] = SET_TEXT;
+    static const struct str_field strs[] = {
+        {STR(language), "zh"}, {STR(subtitle), "From the command line"}};
+    static const struct num_field nums[] = {{NUM(start_year_min), 2015}, {NUM(start_year_max), 0}};
+    static const struct section_row sections[] = {
+        {"kpi", "Zero", "Created by --set", SSC_CHART_DEFAULT, NULL},
+        {"by-region", "One", NULL, SSC_CHART_DEFAULT, NULL},
+        {"by-sdg", "Goals, = and all", NULL, SSC_CHART_DEFAULT, NULL},
+    };
+    const char *brackets[] = {"sections.[1].title=Regions"}, *unknown[] = {"colour=blue"};
     ssc_report r;
     ssc_error err;
     const char *path = write_report("set.cfg", text);
@@ -511,16 +552,9 @@ static void test_set(void)
         CHECK_INT(ssc_report_load(&r, path, sets, 6, &err), SSC_OK);
         if (err.set)
             fprintf(stderr, "unexpected error: %s:%ld: %s\n", err.file, err.line, err.message);
-        CHECK_STR(r.language, "zh");
-        CHECK_INT(r.start_year_min, 2015);
-        CHECK_INT(r.start_year_max, 0);
-        CHECK_STR(r.subtitle, "From the command line");
-        CHECK_INT(r.n_sections, 3);
+        check_fields(&r, "set.cfg", strs, N_OF(strs), nums, N_OF(nums));
+        check_sections(&r, "set.cfg", text, sections, N_OF(sections));
         if (r.n_sections == 3) {
-            CHECK_STR(r.sections[0].title, "Zero");
-            CHECK_STR(r.sections[0].caption, "Created by --set");
-            CHECK_STR(r.sections[1].title, "One");
-            CHECK_STR(r.sections[2].title, "Goals, = and all");
             const char *count = NULL;
             CHECK(r.sections[2].options &&
                   config_setting_lookup_string(r.sections[2].options, "count", &count));
@@ -529,73 +563,21 @@ static void test_set(void)
         ssc_report_free(&r);
     }
     /* "sections.[1].title", libconfig's own spelling, works too */
-    {
-        const char *sets[] = {"sections.[1].title=Regions"};
-        ssc_error_clear(&err);
-        CHECK_INT(ssc_report_load(&r, path, sets, 1, &err), SSC_OK);
-        if (r.n_sections == 3)
-            CHECK_STR(r.sections[1].title, "Regions");
-        ssc_report_free(&r);
-    }
-    /* an override is checked like a value in the file, and the message
-     * quotes the --set instead of the file's line, which holds the old value */
-    {
-        const char *sets[] = {"language=fr"};
-        expect_error_sets("set-fr.cfg", text, sets, 1, 0,
-                          "--set language=fr: language: \"fr\" is not a report language",
-                          __LINE__);
-        const char *years[] = {"filters.start_year_min=2015", "filters.start_year_max=2012"};
-        expect_error_sets("set-years.cfg", text, years, 2, 0,
-                          "--set filters.start_year_max=2012: filters.start_year_max: 2012 is "
-                          "before start_year_min 2015",
-                          __LINE__);
-        const char *chart[] = {"sections.1.chart=pie"};
-        expect_error_sets("set-chart.cfg", text, chart, 1, 0,
-                          "--set sections.1.chart=pie: sections.chart: \"pie\" is not a chart kind",
-                          __LINE__);
-    }
-    /* errors in the override itself: no file, no line */
-    {
-        const char *unknown[] = {"colour=blue"};
-        expect_error_sets("set-unknown.cfg", text, unknown, 1, -1,
-                          "--set colour=blue: the report has no setting \"colour\"", __LINE__);
-        const char *unknown_in[] = {"filters.start_year=2015"};
-        expect_error_sets("set-unknown-in.cfg", text, unknown_in, 1, -1,
-                          "--set filters.start_year=2015: the report has no setting", __LINE__);
-        const char *not_int[] = {"filters.start_year_min=twenty"};
-        expect_error_sets("set-notint.cfg", text, not_int, 1, -1,
-                          "--set filters.start_year_min=twenty: filters.start_year_min expects "
-                          "a whole number",
-                          __LINE__);
-        const char *trailing[] = {"filters.start_year_min=2015x"};
-        expect_error_sets("set-trailing.cfg", text, trailing, 1, -1,
-                          "--set filters.start_year_min=2015x: filters.start_year_min expects "
-                          "a whole number",
-                          __LINE__);
-        const char *no_eq[] = {"language"};
-        expect_error_sets("set-noeq.cfg", text, no_eq, 1, -1, "--set language: expected KEY=VALUE",
-                          __LINE__);
-        const char *no_key[] = {"=zh"};
-        expect_error_sets("set-nokey.cfg", text, no_key, 1, -1, "--set =zh: expected KEY=VALUE",
-                          __LINE__);
-        const char *array[] = {"filters.statuses=ongoing"};
-        static const char with_statuses[] = MINIMAL "filters = { statuses = [ \"ongoing\" ]; };\n";
-        expect_error_sets("set-array.cfg", with_statuses, array, 1, -1,
-                          "--set filters.statuses=ongoing: \"filters.statuses\" is not a single "
-                          "value",
-                          __LINE__);
-        const char *beyond[] = {"sections.3.title=Four"};
-        expect_error_sets("set-beyond.cfg", text, beyond, 1, -1,
-                          "--set sections.3.title=Four: cannot add", __LINE__);
+    ssc_error_clear(&err);
+    CHECK_INT(ssc_report_load(&r, path, brackets, 1, &err), SSC_OK);
+    if (r.n_sections == 3)
+        CHECK_STR(r.sections[1].title, "Regions");
+    ssc_report_free(&r);
+
+    for (size_t i = 0; i < N_OF(bad_sets); i++) {
+        const struct bad_set *b = &bad_sets[i];
+        expect_error(b->name, b->text, b->set, b->set[1] ? 2 : 1, b->line, b->message);
     }
     /* the errors from --set carry no file line: the command line is not a file */
-    {
-        const char *unknown[] = {"colour=blue"};
-        ssc_error_clear(&err);
-        CHECK_INT(ssc_report_load(&r, path, unknown, 1, &err), SSC_ERR);
-        CHECK_INT(err.line, 0);
-        ssc_report_free(&r);
-    }
+    ssc_error_clear(&err);
+    CHECK_INT(ssc_report_load(&r, path, unknown, 1, &err), SSC_ERR);
+    CHECK_INT(err.line, 0);
+    ssc_report_free(&r);
 }
 
 /* ssc_section_label: what plugins get for a key, in the report's language,
@@ -608,6 +590,20 @@ static void test_section_labels(void)
                                "sectors = ( { code = \"water\"; label = \"Water\"; "
                                "label_zh = \"水资源\"; } );\n"
                                "sections = ( { plugin = \"kpi\"; title = \"K\"; } );\n";
+    /* A row: the label of a key of a kind. */
+    static const struct {
+        ssc_key_kind kind;
+        const char *key, *want;
+    } labels[] = {
+        {SSC_KEY_SECTOR, "water", "水资源"},   /* the report's */
+        {SSC_KEY_SECTOR, "forestry", "林业"},  /* built in */
+        {SSC_KEY_SECTOR, "mining", "mining"}, /* none: the key */
+        {SSC_KEY_REGION, "Africa", "非洲"},
+        {SSC_KEY_SDG, "5", "性别平等"},
+        {SSC_KEY_STATUS, "ongoing", "进行中"},
+        {SSC_KEY_COUNTRY, "KEN", "Kenya"},
+        {SSC_KEY_TEXT, "free", "free"},
+    };
     ssc_report r;
     ssc_error err;
     const char *path = write_report("labels.cfg", text);
@@ -615,14 +611,11 @@ static void test_section_labels(void)
     ssc_error_clear(&err);
     CHECK_INT(ssc_report_load(&r, path, NULL, 0, &err), SSC_OK);
     ssc_section s = {.report = &r, .def = r.sections, .plugin = NULL, .store = NULL};
-    CHECK_STR(ssc_section_label(&s, SSC_KEY_SECTOR, "water"), "水资源");       /* the report's */
-    CHECK_STR(ssc_section_label(&s, SSC_KEY_SECTOR, "forestry"), "林业");      /* built in */
-    CHECK_STR(ssc_section_label(&s, SSC_KEY_SECTOR, "mining"), "mining");      /* none: the key */
-    CHECK_STR(ssc_section_label(&s, SSC_KEY_REGION, "Africa"), "非洲");
-    CHECK_STR(ssc_section_label(&s, SSC_KEY_SDG, "5"), "性别平等");
-    CHECK_STR(ssc_section_label(&s, SSC_KEY_STATUS, "ongoing"), "进行中");
-    CHECK_STR(ssc_section_label(&s, SSC_KEY_COUNTRY, "KEN"), "Kenya");
-    CHECK_STR(ssc_section_label(&s, SSC_KEY_TEXT, "free"), "free");
+    for (size_t i = 0; i < N_OF(labels); i++) {
+        CHECK_ROW("label of %s (kind %d)", labels[i].key, (int)labels[i].kind);
+        CHECK_STR(ssc_section_label(&s, labels[i].kind, labels[i].key), labels[i].want);
+    }
+    CHECK_ROW_END();
     ssc_report_free(&r);
 }
 
@@ -640,9 +633,8 @@ int main(void)
 
     test_good_report();
     test_defaults();
-    test_schema_errors();
-    test_value_errors();
-    test_syntax_errors();
+    test_bad_reports();
+    test_unreadable();
     test_set();
     test_section_labels();
 
