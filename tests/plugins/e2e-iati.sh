@@ -9,7 +9,11 @@
 # gives without its SDG elements (1.0x has none).  Then: regions from
 # recipient-region, labels from the SectorCategory codelist, the report
 # language, warnings with file and line, the money warning, malformed XML,
-# and the official IATI example.
+# and the official IATI example.  Last, the fallbacks (docs/iati.md): files
+# in both forms whose activities lack identifiers, titles, start dates and
+# statuses or end before they start render without --skip-bad-rows, with
+# one grouped warning per kind, and data-out, captions (English and
+# Chinese) and a year filter as the test works them out from its table.
 . "$top_srcdir/tests/lib.sh"
 
 example="$top_srcdir/tests/plugins/iati/activity-standard-example-annotated.xml"
@@ -404,4 +408,290 @@ grep -q '^AA-AAA-123456789-ABC123,Activity title,Organisation name,' \
 run plugins
 grep -q '^iati  *source  *1\.0  */.*/iati\.la$' "$work/run.out" ||
     { fail "plugins does not list the iati source"; show_run; }
+
+# ---- 7. fallbacks: what an activity lacks is filled in, with grouped warnings ------
+
+# One activity per line: id|title|planned start|actual start|planned end|actual end|
+# status|country|sector|sdg|budget.  An empty field: no such element; "~": the
+# element is there but empty.  Every fallback of docs/iati.md is used, and the
+# end-date and status ones more than three times.
+cat > "$work/fb.spec" <<'EOF'
+F-1|Complete|2015-01-01|2015-03-01|2016-12-31||2|KE|11110|4|1000
+F-2||2016-01-01|||2017-01-01|4|VN|31110|2|200
+F-3|~||2016-02-01|||1|KE|11110||
+|No identifier||2016-03-01|||1|BR|31110|4|50
+~||2016-04-01||||1|BR|11110||
+F-6|Actual end before actual start|2019-01-01|2020-05-22||2019-10-31|3|KE|31110|2|700
+F-7|Planned end before planned start|2050-12-31||2021-12-31||1|VN|11110||
+F-8|Ends the day it starts||2018-04-01||2018-04-01|4|KE|11110|4|
+F-9|No dates|||||2|KE|31110|2|400
+F-10|Only an end|||2022-01-31||2|VN|11110||
+F-11|Empty status||2019-02-02|||~|KE|11110||
+F-12|Unknown status||2019-02-02||2020-01-01|9|BR|11110||30
+F-13|No status, planned|2019-03-03|||||KE|11110||
+F-14|No status, started||2019-04-04|2025-01-01|||VN|31110||
+F-15|Before one|2010-06-01|2011-01-01|2010-12-31||2|KE|11110||
+F-16|Undated, no status||||||BR|11110||5
+F-17|Before two|2013-07-02|||2013-07-01|3|KE|11110|4|
+EOF
+n_fb=$(wc -l < "$work/fb.spec")
+awk -F'|' 'NF != 11 { exit 1 }' "$work/fb.spec" || die "fb.spec: a line without 11 fields"
+
+# fb_xml FORM FILE: the activities as IATI 2.03 (FORM 2) or 1.05 (FORM 1)
+# into FILE, and the line of each activity's start tag into FILE.lines.
+# 1.05 gives every other activity's dates as the element's text.
+fb_xml()
+{
+    awk -F'|' -v form="$1" -v lines="$2.lines" '
+    BEGIN {
+        split("start-planned start-actual end-planned end-actual", t1, " ")
+        print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        printf "<iati-activities version=\"%s\">\n", form == 2 ? "2.03" : "1.05"
+        n = 2
+    }
+    {
+        print ++n > lines
+        print " <iati-activity default-currency=\"USD\">"
+        if ($1 != "") {
+            printf "  <iati-identifier>%s</iati-identifier>\n", $1 == "~" ? " " : $1; n++
+        }
+        if (form == 2)
+            print "  <reporting-org ref=\"XM-F\"><narrative>Org F</narrative></reporting-org>"
+        else
+            print "  <reporting-org ref=\"XM-F\">Org F</reporting-org>"
+        n++
+        if ($2 != "") {
+            title = $2 == "~" ? "" : $2
+            if (form == 2)
+                printf "  <title><narrative>%s</narrative></title>\n", title
+            else
+                printf "  <title>%s</title>\n", title
+            n++
+        }
+        if ($7 != "") {
+            printf "  <activity-status code=\"%s\"/>\n", $7 == "~" ? "" : $7; n++
+        }
+        for (k = 1; k <= 4; k++) {
+            d = $(k + 2)
+            if (d == "")
+                continue
+            if (form == 2)
+                printf "  <activity-date type=\"%d\" iso-date=\"%s\"/>\n", k, d
+            else if (NR % 2)
+                printf "  <activity-date type=\"%s\">%s</activity-date>\n", t1[k], d
+            else
+                printf "  <activity-date type=\"%s\" iso-date=\"%s\"/>\n", t1[k], d
+            n++
+        }
+        printf "  <recipient-country code=\"%s\"/>\n  <sector code=\"%s\"/>\n", $8, $9
+        n += 2
+        if (form == 2 && $10 != "") {
+            printf "  <sector vocabulary=\"7\" code=\"%s\"/>\n", $10; n++
+        }
+        if ($11 != "") {
+            printf "  <budget><value>%s</value></budget>\n", $11; n++
+        }
+        if (NR == 1) { # a marked project, so that the gender trend has a share to show
+            print "  <policy-marker vocabulary=\"1\" code=\"1\" significance=\"1\"/>"; n++
+        }
+        print " </iati-activity>"
+        n++
+    }
+    END { print "</iati-activities>" }' "$work/fb.spec" > "$2"
+}
+
+# fb_expect FILE: what the rules of docs/iati.md make of each activity, as
+# id|title|start|end|status|year|country|sector|sdg|budget lines.
+fb_expect()
+{
+    awk -F'|' -v base="$(basename "$1")" '
+    BEGIN { split("pipeline ongoing completed completed cancelled suspended", st, " ") }
+    {
+        id = ($1 == "" || $1 == "~") ? base "#" NR : $1
+        title = ($2 == "" || $2 == "~") ? id : $2
+        start = $4 != "" ? $4 : $3
+        end = $6 != "" ? $6 : $5
+        if (start != "" && end != "" && end < start)
+            end = ""
+        status = ($7 ~ /^[1-6]$/) ? st[$7] : ($4 != "" && $6 == "") ? "ongoing" : "pipeline"
+        print id "|" title "|" start "|" end "|" status "|" substr(start, 1, 4) "|" $8 "|" \
+              substr($9, 1, 3) "|" $10 "|" $11
+    }' "$work/fb.spec"
+}
+
+# fb_warnings FILE: the warning lines expected on stderr, one per kind of
+# fallback: the count, and the lines of the first three activities.
+fb_warnings()
+{
+    awk -F'|' -v file="$1" -v base="$(basename "$1")" -v lines="$1.lines" -v q="'" '
+    function used(k, line) {
+        if (++count[k] <= 3)
+            at[k] = at[k] (count[k] > 1 ? ", " : "") line
+        if (count[k] == 1)
+            first[k] = line
+    }
+    BEGIN {
+        what[1] = "no iati-identifier; the id is the file" q "s name, " q "#" q \
+                  " and the activity" q "s place in the file"
+        what[2] = "no title; the iati-identifier is the title"
+        what[3] = "no start date; no start year, so counted in every chart except those by year"
+        what[4] = "end date before start date; the end date is left out"
+        what[5] = "no activity-status code from 1 to 6; the status is ongoing if the " \
+                  "activity has an actual start date and no actual end date, else pipeline"
+    }
+    {
+        getline line < lines
+        start = $4 != "" ? $4 : $3
+        end = $6 != "" ? $6 : $5
+        if ($1 == "" || $1 == "~") {
+            if (!count[1])
+                unnamed = base "#" NR
+            used(1, line)
+        }
+        if ($2 == "" || $2 == "~")
+            used(2, line)
+        if (start == "")
+            used(3, line)
+        if (start != "" && end != "" && end < start)
+            used(4, line)
+        if ($7 !~ /^[1-6]$/)
+            used(5, line)
+    }
+    END {
+        for (k = 1; k <= 5; k++) {
+            if (!count[k])
+                continue
+            where = count[k] > 3 ? "e.g. lines " : count[k] > 1 ? "at lines " : "at line "
+            printf "%s:%d: warning: %d %s: %s%s, %s%s\n", file, first[k], count[k],
+                   count[k] == 1 ? "activity" : "activities", what[k],
+                   k == 1 ? " (the first: " unnamed ")" : "", where, at[k]
+        }
+    }' "$work/fb.spec"
+}
+
+# count_expected FIELD VALUE FORM: how many expected rows have VALUE in FIELD.
+count_expected()
+{
+    awk -F'|' -v f="$1" -v v="$2" '$f == v { c++ } END { print c + 0 }' "$work/fb-v$3.expect"
+}
+
+# dataout_sum FILE KEY: the sum of the number columns of KEY's row (0 if none).
+dataout_sum()
+{
+    csv_us "$1" | awk -F"$US" -v key="$2" '
+        NR > 1 && $1 == key { for (i = 3; i <= NF; i++) s += $i }
+        END { print s + 0 }'
+}
+
+cat > "$work/fb.cfg" <<'EOF'
+title = "IATI fallbacks";
+language = "en";
+data = { path = "fb-v2.xml"; };
+sections = (
+  { plugin = "kpi"; title = "At a glance"; },
+  { plugin = "by-status"; title = "Status"; },
+  { plugin = "timeline"; title = "Starts"; },
+  { plugin = "by-country"; title = "Countries"; },
+  { plugin = "by-sector"; title = "Sectors"; },
+  { plugin = "by-sdg"; title = "Goals"; },
+  { plugin = "funding"; title = "Funding by year"; options = { by = "year"; }; },
+  { plugin = "gender"; title = "Gender trend"; options = { view = "trend"; }; },
+  { plugin = "project-table"; title = "Projects"; }
+);
+EOF
+
+for form in 2 1; do
+    x=$work/fb-v$form.xml
+    label="fallbacks, IATI $([ $form = 2 ] && echo 2.03 || echo 1.05)"
+    fb_xml $form "$x"
+    fb_expect "$x" > "$work/fb-v$form.expect"
+    fb_warnings "$x" > "$work/fb-v$form.warnings"
+    [ "$(wc -l < "$work/fb-v$form.warnings")" -eq 5 ] || fail "$label: not every fallback is used"
+    undated=$(count_expected 6 "" $form)
+    budgeted_undated=$(awk -F'|' '$6 == "" && $10 != "" { c++ } END { print c + 0 }' \
+        "$work/fb-v$form.expect")
+    [ "$undated" -gt 1 ] && [ "$budgeted_undated" -gt 1 ] ||
+        fail "$label: the test needs more activities without a start date"
+
+    # Without --skip-bad-rows, exit status 0: every activity is a project.
+    o=$work/out-fb$form
+    render_dataout "$label" "$work/fb.cfg" "$o" --data "$x"
+    [ -s "$o.pdf" ] || fail "$label: no PDF"
+    grep -qx "projects,Projects,$n_fb" "$o/01-kpi.csv" ||
+        fail "$label: kpi does not count $n_fb projects: $(cat "$o/01-kpi.csv")"
+    # One line per kind of fallback, with its count and lines; nothing else.
+    while IFS= read -r w; do
+        grep -qxF "$w" "$work/run.err" || { fail "$label: no warning line: $w"; show_run; }
+    done < "$work/fb-v$form.warnings"
+    [ "$(wc -l < "$work/run.err")" -eq 5 ] ||
+        { fail "$label: $(wc -l < "$work/run.err") lines on stderr, expected 5"; show_run; }
+
+    # by-status: the fallback statuses, each activity once (one country each).
+    for s in pipeline ongoing completed cancelled suspended; do
+        want=$(count_expected 5 $s $form)
+        got=$(dataout_sum "$o/02-by-status.csv" $s)
+        [ "$got" = "$want" ] || fail "$label: by-status $s is $got, expected $want"
+    done
+    # timeline: every year from the first start to the last; the undated left out.
+    awk -F'|' '$6 != "" { c[$6]++; if (!lo || $6 < lo) lo = $6; if ($6 > hi) hi = $6 }
+        END { print "key,label,value"; for (y = lo; y <= hi; y++) print y "," y "," c[y] + 0 }' \
+        "$work/fb-v$form.expect" > "$work/fb-timeline.want"
+    same_file "$work/fb-timeline.want" "$o/03-timeline.csv" ||
+        { fail "$label: timeline:"; diff "$work/fb-timeline.want" "$o/03-timeline.csv" >&2; }
+    # by-country, by-sector, by-sdg: the counting rules, every activity counted.
+    for cc in KE:KEN VN:VNM BR:BRA; do
+        want=$(count_expected 7 "${cc%%:*}" $form)
+        got=$(dataout_sum "$o/04-by-country.csv" "${cc#*:}")
+        [ "$got" = "$want" ] || fail "$label: by-country ${cc#*:} is $got, expected $want"
+    done
+    for c in 111 311; do
+        want=$(count_expected 8 $c $form)
+        got=$(dataout_sum "$o/05-by-sector.csv" $c)
+        [ "$got" = "$want" ] || fail "$label: by-sector $c is $got, expected $want"
+    done
+    for g in 2 4; do
+        want=0 # 1.0x has no SDGs
+        [ $form = 2 ] && want=$(count_expected 9 $g $form)
+        got=$(dataout_sum "$o/06-by-sdg.csv" $g)
+        [ "$got" = "$want" ] || fail "$label: by-sdg $g is $got, expected $want"
+    done
+    # funding by year: each dated budget in its year, the undated in none.
+    awk -F'|' '$6 != "" && $10 != "" { b[$6] += $10 } END { for (y in b) print y "," b[y] }' \
+        "$work/fb-v$form.expect" | sort > "$work/fb-funding.want"
+    csv_us "$o/07-funding.csv" | awk -F"$US" 'NR > 1 && $3 != 0 { print $1 "," $3 }' | sort \
+        > "$work/fb-funding.got"
+    same_file "$work/fb-funding.want" "$work/fb-funding.got" ||
+        { fail "$label: funding:"; diff "$work/fb-funding.want" "$work/fb-funding.got" >&2; }
+    # project-table: the ids and titles the fallbacks gave.
+    csv_us "$o/09-project-table.csv" | awk -F"$US" 'NR > 1 { print $1 "|" $2 }' | sort \
+        > "$work/fb-names.got"
+    cut -d'|' -f1,2 "$work/fb-v$form.expect" | sort > "$work/fb-names.want"
+    same_file "$work/fb-names.want" "$work/fb-names.got" ||
+        { fail "$label: ids and titles:"; diff "$work/fb-names.want" "$work/fb-names.got" >&2; }
+
+    # The captions of the charts by year say how many had no start date.
+    pdftotext "$o.pdf" - | tr '\n' ' ' | tr -s ' ' > "$work/fb.txt" ||
+        fail "$label: pdftotext failed"
+    for sentence in \
+        "Projects by the year they started; $undated projects have no start date and are not counted." \
+        "started are left out. $undated projects have no start date and are not counted." \
+        "$budgeted_undated projects with a budget have no start date and are not counted."; do
+        grep -qF "$sentence" "$work/fb.txt" || fail "$label: the PDF does not say: $sentence"
+    done
+done
+
+# The Chinese edition says it in Chinese (pdftotext spaces CJK glyphs: no blanks).
+render_dataout "fallbacks, zh" "$work/fb.cfg" "$work/out-fb-zh" --set language=zh
+pdftotext "$work/out-fb-zh.pdf" - | tr -d ' \n' > "$work/fb-zh.txt"
+undated=$(count_expected 6 "" 2)
+grep -qF "按项目开始年份统计；${undated}个项目没有开始日期，未计入。" "$work/fb-zh.txt" ||
+    fail "fallbacks, zh: the timeline's caption does not count the undated projects"
+
+# A year filter leaves the undated out, whichever bound and year.
+dated=$((n_fb - undated))
+for set in filters.start_year_min=1900 filters.start_year_max=2200; do
+    render_dataout "fallbacks, $set" "$work/fb.cfg" "$work/out-fb-filter" --set "$set"
+    grep -qx "projects,Projects,$dated" "$work/out-fb-filter/01-kpi.csv" ||
+        fail "$set: kpi does not count the $dated dated projects"
+done
 finish

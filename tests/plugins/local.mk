@@ -14,7 +14,8 @@
 #   iati-memory.sh     a generated 20 MB file read in bounded memory
 #   e2e-iati.sh        the real command: IATI 2.03 and 1.05 against the same
 #                      portfolio as CSV (identical --data-out), regions,
-#                      labels, language, warnings, errors, the official example
+#                      labels, language, warnings, errors, the official
+#                      example, and the fallbacks in both forms
 #   e2e-sqlite.sh      the sqlite source: one portfolio as CSV and as SQLite
 #                      gives identical data-out; queries, read-only, errors
 
