@@ -16,27 +16,36 @@
 
 #define CSV_NO_SCRATCH ((size_t)-1)
 
-/* Bytes that end an unquoted field.  A table lookup per byte keeps the
- * inner loop branch-light; the quote only matters at a field's start. */
-static const unsigned char csv_ends_field[256] = {
-    ['\n'] = 1,
-    ['\r'] = 1,
-    [','] = 1,
-};
+/* 1 when c ends an unquoted field: the separator or a line end.  The
+ * quote only matters at a field's start. */
+static inline int csv_ends_field(char c, char delim)
+{
+    return c == delim || c == '\n' || c == '\r';
+}
 
-/* The end of the unquoted field starting at p: the first ',', CR or LF, or
- * end.  Most of the input is unquoted fields, so this is the hot loop: with
- * SSE2 (every x86-64) it tests sixteen bytes per step; on other
+/* The separator spread over a vector (or a word), made once per record
+ * rather than once per field. */
+#if defined(__SSE2__) && defined(__GNUC__)
+typedef __m128i csv_spread;
+#define CSV_SPREAD(c) _mm_set1_epi8(c)
+#else
+typedef uint64_t csv_spread;
+#define CSV_SPREAD(c) (0x0101010101010101ULL * (unsigned char)(c))
+#endif
+
+/* The end of the unquoted field starting at p: the first separator, CR or
+ * LF, or end.  Most of the input is unquoted fields, so this is the hot
+ * loop: with SSE2 (every x86-64) it tests sixteen bytes per step; on other
  * little-endian GCC/Clang targets eight, with the classic "has a zero
  * byte" bit trick (the lowest flagged byte is always exact; borrows can
  * only flag bytes after it); elsewhere one byte at a time. */
-static const char *csv_field_end(const char *p, const char *end)
+static const char *csv_field_end(const char *p, const char *end, char delim, csv_spread sep)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
-    const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
     while (end - p >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sep), _mm_cmpeq_epi8(v, lf)),
                                    _mm_cmpeq_epi8(v, cr));
         unsigned bits = (unsigned)_mm_movemask_epi8(hit);
         if (bits)
@@ -48,7 +57,7 @@ static const char *csv_field_end(const char *p, const char *end)
     while (end - p >= 8) {
         uint64_t w, a, b, c, m;
         memcpy(&w, p, 8);
-        a = w ^ (ones * ',');
+        a = w ^ sep;
         b = w ^ (ones * '\n');
         c = w ^ (ones * '\r');
         m = (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) & highs;
@@ -56,8 +65,10 @@ static const char *csv_field_end(const char *p, const char *end)
             return p + (__builtin_ctzll(m) >> 3);
         p += 8;
     }
+#else
+    (void)sep;
 #endif
-    while (p < end && !csv_ends_field[(unsigned char)*p])
+    while (p < end && !csv_ends_field(*p, delim))
         p++;
     return p;
 }
@@ -68,8 +79,18 @@ void ssc_csv_reader_init(ssc_csv_reader *r, const char *data, size_t len)
     r->p = data;
     r->end = data + len;
     r->line = 1;
+    r->delim = ',';
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         r->p += 3;
+}
+
+int ssc_csv_reader_set_delimiter(ssc_csv_reader *r, char delim)
+{
+    /* a quote or a line end as the separator would make records ambiguous */
+    if (delim == '"' || delim == '\n' || delim == '\r' || delim == '\0')
+        return -1;
+    r->delim = delim;
+    return 0;
 }
 
 void ssc_csv_reader_free(ssc_csv_reader *r)
@@ -187,11 +208,11 @@ static int csv_quoted(ssc_csv_reader *r, const char **pp, size_t n, size_t *bad)
             return SSC_CSV_NOMEM;
     }
     q = close + 1;
-    if (q < end && !csv_ends_field[(unsigned char)*q]) {
+    if (q < end && !csv_ends_field(*q, r->delim)) {
         /* "abc"def: the record stays aligned, but the field is wrong. */
         if (!*bad)
             *bad = n + 1;
-        while (q < end && !csv_ends_field[(unsigned char)*q])
+        while (q < end && !csv_ends_field(*q, r->delim))
             q++;
     }
     *pp = q;
@@ -201,6 +222,8 @@ static int csv_quoted(ssc_csv_reader *r, const char **pp, size_t n, size_t *bad)
 int ssc_csv_next(ssc_csv_reader *r, ssc_csv_record *rec)
 {
     const char *p = r->p, *end = r->end;
+    const char delim = r->delim;
+    const csv_spread sep = CSV_SPREAD(delim);
     size_t n = 0, bad = 0;
     int any_scratch = 0;
 
@@ -229,7 +252,7 @@ int ssc_csv_next(ssc_csv_reader *r, ssc_csv_record *rec)
             any_scratch |= r->scratch_off[n] != CSV_NO_SCRATCH;
         } else {
             const char *s = p;
-            p = csv_field_end(p, end);
+            p = csv_field_end(p, end, delim, sep);
             r->fields[n].s = s;
             r->fields[n].len = (size_t)(p - s);
             r->scratch_off[n] = CSV_NO_SCRATCH;
@@ -237,7 +260,7 @@ int ssc_csv_next(ssc_csv_reader *r, ssc_csv_record *rec)
         n++;
         if (p == end)
             break;
-        if (*p == ',') {
+        if (*p == delim) {
             p++;
             continue;
         }
@@ -393,6 +416,55 @@ int ssc_csv_utf8_ok(const char *s, size_t len)
         p += k;
     }
     return 1;
+}
+
+size_t ssc_csv_utf8_check(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+    while (p < end) {
+        /* Most of a portfolio is ASCII: skip it a block at a time, so that
+         * checking a whole file costs little next to reading it. */
+#if defined(__SSE2__) && defined(__GNUC__)
+        while (end - p >= 16) {
+            unsigned high = (unsigned)_mm_movemask_epi8(
+                _mm_loadu_si128((const __m128i *)(const void *)p));
+            if (high) {
+                p += __builtin_ctz(high);
+                break;
+            }
+            p += 16;
+        }
+#else
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            p += 8;
+        }
+#endif
+        if (p == end)
+            break;
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        size_t k = csv_utf8_seq(p, (size_t)(end - p));
+        if (k == 0)
+            return (size_t)(p - (const unsigned char *)s);
+        p += k;
+    }
+    return len;
+}
+
+long ssc_csv_line_of(const char *data, size_t off)
+{
+    long line = 1;
+    for (size_t i = 0; i < off; i++)
+        if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == off || data[i + 1] != '\n')))
+            line++;
+    return line;
 }
 
 const char *ssc_csv_show(char *buf, size_t size, const char *s, size_t len)

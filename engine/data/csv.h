@@ -8,7 +8,9 @@
  * on, so that messages about a record name the line an editor shows.
  *
  * Accepted: a leading UTF-8 BOM (skipped), CRLF, LF or a lone CR as line
- * ends, quoted fields holding commas, line ends and doubled quotes.  Blank
+ * ends, quoted fields holding commas, line ends and doubled quotes.  The
+ * separator is a comma unless set (';' and tab, as spreadsheets write in
+ * many locales).  Blank
  * lines are skipped (as libcsv does).  A quote inside an unquoted field is
  * kept as a character.
  *
@@ -49,7 +51,8 @@ typedef struct ssc_csv_record {
 /* The reader's state; its members are private to csv.c. */
 typedef struct ssc_csv_reader {
     const char *p, *end;
-    long line; /* line the next record starts on */
+    long line;  /* line the next record starts on */
+    char delim; /* the separator: ',' unless set */
     ssc_csv_field *fields;
     size_t *scratch_off; /* per field: offset into scratch, or (size_t)-1 */
     size_t cap_fields;
@@ -62,6 +65,10 @@ typedef struct ssc_csv_reader {
 /* Starts reading data[0..len), which must stay unchanged and alive while
  * records are read.  Never fails: buffers are allocated on first use. */
 void ssc_csv_reader_init(ssc_csv_reader *r, const char *data, size_t len);
+/* Reads fields separated by delim instead of a comma.  Returns 0, or -1
+ * (and keeps the comma) for a quote, CR, LF or NUL, which cannot
+ * separate fields. */
+int ssc_csv_reader_set_delimiter(ssc_csv_reader *r, char delim);
 /* Frees the reader's buffers (not the data); safe on a reader that was
  * only initialised, and on NULL. */
 void ssc_csv_reader_free(ssc_csv_reader *r);
@@ -88,6 +95,13 @@ void ssc_csv_file_free(ssc_csv_file *f);
  * past U+10FFFF) without NUL bytes: strings end at the first NUL, so one
  * would cut a value short without a word. */
 int ssc_csv_utf8_ok(const char *s, size_t len);
+/* The offset of the first byte of s[0..len) that starts no valid UTF-8
+ * sequence, or len when all of it is UTF-8.  NUL bytes count as valid
+ * here: they are the cells' problem, not the file's encoding. */
+size_t ssc_csv_utf8_check(const char *s, size_t len);
+/* The physical line (from 1) that byte off of data lies on, counting line
+ * ends as the reader does (LF, CRLF, a lone CR). */
+long ssc_csv_line_of(const char *data, size_t off);
 /* Writes into buf[0..size) a value made safe to quote in a one-line
  * message: invalid bytes and control characters become '?', and a value
  * longer than 40 bytes (or than size - 4) is cut at a character boundary

@@ -8,6 +8,9 @@ engine_libsscreport_la_SOURCES += \
 	engine/data/store.c engine/data/store.h engine/data/store_impl.h \
 	engine/data/portfolio.c \
 	engine/data/csv.c engine/data/csv.h \
+	engine/data/sniff.c engine/data/sniff.h \
+	engine/data/encoding.c engine/data/encoding.h \
+	engine/data/nearest.c engine/data/nearest.h \
 	engine/data/columns.c engine/data/columns.h \
 	engine/data/rowcheck.c engine/data/rowcheck.h \
 	engine/data/source.c engine/data/source.h \

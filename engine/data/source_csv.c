@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "data/csv.h"
+#include "data/encoding.h"
+#include "data/nearest.h"
 #include "data/rowcheck.h"
+#include "data/sniff.h"
 #include "data/source.h"
 #include "ssc-report/version.h"
 
@@ -22,6 +25,10 @@ typedef struct csv_load {
     const ssc_rename *renames;
     size_t n_renames;
     int fatal; /* a problem that skipping rows cannot get round */
+    char delim;      /* the separator read with */
+    int delim_given; /* 1: the report's data.delimiter; 0: found from the header */
+    const char *head; /* the header's bytes as written, for the separator hint */
+    size_t head_len;
     /* the header */
     size_t n_cols;
     long col_at[SSC_COL_SPEC]; /* field index of each spec column, or -1 */
@@ -160,19 +167,115 @@ static int csv_header_names(csv_load *L, const ssc_csv_record *rec)
     return 0;
 }
 
-static void csv_missing(csv_load *L)
+/* The number of required columns the header would name if it were split
+ * at delim instead. */
+static int csv_required_at(const csv_load *L, char delim)
 {
-    char list[512] = "";
-    size_t n = 0, o = 0;
+    ssc_csv_reader r;
+    ssc_csv_record rec;
+    int found = 0, seen[SSC_COL_SPEC] = {0};
+
+    ssc_csv_reader_init(&r, L->head, L->head_len);
+    ssc_csv_reader_set_delimiter(&r, delim);
+    if (ssc_csv_next(&r, &rec) == SSC_CSV_RECORD)
+        for (size_t i = 0; i < rec.count; i++) {
+            ssc_text t = csv_trim(rec.fields[i].s, rec.fields[i].len);
+            int c = csv_header_spec(L, t.s, t.len);
+            if (c >= 0 && ssc_col_required(c) && !seen[c]) {
+                seen[c] = 1;
+                found++;
+            }
+        }
+    ssc_csv_reader_free(&r);
+    return found;
+}
+
+/* "; the header seems to be separated by ';' ...": when another separator
+ * would find more of the required columns than the one read with. */
+static size_t csv_delimiter_hint(const csv_load *L, int found, char *buf, size_t size)
+{
+    static const char candidates[] = {',', ';', '\t', '|'};
+    char best = 0, want[4], got[4];
+    int best_found = found;
+
+    for (size_t k = 0; k < sizeof candidates; k++) {
+        int n;
+        if (candidates[k] == L->delim)
+            continue;
+        n = csv_required_at(L, candidates[k]);
+        if (n > best_found) {
+            best_found = n;
+            best = candidates[k];
+        }
+    }
+    if (!best)
+        return 0;
+    ssc_delimiter_show(best, want);
+    ssc_delimiter_show(L->delim, got);
+    return (size_t)snprintf(buf, size,
+                            "; the columns seem to be separated by %s, not %s%s: set "
+                            "data.delimiter = \"%s\" in the report",
+                            want, got,
+                            L->delim_given ? " as data.delimiter says"
+                                           : " (taken because the header line holds a comma)",
+                            best == '\t' ? "tab" : (char[]){best, '\0'});
+}
+
+/* "; did you mean id for column 1 "ID", ...": header names that differ
+ * from a missing column's only in case, spaces or a BOM, or by a typing
+ * slip. */
+static size_t csv_name_hint(const csv_load *L, char *buf, size_t size)
+{
+    size_t o = 0, n = 0;
 
     for (int c = 0; c < SSC_COL_SPEC; c++) {
+        const char *want = ssc_col_name(c);
+        int max = strlen(want) <= 8 ? 2 : 3;
         if (!ssc_col_required(c) || L->col_at[c] >= 0)
             continue;
+        for (size_t k = 0; k < L->n_extra; k++) {
+            ssc_text t = L->col_raw[L->extra_at[k]];
+            if (!ssc_same_name_loosely(t.s, t.len, want) &&
+                ssc_edit_distance(t.s, t.len, want, strlen(want), max) > max)
+                continue;
+            if (o < size)
+                o += (size_t)snprintf(buf + o, size - o, "%s%s for column %zu \"%s\"",
+                                      n ? ", " : "; did you mean ", want, L->extra_at[k] + 1,
+                                      L->col_name[L->extra_at[k]]);
+            n++;
+            break;
+        }
+    }
+    if (n && o < size)
+        o += (size_t)snprintf(buf + o, size - o,
+                              "? (header names must be exact: rename %s, or map %s with "
+                              "data.columns)",
+                              n == 1 ? "it" : "them", n == 1 ? "it" : "them");
+    return o < size ? o : size;
+}
+
+static void csv_missing(csv_load *L)
+{
+    char list[512] = "", hint[600] = "";
+    size_t n = 0, o = 0;
+    int found = 0;
+
+    for (int c = 0; c < SSC_COL_SPEC; c++) {
+        if (!ssc_col_required(c))
+            continue;
+        if (L->col_at[c] >= 0) {
+            found++;
+            continue;
+        }
         o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", n ? ", " : "", ssc_col_name(c));
         n++;
     }
-    if (n)
-        csv_fatal(L, 1, NULL, "missing required column%s: %s", n == 1 ? "" : "s", list);
+    if (!n)
+        return;
+    /* a wrong separator explains every other hint away */
+    if (!csv_delimiter_hint(L, found, hint, sizeof hint))
+        csv_name_hint(L, hint, sizeof hint);
+    csv_fatal(L, 1, NULL, "missing required column%s: %s%s", n == 1 ? "" : "s", list, hint);
 }
 
 static int csv_header(csv_load *L, const ssc_csv_record *rec)
@@ -269,12 +372,6 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
     ssc_csv_record rec;
     int rc;
 
-    if (r->end - r->p >= 2 &&
-        (((unsigned char)r->p[0] == 0xFF && (unsigned char)r->p[1] == 0xFE) ||
-         ((unsigned char)r->p[0] == 0xFE && (unsigned char)r->p[1] == 0xFF))) {
-        csv_fatal(L, 1, NULL, "the file is UTF-16 text; save it as UTF-8");
-        return SSC_OK;
-    }
     rc = ssc_csv_next(r, &rec);
     if (rc == SSC_CSV_END) {
         csv_fatal(L, 1, NULL, "the file is empty (expected a header row naming the columns)");
@@ -284,6 +381,7 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
         csv_unclosed(L, r);
         return SSC_OK;
     }
+    L->head_len = (size_t)(r->p - L->head);
     if (rc == SSC_CSV_NOMEM || csv_header(L, &rec) != SSC_OK)
         return ssc_error_oom(err);
     if (L->fatal)
@@ -306,13 +404,86 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
     return SSC_OK;
 }
 
+/* ---- bytes to text ------------------------------------------------------ */
+
+#define CSV_ENCODING_HINT                                                                          \
+    "if the file was saved by Excel on Chinese Windows set data.encoding = \"GB18030\" "          \
+    "(Western Windows: \"WINDOWS-1252\")"
+
+/* Makes data[0..*len) UTF-8 text for the reader: refuses what is no text
+ * at all, converts from the encoding given or a byte-order mark (into
+ * *converted, which the caller frees), and checks that the rest is UTF-8.
+ * Only these paths look past the header line, and only the conversion
+ * copies the file. */
+static int csv_decode(const char *name, const char **data, size_t *len, const char *encoding,
+                      char **converted, ssc_error *err)
+{
+    ssc_sniff_kind kind = ssc_sniff(*data, *len);
+    const char *what = ssc_sniff_what(kind), *from = encoding;
+    size_t bom = 0, bad;
+    int le;
+
+    *converted = NULL;
+    if (kind == SSC_SNIFF_XML || kind == SSC_SNIFF_SQLITE)
+        return ssc_error_at(err, name, 0, "this is %s, not CSV: read it with data.format = \"%s\"",
+                            what, kind == SSC_SNIFF_XML ? "iati" : "sqlite");
+    if (what)
+        return ssc_error_at(err, name, 0, "this is %s: save it as CSV (UTF-8)", what);
+    /* a byte-order mark is the file's own word, and wins over the report's */
+    if (ssc_sniff_bom_encoding(kind, &bom))
+        from = ssc_sniff_bom_encoding(kind, &bom);
+    else if (ssc_encoding_is_utf8(from))
+        from = NULL;
+    if (from) {
+        long line = 0;
+        unsigned char byte = 0;
+        size_t out_len;
+        switch (ssc_encoding_to_utf8(from, *data + bom, *len - bom, converted, &out_len, &line,
+                                     &byte)) {
+        case SSC_ENC_OK:
+            *data = *converted;
+            *len = out_len;
+            return SSC_OK;
+        case SSC_ENC_UNKNOWN:
+            return ssc_error_at(err, name, 0,
+                                "data.encoding: iconv knows no encoding \"%s\" (`iconv -l` "
+                                "lists them; e.g. GB18030, WINDOWS-1252, UTF-16)",
+                                from);
+        case SSC_ENC_INVALID:
+            if (bom)
+                return ssc_error_at(err, name, line,
+                                    "the file starts with a %s byte-order mark, but is not "
+                                    "%s text here (byte 0x%02X)",
+                                    from, from, byte);
+            return ssc_error_at(err, name, line,
+                                "the file is not valid %s text here (byte 0x%02X); is "
+                                "data.encoding = \"%s\" right?",
+                                from, byte, from);
+        default:
+            return ssc_error_oom(err);
+        }
+    }
+    if (ssc_sniff_utf16_unmarked(*data, *len, &le))
+        return ssc_error_at(err, name, 0,
+                            "the file looks like UTF-16 text without a byte-order mark: set "
+                            "data.encoding = \"%s\"",
+                            le ? "UTF-16LE" : "UTF-16BE");
+    bad = ssc_csv_utf8_check(*data, *len);
+    if (bad < *len)
+        return ssc_error_at(err, name, ssc_csv_line_of(*data, bad),
+                            "the file is not valid UTF-8 (byte 0x%02X); " CSV_ENCODING_HINT,
+                            (unsigned char)(*data)[bad]);
+    return SSC_OK;
+}
+
 /* Reads data[0..len) into rc's store.  The ids the checker remembers
  * point into data, which must therefore outlive the reading. */
 static int csv_read(const char *data, size_t len, const ssc_rename *renames, size_t n_renames,
-                    ssc_rowcheck *rc, ssc_error *err)
+                    const char *encoding, char delimiter, ssc_rowcheck *rc, ssc_error *err)
 {
     ssc_csv_reader r;
     csv_load L;
+    char *converted;
     int status;
 
     memset(&L, 0, sizeof L);
@@ -320,10 +491,27 @@ static int csv_read(const char *data, size_t len, const ssc_rename *renames, siz
     L.renames = renames;
     L.n_renames = n_renames;
     data = data ? data : "";
+    if (csv_decode(ssc_rowcheck_name(rc), &data, &len, encoding, &converted, err) != SSC_OK)
+        return SSC_ERR;
     ssc_rowcheck_stable(rc, data, data + len);
     ssc_csv_reader_init(&r, data, len);
+    L.head = r.p;
+    L.delim_given = delimiter != 0;
+    L.delim = delimiter ? delimiter : ssc_sniff_delimiter(data, len);
+    if (ssc_csv_reader_set_delimiter(&r, L.delim) != 0) {
+        ssc_csv_reader_free(&r);
+        free(converted);
+        return ssc_error_at(err, ssc_rowcheck_name(rc), 0,
+                            "data.delimiter: a quote or a line end cannot separate fields");
+    }
     status = csv_run(&L, &r, err);
     ssc_csv_reader_free(&r);
+    if (converted) {
+        /* the checker's ids point into the converted text: no row comes
+         * after this */
+        ssc_rowcheck_stable(rc, NULL, NULL);
+        free(converted);
+    }
     free(L.names);
     free(L.col_raw);
     free(L.col_name);
@@ -348,7 +536,8 @@ int ssc_csv_load_buffer(const char *data, size_t len, const char *name, const ss
                           opt->skip_bad_rows);
     if (!rc)
         return ssc_error_oom(err);
-    status = csv_read(data, data ? len : 0, opt->renames, opt->n_renames, rc, err);
+    status = csv_read(data, data ? len : 0, opt->renames, opt->n_renames, opt->encoding,
+                      opt->delimiter, rc, err);
     if (status == SSC_OK)
         status = ssc_rowcheck_finish(rc, out, skipped, err);
     ssc_rowcheck_free(rc);
@@ -380,13 +569,22 @@ static int csv_source_read(ssc_source *src, ssc_error *err)
 {
     const ssc_source_opts *o = ssc_source_options(src);
     ssc_rowcheck *rc = ssc_source_rowcheck(src);
+    const char *delimiter = ssc_source_option(src, "delimiter");
+    char delim = 0;
     ssc_csv_file f;
     int status;
 
+    /* the report checked the value; a direct caller may not have */
+    if (delimiter && ssc_delimiter_parse(delimiter, &delim) != 0)
+        return ssc_error_at(err, ssc_rowcheck_name(rc), 0,
+                            "data.delimiter: \"%s\" is not a separator (one character such as "
+                            "\",\" or \";\", or \"tab\")",
+                            delimiter);
     if (ssc_csv_file_read(&f, o->path) != 0)
         return ssc_error_at(err, ssc_rowcheck_name(rc), 0, "cannot read the file: %s",
                             strerror(errno));
-    status = csv_read(f.data, f.len, o->renames, o->n_renames, rc, err);
+    status = csv_read(f.data, f.len, o->renames, o->n_renames,
+                      ssc_source_option(src, "encoding"), delim, rc, err);
     /* the checker's ids point into the file: no row comes after this */
     ssc_rowcheck_stable(rc, NULL, NULL);
     ssc_csv_file_free(&f);

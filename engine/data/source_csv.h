@@ -18,13 +18,20 @@ typedef struct ssc_csv_options {
     size_t n_renames;
     int skip_bad_rows;        /* keep the good rows instead of failing */
     const char *display_name; /* file name used in messages; NULL: the path */
+    /* The file's encoding, converted to UTF-8 before reading (iconv's
+     * name, e.g. "GB18030"); NULL: UTF-8, or what a byte-order mark says. */
+    const char *encoding;
+    /* The separator; 0: found from the header line (',', else ';' or tab). */
+    char delimiter;
 } ssc_csv_options;
 
 /* Reads the portfolio at path into a new store (*out, freed by the caller
  * with ssc_store_free).  Every problem goes to problems as
  * "FILE:LINE: column: what is wrong".  Fails (SSC_ERR, *out NULL) on an
  * unreadable file, a bad header, or any bad row unless skip_bad_rows is set,
- * in which case the bad rows are left out and counted in *skipped. */
+ * in which case the bad rows are left out and counted in *skipped.  A file
+ * that is no CSV text at all (a spreadsheet, an archive, a PDF; bytes that
+ * are not UTF-8 or not the encoding given) fails with one line in err. */
 int ssc_csv_load(const char *path, const ssc_csv_options *opt, ssc_store **out,
                  ssc_diag *problems, size_t *skipped, ssc_error *err);
 /* The same from memory (for tests and fuzzing); name is used in messages. */

@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The reader alone: records start on increasing lines, fields lie inside
  * the input or (unescaped) are no longer than it. */
-static void fuzz_reader(const char *in, size_t size)
+static void fuzz_reader(const char *in, size_t size, char delim)
 {
     ssc_csv_reader r;
     ssc_csv_record rec;
@@ -40,6 +40,7 @@ static void fuzz_reader(const char *in, size_t size)
     int rc;
 
     ssc_csv_reader_init(&r, in, size);
+    FUZZ_ASSERT(ssc_csv_reader_set_delimiter(&r, delim) == 0);
     while ((rc = ssc_csv_next(&r, &rec)) == SSC_CSV_RECORD) {
         FUZZ_ASSERT(rec.line > last);
         FUZZ_ASSERT(rec.count >= 1);
@@ -97,9 +98,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const ssc_rename renames[] = {{"Project", "id"}};
     const char *in = (const char *)data;
 
-    fuzz_reader(in, size);
-    for (int skip = 0; skip < 2; skip++) {
-        ssc_csv_options opt = {renames, 1, skip, NULL};
+    fuzz_reader(in, size, ',');
+    fuzz_reader(in, size, ';');
+    /* runs 0 and 1: UTF-8 with the separator found from the header, rows
+     * kept or skipped; run 2: converted from GB18030 and read with ';' */
+    for (int run = 0; run < 3; run++) {
+        ssc_csv_options opt = {.renames = renames,
+                               .n_renames = 1,
+                               .skip_bad_rows = run == 1,
+                               .encoding = run == 2 ? "GB18030" : NULL,
+                               .delimiter = run == 2 ? ';' : 0};
         ssc_store *st = NULL;
         size_t skipped = 0;
         ssc_diag d;
@@ -113,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(rc == SSC_OK || rc == SSC_ERR);
         if (rc == SSC_ERR)
             FUZZ_ASSERT(err.set && err.message[0]);
-        if (rc == SSC_OK && !skip)
+        if (rc == SSC_OK && run != 1)
             FUZZ_ASSERT(ssc_diag_total(&d) == 0 && skipped == 0);
         if (skipped)
             FUZZ_ASSERT(ssc_diag_total(&d) >= skipped);
