@@ -1,7 +1,8 @@
 # tests/: run by `make check` through automake's parallel harness.  The
 # folders follow the engine's parts: data/, report/, draw/, schedule/,
-# plugins/ (the plugin contract and the bundled plugins) and e2e/ (the
-# command end to end).  tests/layout.sh checks the include directions
+# plugins/ (the plugin contract and the bundled plugins), e2e/ (the
+# command end to end) and docs/ (man pages and completion against the
+# command).  tests/layout.sh checks the include directions
 # of docs/architecture.md.
 TEST_EXTENSIONS = .sh
 SH_LOG_COMPILER = $(SHELL)
@@ -25,6 +26,7 @@ include tests/draw/local.mk
 include tests/schedule/local.mk
 include tests/plugins/local.mk
 include tests/e2e/local.mk
+include tests/docs/local.mk
 
 # make installcheck (run by make distcheck): the installed command and an
 # out-of-tree plugin built with pkg-config.
