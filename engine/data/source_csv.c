@@ -406,8 +406,8 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
 
 /* ---- bytes to text ------------------------------------------------------ */
 
-#define CSV_ENCODING_HINT                                                                          \
-    "if the file was saved by Excel on Chinese Windows set data.encoding = \"GB18030\" "          \
+#define CSV_ENCODING_HINT                                                                         \
+    "if the file was saved by Excel on Chinese Windows set data.encoding = \"GB18030\" "         \
     "(Western Windows: \"WINDOWS-1252\")"
 
 /* Makes data[0..*len) UTF-8 text for the reader: refuses what is no text

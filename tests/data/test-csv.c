@@ -878,7 +878,8 @@ static void test_separators(void)
                                "ongoing;1500.5\r\n";
     static const char tab[] = "id\ttitle\tlead_institution\tcountries\tsector\tsdg_primary\t"
                               "start_date\tstatus\n"
-                              "P1\tSeeds; tools\tEMBRAPA\tBRA;ARG\tagriculture\t2\t2010\tongoing\n";
+                              "P1\tSeeds; tools\tEMBRAPA\tBRA;ARG\tagriculture\t2\t2010\t"
+                              "ongoing\n";
     ssc_csv_options opt = {.delimiter = ','};
     loaded l;
     double usd = 0;
@@ -972,12 +973,12 @@ static char *encode(const char *utf8, const char *to, size_t *len)
  * original: the titles come back as they were written. */
 static void test_encodings(void)
 {
-    static const char utf8[] = REQ "P1,杂交水稻高产栽培技术,中国农业科学院,VNM,agriculture,2,2010,"
-                                   "ongoing\n"
+    static const char utf8[] = REQ "P1,杂交水稻高产栽培技术,中国农业科学院,VNM,"
+                                   "agriculture,2,2010,ongoing\n"
                                    "P2,Pérez-Guerrero: coopération Sud-Sud,Instituto de "
                                    "Investigación,BRA,water,6,2012,completed\n";
-    static const char western[] = REQ "P1,\"Café, crème brûlée à São Tomé\",Universität Zürich,"
-                                      "STP,water,6,2012,ongoing\n"
+    static const char western[] = REQ "P1,\"Café, crème brûlée à São Tomé\","
+                                      "Universität Zürich,STP,water,6,2012,ongoing\n"
                                       "P2,Budget in €: ñandú,L,BRA,water,6,2012,ongoing\n";
     static const struct {
         const char *encoding, *text, *title0, *lead0, *title1;
@@ -1053,7 +1054,8 @@ static void test_encodings(void)
 
     /* bytes that are not the encoding given: the line, the byte */
     ssc_csv_options gb = {.encoding = "GB18030"};
-    static const char bad_gb[] = REQ "P1,T,L,VNM,s,1,2010,ongoing\nP2,\x80,L,VNM,s,1,2010,ongoing\n";
+    static const char bad_gb[] = REQ "P1,T,L,VNM,s,1,2010,ongoing\n"
+                                     "P2,\x80,L,VNM,s,1,2010,ongoing\n";
     load_opt(&l, bad_gb, sizeof bad_gb - 1, &gb);
     CHECK_INT(l.rc, SSC_ERR);
     CHECK_INT(l.err.line, 3);
