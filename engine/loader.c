@@ -305,6 +305,51 @@ static int loader_list_dir(const char *dir, char ***names, size_t *n)
     return 0;
 }
 
+void ssc_loader_names_free(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+int ssc_loader_names(const ssc_loader *ld, char ***names, size_t *n, ssc_error *err)
+{
+    char **all = NULL;
+    size_t n_all = 0;
+
+    *names = NULL;
+    *n = 0;
+    for (size_t i = 0; i < ld->n_dirs; i++) {
+        char **dir;
+        size_t n_dir;
+        char **grown;
+        if (loader_list_dir(ld->dirs[i], &dir, &n_dir) != 0 ||
+            !(grown = realloc(all, (n_all + n_dir + 1) * sizeof *all))) {
+            if (dir)
+                ssc_loader_names_free(dir, n_dir);
+            ssc_loader_names_free(all, n_all);
+            return ssc_error_oom(err);
+        }
+        all = grown;
+        memcpy(all + n_all, dir, n_dir * sizeof *dir);
+        n_all += n_dir;
+        free(dir);
+    }
+    if (n_all)
+        qsort(all, n_all, sizeof *all, loader_cmp_names);
+    /* name.la and name.so, and a name in two folders: once */
+    size_t kept = 0;
+    for (size_t i = 0; i < n_all; i++) {
+        if (kept && strcmp(all[kept - 1], all[i]) == 0)
+            free(all[i]);
+        else
+            all[kept++] = all[i];
+    }
+    *names = all;
+    *n = kept;
+    return SSC_OK;
+}
+
 /* The plugins one ssc_loader_each call has reported, so that a name found
  * in two folders is reported once. */
 static int loader_listed(const ssc_plugin_info *const *listed, size_t n,

@@ -28,6 +28,12 @@ int ssc_loader_get(ssc_loader *ld, const char *name, const ssc_plugin_info **out
  * name) and calls fn for each good one; refused modules go to problems. */
 int ssc_loader_each(ssc_loader *ld, void (*fn)(const ssc_plugin_info *, void *), void *ctx,
                     ssc_diag *problems, ssc_error *err);
+/* The names of the modules in the search folders, without loading them
+ * (for "did you mean" when a name is not found): *names, sorted and each
+ * name once, freed with ssc_loader_names_free.  Returns SSC_OK, or
+ * SSC_ERR when out of memory. */
+int ssc_loader_names(const ssc_loader *ld, char ***names, size_t *n, ssc_error *err);
+void ssc_loader_names_free(char **names, size_t n);
 /* Checks a descriptor found in file for module name: ABI, size, name,
  * hooks.  Exposed for the contract tests. */
 int ssc_loader_check(const ssc_plugin *d, const char *file, const char *name, ssc_plugin *copy,

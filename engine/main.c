@@ -9,6 +9,7 @@
 #include "loader.h"
 #include "render.h"
 #include "schedule/schedule_cli.h"
+#include "data/nearest.h"
 #include "data/source_csv.h"
 #include "ssc-report/version.h"
 
@@ -32,6 +33,7 @@ static const char usage[] =
     "  -o, --output FILE     write the PDF here (default: the report's output,\n"
     "                        else ./REPORT.pdf)\n"
     "      --data FILE       read this portfolio instead of the report's data\n"
+    "                        ('-': standard input)\n"
     "      --data-out DIR    also write each section's numbers as DIR/NN-PLUGIN.csv\n"
     "      --charts DIR      also write each chart as DIR/NN-PLUGIN.png (150 dpi) and .svg\n"
     "      --set KEY=VALUE   override a report setting (e.g. language=zh,\n"
@@ -57,6 +59,24 @@ static int cli_fail(const char *what, const char *arg)
             arg ? arg : "");
     return 2;
 }
+
+/* The same for a word that is not one of known[0..n), naming the nearest
+ * one when it is close ("rendr" -> render). */
+static int cli_fail_word(const char *what, const char *arg, const char *const *known, size_t n)
+{
+    const char *near = ssc_nearest(arg, known, n);
+    if (!near)
+        return cli_fail(what, arg);
+    fprintf(stderr, "ssc-report: %s %s; did you mean %s?\nTry 'ssc-report --help'.\n", what, arg,
+            near);
+    return 2;
+}
+
+static const char *const cli_commands[] = {"render", "check",   "plugins",
+                                           "schedule", "run-due", "daemon"};
+static const char *const cli_options[] = {"--output", "--data",   "--data-out", "--charts",
+                                          "--set",    "--config", "--skip-bad-rows",
+                                          "--help",   "--version"};
 
 /* Returns -1 when parsing succeeded, else the exit status to use. */
 static int cli_parse(cli *c, int argc, char **argv)
@@ -103,7 +123,8 @@ static int cli_parse(cli *c, int argc, char **argv)
             continue;
         }
         if (a[0] == '-' && a[1])
-            return cli_fail("unknown option", a);
+            return cli_fail_word("unknown option", a, cli_options,
+                                 sizeof cli_options / sizeof *cli_options);
         if (!c->command)
             c->command = a;
         else if (!c->ro.report)
@@ -212,7 +233,8 @@ int main(int argc, char **argv)
         } else if (!strcmp(c.command, "plugins")) {
             rc = cli_plugins(&c);
         } else {
-            rc = cli_fail("unknown command", c.command);
+            rc = cli_fail_word("unknown command", c.command, cli_commands,
+                               sizeof cli_commands / sizeof *cli_commands);
         }
     }
     free(c.sets);

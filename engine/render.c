@@ -2,10 +2,14 @@
  * files and renamed only when everything succeeded. */
 #include "render.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "atomic.h"
 #include "draw/compose.h"
@@ -16,8 +20,13 @@
 #include "loader.h"
 #include "report/report.h"
 #include "report/section.h"
+#include "data/nearest.h"
+#include "data/sniff.h"
 #include "data/source.h"
 #include "report/table.h"
+
+/* FILE in messages about data read from standard input (--data -). */
+#define RENDER_STDIN_NAME "(standard input)"
 
 typedef struct render_job {
     ssc_engine_config conf;
@@ -33,10 +42,13 @@ typedef struct render_job {
     ssc_atomic *charts;
     size_t n_charts;
     ssc_theme theme; /* the engine's, with the report's theme over it */
+    char stdin_copy[4096]; /* --data -: the temporary copy, removed at the end */
 } render_job;
 
 static void render_job_free(render_job *j)
 {
+    if (j->stdin_copy[0])
+        unlink(j->stdin_copy);
     ssc_atomic_abort(&j->pdf);
     for (size_t i = 0; i < j->n_csv; i++)
         ssc_atomic_abort(&j->csv[i]);
@@ -53,6 +65,39 @@ static void render_job_free(render_job *j)
     ssc_loader_free(j->loader);
     ssc_report_free(&j->report);
     ssc_engine_config_free(&j->conf);
+}
+
+/* Adds "; did you mean "by-region"?" to err when name, which no plugin
+ * folder holds, is a slip for a module that one does (or for extra, the
+ * built-in "csv"). */
+static void render_suggest_plugin(const render_job *j, const char *name, const char *extra,
+                                  ssc_error *err)
+{
+    char **names = NULL;
+    const char **all;
+    size_t n = 0, len = strlen(err->message);
+    const char *near = NULL;
+    ssc_error ignored;
+
+    ssc_error_clear(&ignored);
+    if (!j->loader || ssc_loader_names(j->loader, &names, &n, &ignored) != SSC_OK)
+        return;
+    if ((all = malloc((n + 1) * sizeof *all))) {
+        int found = extra && strcmp(extra, name) == 0;
+        for (size_t i = 0; i < n; i++) {
+            all[i] = names[i];
+            found |= strcmp(names[i], name) == 0;
+        }
+        all[n] = extra;
+        /* a module of that very name that failed to load needs no guess */
+        if (!found)
+            near = ssc_nearest(name, all, extra ? n + 1 : n);
+        if (near && len < sizeof err->message)
+            snprintf(err->message + len, sizeof err->message - len, "; did you mean \"%s\"?",
+                     near);
+        free(all);
+    }
+    ssc_loader_names_free(names, n);
 }
 
 /* Loads each section's plugin and checks the options the report gives it. */
@@ -75,6 +120,7 @@ static int render_bind_plugins(render_job *j, ssc_error *err)
         if (ssc_loader_get(j->loader, s->def->plugin, &info, err) != SSC_OK) {
             /* the message names the module; say which section needed it */
             char prefix[160];
+            render_suggest_plugin(j, s->def->plugin, NULL, err);
             snprintf(prefix, sizeof prefix, "section %zu needs plugin \"%s\"", i + 1,
                      s->def->plugin);
             ssc_error_prefix(err, prefix);
@@ -104,13 +150,151 @@ static const char *render_data_option(const void *report, const char *name)
     return ssc_report_data_option(report, name);
 }
 
+/* path made absolute and without "." and ".." steps, for messages: where
+ * a relative data.path really led. */
+static void render_resolve(const char *path, char *out, size_t size)
+{
+    char cwd[4096], full[8192];
+    size_t o = 0;
+    const char *p;
+
+    if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+        snprintf(full, sizeof full, "%s", path);
+    else
+        snprintf(full, sizeof full, "%s/%s", cwd, path);
+    out[0] = '\0';
+    for (p = full; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            while (o > 0 && out[o - 1] != '/')
+                o--;
+            if (o > 0)
+                o--; /* the slash before the step taken back */
+        } else if (n && !(n == 1 && p[0] == '.') && o + n + 2 < size) {
+            out[o++] = '/';
+            memcpy(out + o, p, n);
+            o += n;
+        }
+        p += n + (p[n] == '/');
+    }
+    if (o == 0 && size > 1)
+        out[o++] = full[0] == '/' ? '/' : '.';
+    out[o] = '\0';
+}
+
+/* A data file that cannot be opened is the report's line (or --data's)
+ * and the path it resolved to: a report copied elsewhere breaks its
+ * relative data.path, and the message must show where it led. */
+static int render_check_data_file(const ssc_report *r, const ssc_render_opts *o,
+                                  const char *path, ssc_error *err)
+{
+    char where[4096];
+    struct stat st;
+    int fd = open(path, O_RDONLY), why = errno;
+
+    if (fd >= 0) {
+        why = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode) ? EISDIR : 0;
+        close(fd);
+        if (!why)
+            return SSC_OK;
+    }
+    render_resolve(path, where, sizeof where);
+    if (o->data)
+        return ssc_error_at(err, NULL, 0, "--data %s: cannot open %s (resolved to %s): %s",
+                            o->data, o->data, where, strerror(why));
+    const config_setting_t *s = config_lookup(&r->cfg, "data.path");
+    return ssc_report_fail(err, r, s, "data.path: cannot open %s (resolved to %s): %s",
+                           s ? config_setting_get_string(s) : path, where, strerror(why));
+}
+
+/* --data -: standard input is copied to a temporary file, which every
+ * source can open by name (the sqlite one needs a real file); its first
+ * bytes choose the source when data.format does not. */
+static int render_spool_stdin(render_job *j, const char **format, ssc_error *err)
+{
+    const char *dir = getenv("TMPDIR");
+    char buf[65536], head[4096];
+    size_t head_len = 0;
+    int fd;
+
+    if (isatty(STDIN_FILENO))
+        return ssc_error_set(err, "--data -: standard input is a terminal; pipe the portfolio "
+                                  "in, e.g. --data - < portfolio.csv");
+    if (!dir || !dir[0])
+        dir = "/tmp";
+    snprintf(j->stdin_copy, sizeof j->stdin_copy, "%s/ssc-report-stdin-XXXXXX", dir);
+    if ((fd = mkstemp(j->stdin_copy)) < 0) {
+        int why = errno;
+        j->stdin_copy[0] = '\0';
+        return ssc_error_set(err, "--data -: cannot create a temporary file in %s: %s", dir,
+                             strerror(why));
+    }
+    for (;;) {
+        ssize_t got = read(STDIN_FILENO, buf, sizeof buf);
+        size_t off = 0;
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int why = errno;
+            close(fd);
+            return ssc_error_set(err, "--data -: cannot read standard input: %s", strerror(why));
+        }
+        if (got == 0)
+            break;
+        if (head_len < sizeof head) {
+            size_t n = (size_t)got < sizeof head - head_len ? (size_t)got : sizeof head - head_len;
+            memcpy(head + head_len, buf, n);
+            head_len += n;
+        }
+        while (off < (size_t)got) {
+            ssize_t put = write(fd, buf + off, (size_t)got - off);
+            if (put < 0 && errno == EINTR)
+                continue;
+            if (put < 0) {
+                int why = errno;
+                close(fd);
+                return ssc_error_set(err, "--data -: cannot copy standard input to %s: %s",
+                                     j->stdin_copy, strerror(why));
+            }
+            off += (size_t)put;
+        }
+    }
+    if (close(fd) != 0)
+        return ssc_error_set(err, "--data -: cannot copy standard input to %s: %s",
+                             j->stdin_copy, strerror(errno));
+    if (!*format) {
+        ssc_sniff_kind kind = ssc_sniff(head, head_len);
+        *format = kind == SSC_SNIFF_XML ? "iati" : kind == SSC_SNIFF_SQLITE ? "sqlite" : "csv";
+    }
+    return SSC_OK;
+}
+
+/* data.delimiter and data.encoding describe CSV files; another source
+ * reads its own format and ignores them, which the run should say. */
+static void render_warn_csv_keys(const ssc_report *r, const ssc_plugin *source,
+                                 ssc_diag *problems)
+{
+    static const char *const keys[] = {"delimiter", "encoding"};
+    if (source == ssc_csv_source())
+        return;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        const config_setting_t *d = config_lookup(&r->cfg, "data");
+        const config_setting_t *s = d ? config_setting_get_member(d, keys[k]) : NULL;
+        if (s)
+            ssc_diag_add(problems,
+                         "%s:%d: warning: data.%s describes CSV files; the %s source reads "
+                         "this data and ignores it",
+                         r->path, config_setting_source_line(s), keys[k], source->name);
+    }
+}
+
 /* Reads the portfolio with the source data.format names, else the one
- * the file's extension implies (source.c). */
+ * the file's extension implies (source.c); "-" is standard input. */
 static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_result *res,
                             ssc_diag *problems, ssc_error *err)
 {
     const ssc_report *r = &j->report;
-    const char *path = o->data ? o->data : r->data_path;
+    const char *path = o->data ? o->data : r->data_path, *format = r->data_format;
     const ssc_plugin *source;
     ssc_source_opts so = {
         .path = path,
@@ -124,20 +308,31 @@ static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_
         .option_ctx = r,
     };
 
-    if (ssc_source_find(j->loader, r->data_format, path, &source, err) != SSC_OK) {
-        if (r->data_format)
+    if (o->data && strcmp(o->data, "-") == 0) {
+        if (render_spool_stdin(j, &format, err) != SSC_OK)
+            return SSC_ERR;
+        so.path = path = j->stdin_copy;
+        so.display_name = RENDER_STDIN_NAME;
+    } else if (render_check_data_file(r, o, path, err) != SSC_OK) {
+        return SSC_ERR;
+    }
+    if (ssc_source_find(j->loader, format, path, &source, err) != SSC_OK) {
+        if (r->data_format) {
+            render_suggest_plugin(j, r->data_format, "csv", err);
             ssc_error_prefix(err, "data.format");
+        }
         snprintf(err->file, sizeof err->file, "%s", r->path);
         err->line = r->data_format ? r->data_format_line : r->data_line;
         return SSC_ERR;
     }
+    render_warn_csv_keys(r, source, problems);
     if (ssc_source_read(source, &so, &j->store, problems, &res->skipped_rows, err) != SSC_OK)
         return SSC_ERR;
     res->projects = ssc_store_count(j->store);
     /* a report of nothing must not replace the last good one (a file whose
      * every row was bad, read with --skip-bad-rows) */
     if (res->projects == 0)
-        return ssc_error_at(err, path, 0,
+        return ssc_error_at(err, so.display_name ? so.display_name : path, 0,
                             "no projects to report (the file has no rows%s)",
                             res->skipped_rows ? " that pass the checks" : "");
     if (ssc_filter_apply(&j->report, j->store, &j->view, err) != SSC_OK)

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "data/nearest.h"
+
 #ifndef SSC_BUILDDIR
 #define SSC_BUILDDIR ""
 #endif
@@ -86,10 +88,14 @@ static int engcfg_check_keys(const config_setting_t *g, const char *const *known
         for (k = 0; known[k]; k++)
             if (strcmp(known[k], config_setting_name(s)) == 0)
                 break;
-        if (!known[k])
+        if (!known[k]) {
+            const char *near = ssc_nearest(config_setting_name(s), known, k);
             return ssc_error_at(err, file, config_setting_source_line(s),
-                                "unknown setting \"%s\"%s%s", config_setting_name(s),
-                                where ? " in " : "", where ? where : "");
+                                "unknown setting \"%s\"%s%s%s%s%s", config_setting_name(s),
+                                where ? " in " : "", where ? where : "",
+                                near ? "; did you mean \"" : "", near ? near : "",
+                                near ? "\"?" : "");
+        }
     }
     return SSC_OK;
 }

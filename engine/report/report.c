@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/encoding.h"
+#include "data/nearest.h"
 #include "data/refdata.h"
+#include "data/sniff.h"
 #include "data/store.h"
 
 /* The sample's sectors, so a report need not declare them. */
@@ -95,7 +98,13 @@ static int report_check_setting(const ssc_report *r, const config_setting_t *s,
     snprintf(path, sizeof path, "%s%s%s", prefix ? prefix : "", prefix ? "." : "", name);
     want = ssc_report_key_type(path);
     if (!want) {
+        const char *near = ssc_report_nearest_key(prefix, name);
         ssc_report_known_keys(prefix, known, sizeof known);
+        if (near)
+            return ssc_report_fail(err, r, s,
+                                   "unknown setting \"%s\"%s%s; did you mean \"%s\"? (known here: "
+                                   "%s)",
+                                   name, prefix ? " in " : "", prefix ? prefix : "", near, known);
         return ssc_report_fail(err, r, s, "unknown setting \"%s\"%s%s (known here: %s)", name,
                            prefix ? " in " : "", prefix ? prefix : "", known);
     }
@@ -230,16 +239,42 @@ static int report_read_filters(ssc_report *r, ssc_error *err)
 }
 
 /* The columns of the portfolio format (docs/portfolio-csv.md). */
+static const char *const report_columns[] = {
+    "id", "title", "lead_institution", "partner_institutions", "countries", "sector",
+    "sdg_primary", "sdg_secondary", "start_date", "end_date", "status", "funding_source",
+    "budget_usd", "modality", "gender_marker", "beneficiaries"};
+#define REPORT_N_COLUMNS (sizeof report_columns / sizeof *report_columns)
+
 static int report_spec_column(const char *name)
 {
-    static const char *const cols[] = {
-        "id", "title", "lead_institution", "partner_institutions", "countries", "sector",
-        "sdg_primary", "sdg_secondary", "start_date", "end_date", "status", "funding_source",
-        "budget_usd", "modality", "gender_marker", "beneficiaries"};
-    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
-        if (strcmp(cols[i], name) == 0)
+    for (size_t i = 0; i < REPORT_N_COLUMNS; i++)
+        if (strcmp(report_columns[i], name) == 0)
             return 1;
     return 0;
+}
+
+/* data.delimiter and data.encoding: how a CSV file is written.  Which
+ * encodings exist is iconv's to say, so an unknown one is refused here,
+ * at its line, rather than when the file is read. */
+static int report_read_csv_keys(ssc_report *r, const config_setting_t *d, ssc_error *err)
+{
+    const config_setting_t *s = config_setting_get_member(d, "delimiter");
+
+    if (s && ssc_delimiter_parse(config_setting_get_string(s), &r->data_delimiter) != 0)
+        return ssc_report_fail(err, r, s,
+                               "data.delimiter: \"%s\" is not a separator (one character such "
+                               "as \",\", \";\" or \"|\", or \"tab\")",
+                               config_setting_get_string(s));
+    s = config_setting_get_member(d, "encoding");
+    if (!s)
+        return SSC_OK;
+    r->data_encoding = config_setting_get_string(s);
+    if (!ssc_encoding_known(r->data_encoding))
+        return ssc_report_fail(err, r, s,
+                               "data.encoding: iconv knows no encoding \"%s\" (`iconv -l` lists "
+                               "them; e.g. \"GB18030\", \"WINDOWS-1252\", \"UTF-16\")",
+                               r->data_encoding);
+    return SSC_OK;
 }
 
 static int report_read_data(ssc_report *r, ssc_error *err)
@@ -267,6 +302,8 @@ static int report_read_data(ssc_report *r, ssc_error *err)
                                "the name of another source plugin)",
                                r->data_format);
     }
+    if (report_read_csv_keys(r, d, err) != SSC_OK)
+        return SSC_ERR;
     const config_setting_t *rates = config_setting_get_member(d, "currency_rates");
     int nr = rates ? config_setting_length(rates) : 0;
     if (nr > 0) {
@@ -288,11 +325,16 @@ static int report_read_data(ssc_report *r, ssc_error *err)
             return ssc_error_oom(err);
         for (int i = 0; i < n; i++) {
             const config_setting_t *c = config_setting_get_elem(cols, (unsigned)i);
-            if (!report_spec_column(config_setting_name(c)))
+            if (!report_spec_column(config_setting_name(c))) {
+                const char *near =
+                    ssc_nearest(config_setting_name(c), report_columns, REPORT_N_COLUMNS);
                 return ssc_report_fail(err, r, c,
-                                   "data.columns.%s: the portfolio format has no column \"%s\" "
-                                   "(see docs/portfolio-csv.md)",
-                                   config_setting_name(c), config_setting_name(c));
+                                       "data.columns.%s: the portfolio format has no column "
+                                       "\"%s\"%s%s%s (see docs/portfolio-csv.md)",
+                                       config_setting_name(c), config_setting_name(c),
+                                       near ? "; did you mean \"" : "", near ? near : "",
+                                       near ? "\"?" : "");
+            }
             r->renames[i].to = config_setting_name(c);
             r->renames[i].from = config_setting_get_string(c);
         }

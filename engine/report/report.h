@@ -61,6 +61,10 @@ typedef struct ssc_report {
     char *data_path; /* resolved against dir */
     const char *data_format; /* a source's name; NULL: chosen by the file's extension */
     long data_line, data_format_line;
+    /* CSV only: the separator (0: found from the header line) and the
+     * encoding to convert from (NULL: UTF-8, or a byte-order mark's) */
+    char data_delimiter;
+    const char *data_encoding;
     ssc_currency_rate *rates; /* data.currency_rates */
     size_t n_rates;
     ssc_rename *renames;
@@ -100,6 +104,9 @@ int ssc_report_key_type(const char *schema_path);
 /* The keys allowed directly under prefix (NULL: at the top), comma
  * separated in buf, for "known here" hints. */
 void ssc_report_known_keys(const char *prefix, char *buf, size_t len);
+/* The key allowed directly under prefix that name is a slip for
+ * ("titel" -> "title"), or NULL when none is close. */
+const char *ssc_report_nearest_key(const char *prefix, const char *name);
 
 /* Records an error about setting s (NULL: the file) of the report,
  * quoting the --set that changed it if one did; returns SSC_ERR. */

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "data/nearest.h"
+
 /* Every key a report may hold, by schema path (list elements share their
  * list's path).  Members of "sections.options" belong to the section's
  * plugin and of "data.columns" to the file's headers: both are checked
@@ -40,6 +42,8 @@ static const struct report_key {
     {"data", CONFIG_TYPE_GROUP},
     {"data.path", CONFIG_TYPE_STRING},
     {"data.format", CONFIG_TYPE_STRING},
+    {"data.delimiter", CONFIG_TYPE_STRING},
+    {"data.encoding", CONFIG_TYPE_STRING},
     {"data.columns", CONFIG_TYPE_GROUP},
     {"data.query", CONFIG_TYPE_STRING},
     {"data.table", CONFIG_TYPE_STRING},
@@ -94,4 +98,22 @@ void ssc_report_known_keys(const char *prefix, char *buf, size_t len)
         size_t used = strlen(buf);
         snprintf(buf + used, len - used, "%s%s", used ? ", " : "", p);
     }
+}
+
+const char *ssc_report_nearest_key(const char *prefix, const char *name)
+{
+    const char *leaves[sizeof report_schema / sizeof *report_schema];
+    size_t plen = prefix ? strlen(prefix) : 0, n = 0;
+
+    for (size_t i = 0; i < sizeof report_schema / sizeof *report_schema; i++) {
+        const char *p = report_schema[i].path;
+        if (plen) {
+            if (strncmp(p, prefix, plen) != 0 || p[plen] != '.')
+                continue;
+            p += plen + 1;
+        }
+        if (!strchr(p, '.'))
+            leaves[n++] = p;
+    }
+    return ssc_nearest(name, leaves, n);
 }
