@@ -11,6 +11,9 @@
 #                  and the year filters
 #   fuzz-csv.sh    the CSV fuzz target replaying its seed corpus
 #                  (tests/data/fuzz/csv, see docs/fuzzing.md)
+#   e2e-csv-real.sh  the sample exported as spreadsheets do (';', tab,
+#                  GB18030, Windows-1252, UTF-16), spreadsheets and archives
+#                  refused, --data - (standard input)
 check_PROGRAMS += tests/data/test-csv tests/data/test-store tests/data/test-refdata \
 	tests/data/test-source tests/data/test-source-optional tests/data/fuzz-csv
 TESTS += tests/data/test-csv tests/data/test-store tests/data/test-refdata \
@@ -27,5 +30,6 @@ tests_data_test_source_optional_SOURCES = tests/data/test-source-optional.c test
 tests_data_test_source_optional_LDADD = $(SSC_TEST_LIBS)
 tests_data_fuzz_csv_SOURCES = tests/data/fuzz-csv.c
 tests_data_fuzz_csv_LDADD = $(SSC_TEST_LIBS)
-dist_check_SCRIPTS += tests/data/fuzz-csv.sh
+dist_check_SCRIPTS += tests/data/fuzz-csv.sh tests/data/e2e-csv-real.sh
+TESTS += tests/data/e2e-csv-real.sh
 EXTRA_DIST += tests/data/fuzz/csv

@@ -147,6 +147,81 @@ run render "$work/reports/gone.cfg" -o gone.pdf
 [ "$rc" -ne 0 ] || fail "missing data.path: exit status 0"
 grep -qF 'gone.csv' "$work/run.err" || { fail "missing data.path: the message does not name the file"; show_run; }
 
+# ... naming the report's line of data.path and where the path led: a report
+# copied to another folder whose relative path now points nowhere
+mkdir "$work/copy" "$work/copy/reports"
+printf '%s\n' 'title = "Copied";' '# the portfolio, relative to this file' 'data = {' \
+    '  path = "../data/p.csv";' '};' 'sections = ( { plugin = "kpi"; title = "K"; } );' \
+    > "$work/copy/reports/x.cfg"
+path_line=$(grep -n 'path = ' "$work/copy/reports/x.cfg" | cut -d: -f1)
+cd "$work/copy" || die "cannot enter $work/copy"
+run render reports/x.cfg -o x.pdf
+[ "$rc" -ne 0 ] || fail "a copied report's data.path: exit status 0"
+[ "$(cat "$work/run.err")" = "reports/x.cfg:$path_line: data.path: cannot open ../data/p.csv (resolved to $work/copy/data/p.csv): No such file or directory" ] ||
+    { fail "a copied report's data.path: not the line with reports/x.cfg:$path_line and $work/copy/data/p.csv"; show_run; }
+run check reports/x.cfg --data nope.csv
+[ "$(cat "$work/run.err")" = "--data nope.csv: cannot open nope.csv (resolved to $work/copy/nope.csv): No such file or directory" ] ||
+    { fail "--data nope.csv: not the line naming it and $work/copy/nope.csv"; show_run; }
+run check reports/x.cfg --data reports
+grep -qF "cannot open reports (resolved to $work/copy/reports): Is a directory" "$work/run.err" ||
+    { fail "--data naming a folder: no 'Is a directory' line"; show_run; }
+cd "$work" || die "cannot enter $work"
+
+# ---- 5a. messages that lead to the fix: "did you mean" ---------------------
+# a header whose names differ from the spec's only in case or spaces
+printf '%s\n' 'Id,Title,lead institution,countries,sector,sdg_primary,start_date,status' \
+    'P-1,T,L,VNM,water,6,2015,ongoing' > "$work/near.csv"
+run check "$R" --data "$work/near.csv"
+grep -qF "near.csv:1: missing required columns: id, title, lead_institution; did you mean id for column 1 \"Id\", title for column 2 \"Title\", lead_institution for column 3 \"lead institution\"?" "$work/run.err" ||
+    { fail "near-miss header names: no 'did you mean' for all three"; show_run; }
+# ';' between the columns, but a comma in one header name: the comma won
+printf '%s\n' 'id;title;lead_institution;countries;sector;sdg_primary;start_date;status;notes, misc' \
+    'P-1;T;L;VNM;water;6;2015;ongoing;n' > "$work/semi.csv"
+run check "$R" --data "$work/semi.csv"
+grep -qF "semi.csv:1: missing required columns: id, title, lead_institution, countries, sector, sdg_primary, start_date, status; the columns seem to be separated by ';', not ','" "$work/run.err" &&
+    grep -qF 'set data.delimiter = ";" in the report' "$work/run.err" ||
+    { fail "a ';' header with a comma: no line naming ';' and data.delimiter"; show_run; }
+run check "$R" --data "$work/semi.csv" --set 'data.delimiter=;'
+[ "$rc" -eq 0 ] || { fail "the same file with data.delimiter = \";\": exit $rc"; show_run; }
+# a plugin, a source, a setting, a data.columns name, an engine setting,
+# a command and an option, each one slip away from a known one
+sed 's/plugin = "by-sector"/plugin = "by-sectr"/' "$R" > "$work/reports/slip.cfg"
+run check "$work/reports/slip.cfg"
+grep -q "slip\.cfg:[0-9]*: section 2 needs plugin \"by-sectr\": .*; did you mean \"by-sector\"?" "$work/run.err" ||
+    { fail "plugin by-sectr: no 'did you mean \"by-sector\"'"; show_run; }
+run check "$R" --set data.format=iatti
+grep -qF 'data.format: no plugin "iatti"' "$work/run.err" && grep -qF 'did you mean "iati"?' "$work/run.err" ||
+    { fail "data.format iatti: no 'did you mean \"iati\"'"; show_run; }
+printf '%s\n' 'title = "Slips";' 'subtilte = "x";' 'data = { path = "../data/good.csv"; };' \
+    'sections = ( { plugin = "kpi"; titel = "K"; } );' > "$work/reports/keys.cfg"
+run check "$work/reports/keys.cfg"
+grep -qF 'keys.cfg:2: unknown setting "subtilte"; did you mean "subtitle"? (known here: ' "$work/run.err" ||
+    { fail "subtilte: no 'did you mean \"subtitle\"'"; show_run; }
+sed -i 2d "$work/reports/keys.cfg"
+run check "$work/reports/keys.cfg"
+grep -qF 'keys.cfg:3: unknown setting "titel" in sections; did you mean "title"?' "$work/run.err" ||
+    { fail "sections titel: no 'did you mean \"title\"'"; show_run; }
+printf '%s\n' 'title = "Columns";' \
+    'data = { path = "../data/good.csv"; columns = { countires = "Countries"; }; };' \
+    'sections = ( { plugin = "kpi"; title = "K"; } );' > "$work/reports/cols.cfg"
+run check "$work/reports/cols.cfg"
+grep -qF 'cols.cfg:2: data.columns.countires: the portfolio format has no column "countires"; did you mean "countries"?' "$work/run.err" ||
+    { fail "data.columns.countires: no 'did you mean \"countries\"'"; show_run; }
+printf 'plugin_paths = [ ];\n' > "$work/engine.conf"
+run check "$R" --config "$work/engine.conf"
+grep -qF 'engine.conf:1: unknown setting "plugin_paths"; did you mean "plugin_path"?' "$work/run.err" ||
+    { fail "engine setting plugin_paths: no 'did you mean \"plugin_path\"'"; show_run; }
+# far from every known name: no guess
+sed 's/plugin = "by-sector"/plugin = "no-such-metric"/' "$R" > "$work/reports/far.cfg"
+run check "$work/reports/far.cfg"
+grep -q 'did you mean' "$work/run.err" && { fail "no-such-metric: a far name was guessed"; show_run; }
+run rendr
+[ "$rc" -eq 2 ] && grep -qF 'unknown command rendr; did you mean render?' "$work/run.err" ||
+    { fail "rendr: no 'did you mean render?'"; show_run; }
+run render "$R" --data-ot x
+[ "$rc" -eq 2 ] && grep -qF 'unknown option --data-ot; did you mean --data-out?' "$work/run.err" ||
+    { fail "--data-ot: no 'did you mean --data-out?'"; show_run; }
+
 # ---- 5b. output problems: nothing is written ---------------------------------
 mkdir "$work/outs"
 cd "$work/outs" || die "cannot enter $work/outs"
