@@ -4,13 +4,16 @@
  * "column=value|column=value" strings, one per row number from 1.  Every
  * expected value and message was worked out by hand from those strings
  * and docs/portfolio-csv.md; where the CSV source must say the same, the
- * test reads the same rows as CSV and compares. */
+ * test reads the same rows as CSV and compares.  A source may declare
+ * start_date optional (ABI 1.2); its undated projects have year 0 and
+ * pass no year filter. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "../check.h"
+#include "report/filter.h"
 #include "report/label.h"
 #include "loader.h"
 #include "data/refdata.h"
@@ -25,8 +28,11 @@
 /* What the fake hook does; set before each run (tests run one at a time). */
 static struct fake {
     const char *const *rows; /* NULL-terminated */
-    int misuse;              /* 1: set outside a project, 2: begin twice, 3: never end */
+    int misuse;              /* 1: set outside a project, 2: begin twice, 3: never end,
+                                4: start_date declared optional after the first project,
+                                5: title declared optional */
     const char *fail;        /* the hook fails with this message */
+    int optional;            /* declares start_date optional before the first project */
     /* what the hook saw */
     char path[256], query[256], lang[8];
     int eur_known, usd_known, xxx_known;
@@ -68,9 +74,15 @@ static int fake_read(ssc_source *src, ssc_error *err)
         ssc_source_begin(src, 1);
         return ssc_source_begin(src, 2) == SSC_ERR ? SSC_OK : SSC_ERR;
     }
-    for (long i = 0; fake.rows && fake.rows[i]; i++)
+    if ((fake.misuse == 5 && ssc_source_optional(src, "title") != SSC_ERR) ||
+        (fake.optional && ssc_source_optional(src, "start_date") != SSC_OK))
+        return SSC_ERR;
+    for (long i = 0; fake.rows && fake.rows[i]; i++) {
         if (fake_project(src, i + 1, fake.rows[i]) != SSC_OK)
             return SSC_ERR;
+        if (fake.misuse == 4 && ssc_source_optional(src, "start_date") != SSC_ERR)
+            return SSC_ERR;
+    }
     ssc_source_warn(src, 3, "a warning about %s", "row 3");
     if (ssc_source_set_label(src, SSC_KEY_SECTOR, "311", "Agriculture (DAC)") != SSC_OK ||
         ssc_source_set_label(src, SSC_KEY_SECTOR, "water", "Water (source)") != SSC_OK)
@@ -427,6 +439,12 @@ static const struct contract_case {
      "ended with ssc_source_end"},
     {3, NULL, NULL,
      "source plugin \"fake\": the project begun for line 1 was never ended with ssc_source_end"},
+    {4, NULL, NULL,
+     "source plugin \"fake\": ssc_source_optional(\"start_date\") after the first project; "
+     "call it before the first ssc_source_begin"},
+    {5, NULL, NULL,
+     "source plugin \"fake\": ssc_source_optional(\"title\"): only start_date may be "
+     "declared optional"},
     {0, "no such table: projects", "t.db", "no such table: projects"},
     {0, "t.db:7: malformed", "", "t.db:7: malformed"},
 };
@@ -616,6 +634,118 @@ static void test_labels(void)
     ssc_report_free(&rep);
 }
 
+/* P1 starts in July 2014; P2 gives no start date, P3 an empty one, P4 an
+ * end date alone (no "end before start"). */
+#define UNDATED_BASE "title=T|lead_institution=L|countries=KEN|sector=water|status=ongoing"
+static const char *const undated_rows[] = {
+    "id=P1|start_date=2014-07|" UNDATED_BASE,
+    "id=P2|" UNDATED_BASE,
+    "id=P3|start_date= |" UNDATED_BASE,
+    "id=P4|end_date=2001|" UNDATED_BASE,
+    NULL,
+};
+
+/* Declared optional, a missing start date is year 0, "no date". */
+static void undated(const run *r)
+{
+    for (size_t i = 0; i < 4; i++) {
+        ssc_date d = ssc_project_start(&r->view, i);
+        CHECK_INT(d.year, i == 0 ? 2014 : 0);
+        CHECK_INT(d.month, i == 0 ? 7 : 0);
+        CHECK_INT(d.day, 0);
+    }
+    CHECK_INT(ssc_project_end(&r->view, 3).year, 2001);
+}
+
+/* A source built for ABI 1.1 still loads, and never declares: start_date
+ * stays required for it.  A project without a start year passes no year
+ * filter (docs/report-format.md). */
+static const ssc_plugin old_plugin = {
+    .abi_major = SSC_ABI_MAJOR,
+    .abi_minor = 1,
+    .struct_size = sizeof(ssc_plugin),
+    .name = "old",
+    .kind = SSC_PLUGIN_SOURCE,
+    .extensions = "old",
+    .read = fake_read,
+};
+
+static const struct year_case {
+    int min, max;
+    const char *kept; /* of undated_rows: P1 (2014) and three without a year */
+} year_cases[] = {{0, 0, "P1 P2 P3 P4"}, {2000, 0, "P1"}, {0, 2020, "P1"}, {2000, 2020, "P1"},
+                  {2015, 0, ""},          {0, 2013, ""}};
+
+static void test_undated(void)
+{
+    static const char *const bad_start[] = {"id=P1|start_date=2014-13|" UNDATED_BASE, NULL};
+    ssc_source_opts o = {.path = "t.db", .language = "en"};
+    ssc_report rep;
+    ssc_portfolio view;
+    ssc_plugin copy;
+    ssc_error err;
+    ssc_store *st = NULL;
+    ssc_diag d;
+    run r;
+
+    /* ABI 1.2: undated projects, when the source declares start_date
+     * optional; a date it gives is still checked */
+    fake.optional = 1;
+    run_rows(&r, undated_rows, NULL, 0, 0);
+    CHECK_INT(r.rc, SSC_OK);
+    CHECK_STR(joined(&r.d), "t.db:3: warning: a warning about row 3");
+    CHECK_INT(r.st ? ssc_portfolio_count(&r.view) : 0, 4);
+    if (r.st)
+        undated(&r);
+    run_free(&r);
+    fake.optional = 1;
+    run_rows(&r, bad_start, NULL, 0, 0);
+    CHECK_INT(r.rc, SSC_ERR);
+    CHECK_STR(joined(&r.d),
+              "t.db:1: start_date: 2014-13 is not a calendar date (months run from 01 to 12)\n"
+              "t.db:3: warning: a warning about row 3");
+    run_free(&r);
+    /* without the declaration start_date stays required */
+    run_rows(&r, undated_rows, NULL, 0, 0);
+    CHECK_INT(r.rc, SSC_ERR);
+    CHECK_STR(joined(&r.d), "t.db:2: start_date: required, but not given\n"
+                            "t.db:3: start_date: required, but empty\n"
+                            "t.db:4: start_date: required, but not given\n"
+                            "t.db:3: warning: a warning about row 3");
+    run_free(&r);
+
+    ssc_error_clear(&err);
+    CHECK_INT(ssc_loader_check(&old_plugin, "old.la", "old", &copy, &err), SSC_OK);
+    ssc_diag_init(&d, 0);
+    fake.rows = undated_rows;
+    CHECK_INT(ssc_source_read(&old_plugin, &o, &st, &d, NULL, &err), SSC_ERR);
+    CHECK(st == NULL);
+    CHECK_INT(ssc_diag_total(&d), 4); /* three undated projects, the warning */
+    ssc_diag_free(&d);
+    memset(&fake, 0, sizeof fake);
+
+    fake.optional = 1;
+    run_rows(&r, undated_rows, NULL, 0, 0);
+    CHECK_INT(r.rc, SSC_OK);
+    for (size_t i = 0; r.st && i < sizeof year_cases / sizeof *year_cases; i++) {
+        const struct year_case *c = &year_cases[i];
+        char kept[64] = "";
+
+        CHECK_ROW("start_year_min %d, start_year_max %d", c->min, c->max);
+        memset(&rep, 0, sizeof rep);
+        rep.start_year_min = c->min;
+        rep.start_year_max = c->max;
+        CHECK_INT(ssc_filter_apply(&rep, r.st, &view, &err), SSC_OK);
+        for (size_t k = 0; k < view.count; k++)
+            snprintf(kept + strlen(kept), sizeof kept - strlen(kept), "%s%s", k ? " " : "",
+                     ssc_project_id(&view, k));
+        CHECK_STR(kept, c->kept);
+        ssc_portfolio_release(&view);
+    }
+    CHECK_ROW_END();
+    run_free(&r);
+}
+
 int main(void)
 {
     test_runs();
@@ -624,5 +754,6 @@ int main(void)
     test_builtin_csv();
     test_choosing();
     test_labels();
+    test_undated();
     return check_done();
 }
