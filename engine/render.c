@@ -182,27 +182,30 @@ static void render_resolve(const char *path, char *out, size_t size)
     out[o] = '\0';
 }
 
-/* A data file that cannot be opened is the report's line (or --data's)
+/* A data file that cannot be opened is the report's line of data.path
  * and the path it resolved to: a report copied elsewhere breaks its
- * relative data.path, and the message must show where it led. */
-static int render_check_data_file(const ssc_report *r, const ssc_render_opts *o,
-                                  const char *path, ssc_error *err)
+ * relative data.path, and the message must show where it led.  A path
+ * typed on the command line (--data, --set data.path=...) is left to the
+ * source, whose message names it as typed. */
+static int render_check_data_file(const ssc_report *r, const char *path, ssc_error *err)
 {
+    const config_setting_t *s = config_lookup(&r->cfg, "data.path");
     char where[4096];
     struct stat st;
-    int fd = open(path, O_RDONLY), why = errno;
+    int fd, why;
 
-    if (fd >= 0) {
+    for (size_t i = 0; s && i < r->n_set; i++)
+        if (r->set_settings[i] == s)
+            return SSC_OK;
+    if ((fd = open(path, O_RDONLY)) >= 0) {
         why = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode) ? EISDIR : 0;
         close(fd);
         if (!why)
             return SSC_OK;
+    } else {
+        why = errno;
     }
     render_resolve(path, where, sizeof where);
-    if (o->data)
-        return ssc_error_at(err, NULL, 0, "--data %s: cannot open %s (resolved to %s): %s",
-                            o->data, o->data, where, strerror(why));
-    const config_setting_t *s = config_lookup(&r->cfg, "data.path");
     return ssc_report_fail(err, r, s, "data.path: cannot open %s (resolved to %s): %s",
                            s ? config_setting_get_string(s) : path, where, strerror(why));
 }
@@ -313,7 +316,7 @@ static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_
             return SSC_ERR;
         so.path = path = j->stdin_copy;
         so.display_name = RENDER_STDIN_NAME;
-    } else if (render_check_data_file(r, o, path, err) != SSC_OK) {
+    } else if (!o->data && render_check_data_file(r, path, err) != SSC_OK) {
         return SSC_ERR;
     }
     if (ssc_source_find(j->loader, format, path, &source, err) != SSC_OK) {
