@@ -283,11 +283,17 @@ static void render_warn_csv_keys(const ssc_report *r, const ssc_plugin *source,
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
         const config_setting_t *d = config_lookup(&r->cfg, "data");
         const config_setting_t *s = d ? config_setting_get_member(d, keys[k]) : NULL;
-        if (s)
+        /* a setting added by --set has no line */
+        if (s && config_setting_source_line(s) > 0)
             ssc_diag_add(problems,
                          "%s:%d: warning: data.%s describes CSV files; the %s source reads "
                          "this data and ignores it",
                          r->path, config_setting_source_line(s), keys[k], source->name);
+        else if (s)
+            ssc_diag_add(problems,
+                         "%s: warning: data.%s describes CSV files; the %s source reads this "
+                         "data and ignores it",
+                         r->path, keys[k], source->name);
     }
 }
 

@@ -432,7 +432,7 @@ static int csv_decode(const char *name, const char **data, size_t *len, const ch
     /* a byte-order mark is the file's own word, and wins over the report's */
     if (ssc_sniff_bom_encoding(kind, &bom))
         from = ssc_sniff_bom_encoding(kind, &bom);
-    else if (ssc_encoding_is_utf8(from))
+    else if (ssc_encoding_is_utf8(from) || (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0))
         from = NULL;
     if (from) {
         long line = 0;

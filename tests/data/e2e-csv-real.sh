@@ -209,11 +209,14 @@ if command -v sqlite3 >/dev/null 2>&1; then
         sdg_primary, start_date, status);
         INSERT INTO projects VALUES ('Q-1', 'Piped', 'Institute A', 'VNM', 'water', 6,
         '2015', 'ongoing');" || die "sqlite3 cannot write one.db"
-    "$SSC_REPORT" render "$R" -o one.pdf --data-out one --data - < one.db \
-        > "$work/run.out" 2> "$work/run.err"
+    "$SSC_REPORT" render "$R" -o one.pdf --data-out one --data - --set data.encoding=GB18030 \
+        < one.db > "$work/run.out" 2> "$work/run.err"
     rc=$?
     [ "$rc" -eq 0 ] || { fail "an SQLite database on standard input: exit $rc"; show_run; }
     grep -qx 'projects,[^,]*,1' one/*-kpi.csv || fail "an SQLite database on standard input: not 1 project"
+    # the CSV settings do not apply, and the run says so
+    grep -qF 'warning: data.encoding describes CSV files; the sqlite source reads this data and ignores it' \
+        "$work/run.err" || { fail "data.encoding with an SQLite database: no warning"; show_run; }
 fi
 [ -z "$(ls -A "$TMPDIR")" ] ||
     fail "standard input's temporary copies were left: $(ls -A "$TMPDIR" | tr '\n' ' ')"

@@ -1046,10 +1046,19 @@ static void test_encodings(void)
     }
 
     /* "UTF-8" as the setting converts nothing; a UTF-8 BOM is skipped */
-    ssc_csv_options u8 = {.encoding = "utf8"};
+    ssc_csv_options u8 = {.encoding = "utf8"}, gb_bom = {.encoding = "GB18030"};
     load_opt(&l, "\xEF\xBB\xBF" REQ "P1,T,L,VNM,s,1,2010,ongoing\n",
              sizeof("\xEF\xBB\xBF" REQ "P1,T,L,VNM,s,1,2010,ongoing\n") - 1, &u8);
     CHECK_INT(l.rc, SSC_OK);
+    unload(&l);
+
+    /* a UTF-8 byte-order mark wins over the setting too: re-saved as
+     * UTF-8, the file is read as it now is */
+    load_opt(&l, "\xEF\xBB\xBF" REQ "P1,水稻,L,VNM,s,1,2010,ongoing\n",
+             sizeof("\xEF\xBB\xBF" REQ "P1,水稻,L,VNM,s,1,2010,ongoing\n") - 1, &gb_bom);
+    CHECK_INT(l.rc, SSC_OK);
+    if (l.st)
+        CHECK_STR(ssc_project_title(&l.view, 0), "水稻");
     unload(&l);
 
     /* bytes that are not the encoding given: the line, the byte */
