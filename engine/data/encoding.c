@@ -79,7 +79,11 @@ int ssc_encoding_to_utf8(const char *from, const char *in, size_t len, char **ou
     }
     iconv_close(cd);
     *op = '\0';
-    *out = buf;
     *out_len = (size_t)(op - buf);
+    /* the room left for growth is given back: the text lives as long as
+     * the load */
+    *out = realloc(buf, *out_len + 1);
+    if (!*out)
+        *out = buf;
     return SSC_ENC_OK;
 }
