@@ -1,8 +1,10 @@
 /* Filters by status, start year, region, sector and lead institution; an
  * empty list keeps everything, a project passes a region filter when any
  * of its regions is listed.  A project without a start date (year 0, which
- * a source may hand over, ssc_source_optional) passes no year bound: a
- * report that asks for the projects of some years cannot say it has one. */
+ * a source may hand over, ssc_source_optional) passes the year bounds: the
+ * bounds leave out projects known to lie outside them, and an IATI file's
+ * undated activities still count in every chart but those by year (which
+ * say how many they left out). */
 #include "report/filter.h"
 
 #include <stdlib.h>
@@ -20,11 +22,9 @@ static int filter_keep(const ssc_report *r, const ssc_portfolio *all, size_t row
 {
     int y = ssc_project_start(all, row).year;
 
-    if ((r->start_year_min || r->start_year_max) && y == 0)
+    if (y != 0 && r->start_year_min && y < r->start_year_min)
         return 0;
-    if (r->start_year_min && y < r->start_year_min)
-        return 0;
-    if (r->start_year_max && y > r->start_year_max)
+    if (y != 0 && r->start_year_max && y > r->start_year_max)
         return 0;
     if (r->statuses.count && !filter_listed(&r->statuses, ssc_project_status(all, row)))
         return 0;
