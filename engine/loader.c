@@ -2,6 +2,8 @@
 #include "loader.h"
 
 #include <dirent.h>
+#include <dlfcn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -145,6 +147,74 @@ int ssc_loader_check(const ssc_plugin *d, const char *file, const char *name, ss
     return SSC_OK;
 }
 
+/* The shared object behind file: file itself, or for a libtool archive
+ * the dlname it names (in .libs/ while uninstalled).  0 when that cannot
+ * be told; libltdl then opens the module as before. */
+static int loader_so_path(const char *file, char *buf, size_t len)
+{
+    size_t n = strlen(file), dir;
+    char line[1024], dlname[256] = "";
+    int uninstalled = 0, w;
+    FILE *f;
+
+    if (n < 3 || strcmp(file + n - 3, ".la") != 0) {
+        w = snprintf(buf, len, "%s", file);
+        return w > 0 && (size_t)w < len;
+    }
+    if (!(f = fopen(file, "r")))
+        return 0;
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "dlname='", 8) == 0) {
+            size_t k = strcspn(line + 8, "'");
+            if (k < sizeof dlname) {
+                memcpy(dlname, line + 8, k);
+                dlname[k] = '\0';
+            }
+        } else if (strncmp(line, "installed=no", 12) == 0) {
+            uninstalled = 1;
+        }
+    }
+    fclose(f);
+    if (!dlname[0] || strchr(dlname, '/'))
+        return 0;
+    dir = (size_t)(strrchr(file, '/') ? strrchr(file, '/') - file : 0);
+    w = snprintf(buf, len, "%.*s%s%s%s", (int)dir, file, dir ? "/" : "",
+                 uninstalled ? ".libs/" : "", dlname);
+    return w > 0 && (size_t)w < len;
+}
+
+/* libltdl opens modules lazily: a module calling a function the engine
+ * does not have would load, then kill the process with "symbol lookup
+ * error" (exit 127) when the call is reached.  Opening it first with
+ * RTLD_NOW binds every symbol or names the missing one; libltdl's open
+ * then finds it loaded and bound.  *probe is closed by the caller once
+ * libltdl holds the module. */
+static int loader_bind_now(const char *file, const char *name, void **probe, ssc_error *err)
+{
+    char so[4096];
+    const char *why, *sym;
+
+    *probe = NULL;
+    if (!loader_so_path(file, so, sizeof so))
+        return SSC_OK;
+    dlerror();
+    if ((*probe = dlopen(so, RTLD_NOW | RTLD_LOCAL)))
+        return SSC_OK;
+    why = dlerror();
+    sym = why ? strstr(why, "undefined symbol: ") : NULL;
+    if (sym)
+        return ssc_error_set(err,
+                             "%s: plugin \"%s\": undefined symbol %s: it calls a function the "
+                             "engine does not export (misspelt, or from a newer engine); link "
+                             "plugins with `pkg-config --libs ssc-report` (-z defs) to find "
+                             "this at build time",
+                             file, name, sym + 18);
+    return ssc_error_set(err,
+                         "%s: cannot load plugin: %s (check the libraries it needs with `ldd` "
+                         "on its .so file)",
+                         file, why ? why : "not a loadable module");
+}
+
 /* Opens file as module name and checks its descriptor. */
 static int loader_open(ssc_loader *ld, const char *file, const char *name,
                        const ssc_plugin_info **out, ssc_error *err)
@@ -152,13 +222,20 @@ static int loader_open(ssc_loader *ld, const char *file, const char *name,
     lt_dladvise advise;
     lt_dlhandle h = NULL;
     loader_module **mods, *m;
+    void *probe;
 
+    if (loader_bind_now(file, name, &probe, err) != SSC_OK)
+        return SSC_ERR;
     if (lt_dladvise_init(&advise) != 0 || lt_dladvise_local(&advise) != 0) {
         lt_dladvise_destroy(&advise);
+        if (probe)
+            dlclose(probe);
         return ssc_error_set(err, "cannot set up the plugin loader: %s", lt_dlerror());
     }
     h = lt_dlopenadvise(file, advise);
     lt_dladvise_destroy(&advise);
+    if (probe)
+        dlclose(probe);
     if (!h) {
         const char *why = lt_dlerror();
         return ssc_error_set(err,

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -421,20 +422,36 @@ static int render_data_out(render_job *j, const char *dir, ssc_error *err)
     return SSC_OK;
 }
 
-/* The output path: -o, else the report's output, else REPORTNAME.pdf. */
-static void render_output_path(const ssc_render_opts *o, const ssc_report *r, char *buf,
-                               size_t len)
+/* The output path: -o, else the report's output, else REPORTNAME.pdf.
+ * The format follows the extension, and the engine writes PDF only: a
+ * name ending in .png or .svg is refused with a pointer to --charts
+ * rather than silently given a PDF. */
+static int render_output_path(const ssc_render_opts *o, const ssc_report *r, char *buf,
+                              size_t len, ssc_error *err)
 {
+    const char *base, *dot;
+
     if (o->output) {
         snprintf(buf, len, "%s", o->output);
     } else if (r->output) {
         snprintf(buf, len, "%s", r->output);
     } else {
-        const char *base = strrchr(r->path, '/');
+        base = strrchr(r->path, '/');
         base = base ? base + 1 : r->path;
-        const char *dot = strrchr(base, '.');
+        dot = strrchr(base, '.');
         snprintf(buf, len, "%.*s.pdf", dot ? (int)(dot - base) : (int)strlen(base), base);
     }
+    base = strrchr(buf, '/');
+    base = base ? base + 1 : buf;
+    dot = strrchr(base, '.');
+    if (!dot || dot == base || !strcasecmp(dot, ".pdf"))
+        return SSC_OK;
+    if (!strcasecmp(dot, ".png") || !strcasecmp(dot, ".svg"))
+        return ssc_error_set(err,
+                             "%s: the report is written as PDF only; for each chart as %s, "
+                             "use --charts DIR (and -o NAME.pdf for the report)",
+                             buf, !strcasecmp(dot, ".png") ? "PNG" : "SVG");
+    return ssc_error_set(err, "%s: the report is written as PDF only: name the file .pdf", buf);
 }
 
 int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *problems,
@@ -456,12 +473,13 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
     if (render_bind_plugins(&j, err) != SSC_OK || render_load_data(&j, o, res, problems, err) ||
         render_compute(&j, err) != SSC_OK)
         goto out;
+    if (render_output_path(o, &j.report, res->output, sizeof res->output, err) != SSC_OK)
+        goto out;
     if (o->check_only) {
         ssc_compose c = render_compose(&j);
         rc = ssc_compose_check(&c, &res->pages, err);
         goto out;
     }
-    render_output_path(o, &j.report, res->output, sizeof res->output);
     if (render_document(&j, res->output, res, err) != SSC_OK)
         goto out;
     if (o->data_out && render_data_out(&j, o->data_out, err) != SSC_OK)

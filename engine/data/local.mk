@@ -1,7 +1,7 @@
 # engine/data/: reading the portfolio (CSV reader, sources, row rules), the
 # columnar store behind plugin.h's portfolio accessors, and the reference
 # tables (M49 countries and regions, SDGs, the world tile grid).
-engine_libsscreport_la_SOURCES += \
+engine_libsscengine_la_SOURCES += \
 	engine/data/intern.c engine/data/intern.h \
 	engine/data/idset.c engine/data/idset.h \
 	engine/data/refdata.c engine/data/refdata.h engine/data/refdata_tables.h \
@@ -16,7 +16,7 @@ engine_libsscreport_la_SOURCES += \
 	engine/data/source.c engine/data/source.h \
 	engine/data/source_find.c \
 	engine/data/source_csv.c engine/data/source_csv.h
-nodist_engine_libsscreport_la_SOURCES += \
+nodist_engine_libsscengine_la_SOURCES += \
 	engine/data/refdata_tables.c engine/data/tilegrid_tables.c
 
 # The reference tables are generated from data/*.csv at build time.

@@ -1,7 +1,7 @@
 # engine/draw/: drawing the document: the canvas behind plugin.h's drawing
 # verbs, Pango text, number formats, the chart kinds (charts/), the pages
 # of the document and the composition of sections onto them.
-engine_libsscreport_la_SOURCES += \
+engine_libsscengine_la_SOURCES += \
 	engine/draw/draw.h \
 	engine/draw/colour.c \
 	engine/draw/canvas.c \

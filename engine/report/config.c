@@ -24,19 +24,43 @@ int ssc_running_uninstalled(void)
     if (n <= 0 || !SSC_BUILDDIR[0])
         return 0;
     exe[n] = '\0';
-    /* libtool runs the uninstalled command from BUILDDIR/.libs; compare
-     * resolved paths, since the build folder may be reached by a symlink */
+    /* the command is BUILDDIR/ssc-report (or libtool's BUILDDIR/.libs/
+     * when it links a shared library), the unit tests live under
+     * BUILDDIR/tests/; compare resolved paths, since the build folder may
+     * be reached by a symlink.  An installed copy is elsewhere, even
+     * under make distcheck. */
     char real[PATH_MAX];
     if (!realpath(SSC_BUILDDIR, real))
         return 0;
     size_t len = strlen(real);
-    return strncmp(exe, real, len) == 0 && strncmp(exe + len, "/.libs/", 7) == 0;
+    if (strncmp(exe, real, len) != 0)
+        return 0;
+    return strcmp(exe + len, "/ssc-report") == 0 || strncmp(exe + len, "/.libs/", 7) == 0 ||
+           strncmp(exe + len, "/tests/", 7) == 0;
 }
 
 const char *ssc_bundled_report(void)
 {
     return ssc_running_uninstalled() ? SSC_SRCDIR "/reports/annual-meeting.cfg"
                                      : SSC_REPORTDIR "/annual-meeting.cfg";
+}
+
+const char *ssc_bundled_sample(void)
+{
+    return ssc_running_uninstalled() ? SSC_SRCDIR "/data/sample-portfolio.csv"
+                                     : SSC_SAMPLEDIR "/sample-portfolio.csv";
+}
+
+const char *ssc_starter_report(void)
+{
+    return ssc_running_uninstalled() ? SSC_SRCDIR "/reports/starter.cfg"
+                                     : SSC_REPORTDIR "/starter.cfg";
+}
+
+const char *ssc_starter_portfolio(void)
+{
+    return ssc_running_uninstalled() ? SSC_SRCDIR "/data/starter-portfolio.csv"
+                                     : SSC_SAMPLEDIR "/starter-portfolio.csv";
 }
 
 static int engcfg_add_dir(ssc_engine_config *c, const char *base, const char *dir, size_t len,

@@ -24,8 +24,12 @@ void ssc_engine_config_free(ssc_engine_config *c);
 
 /* Non-zero when this process runs from the build tree (uninstalled). */
 int ssc_running_uninstalled(void);
-/* Where the bundled report and sample live: the source tree when
- * uninstalled, else the installed data folder. */
+/* Where the bundled report and sample, and the starter report and
+ * portfolio template `init` copies, live: the source tree when
+ * uninstalled, else the installed data folders. */
 const char *ssc_bundled_report(void);
+const char *ssc_bundled_sample(void);
+const char *ssc_starter_report(void);
+const char *ssc_starter_portfolio(void);
 
 #endif

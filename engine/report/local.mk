@@ -1,7 +1,7 @@
 # engine/report/: the report model: report definitions and --set, the
 # engine settings, the theme, filters, sections, metric tables and their
 # labels in the report's language.
-engine_libsscreport_la_SOURCES += \
+engine_libsscengine_la_SOURCES += \
 	engine/report/theme.c engine/report/theme.h \
 	engine/report/table.c engine/report/table.h \
 	engine/report/schema.c \
@@ -11,5 +11,6 @@ engine_libsscreport_la_SOURCES += \
 	engine/report/config.c engine/report/config.h \
 	engine/report/filter.c engine/report/filter.h \
 	engine/report/section.c engine/report/section.h \
-	engine/report/label.c engine/report/label.h
+	engine/report/label.c engine/report/label.h \
+	engine/report/starter.c engine/report/starter.h
 EXTRA_DIST += engine/report/README.md

@@ -388,19 +388,6 @@ static int report_data_table(const char *v, ssc_data_table *out)
 
 static int report_read_sections(ssc_report *r, ssc_error *err)
 {
-    static const struct {
-        const char *name;
-        ssc_chart_kind kind;
-    } charts[] = {{"bar", SSC_CHART_BAR},
-                  {"hbar", SSC_CHART_HBAR},
-                  {"line", SSC_CHART_LINE},
-                  {"table", SSC_CHART_TABLE},
-                  {"custom", SSC_CHART_CUSTOM},
-                  {"stacked", SSC_CHART_STACKED},
-                  {"grouped", SSC_CHART_GROUPED},
-                  {"donut", SSC_CHART_DONUT},
-                  {"sdg-grid", SSC_CHART_SDG_GRID},
-                  {"tile-map", SSC_CHART_TILE_MAP}};
     const config_setting_t *l = config_lookup(&r->cfg, "sections");
     int n = l ? config_setting_length(l) : 0;
 
@@ -452,19 +439,12 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
         sd->options = config_setting_get_member(g, "options");
         const char *chart = report_string(g, "chart", NULL);
         sd->chart = SSC_CHART_DEFAULT;
-        if (chart) {
-            size_t k;
-            for (k = 0; k < sizeof charts / sizeof *charts; k++)
-                if (strcmp(charts[k].name, chart) == 0)
-                    break;
-            if (k == sizeof charts / sizeof *charts)
-                return ssc_report_fail(err, r, config_setting_get_member(g, "chart"),
+        if (chart && ssc_report_chart_kind(chart, &sd->chart) != SSC_OK)
+            return ssc_report_fail(err, r, config_setting_get_member(g, "chart"),
                                    "sections.chart: \"%s\" is not a chart kind (bar, hbar, "
                                    "line, table, custom, stacked, grouped, donut, sdg-grid, "
                                    "tile-map)",
                                    chart);
-            sd->chart = charts[k].kind;
-        }
     }
     r->n_sections = (size_t)n;
     return SSC_OK;

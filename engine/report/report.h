@@ -108,6 +108,11 @@ void ssc_report_known_keys(const char *prefix, char *buf, size_t len);
  * ("titel" -> "title"), or NULL when none is close. */
 const char *ssc_report_nearest_key(const char *prefix, const char *name);
 
+/* Chart kinds by the names reports write ("hbar"): SSC_ERR for a name
+ * that is none; and the name of a kind ("default" for the plugin's). */
+int ssc_report_chart_kind(const char *name, ssc_chart_kind *out);
+const char *ssc_report_chart_name(ssc_chart_kind kind);
+
 /* Records an error about setting s (NULL: the file) of the report,
  * quoting the --set that changed it if one did; returns SSC_ERR. */
 int ssc_report_fail(ssc_error *err, const ssc_report *r, const config_setting_t *s,

@@ -117,3 +117,31 @@ const char *ssc_report_nearest_key(const char *prefix, const char *name)
     }
     return ssc_nearest(name, leaves, n);
 }
+
+/* The chart kinds a section may ask for, by the names reports write. */
+static const struct {
+    const char *name;
+    ssc_chart_kind kind;
+} schema_charts[] = {{"bar", SSC_CHART_BAR},         {"hbar", SSC_CHART_HBAR},
+                     {"line", SSC_CHART_LINE},       {"table", SSC_CHART_TABLE},
+                     {"custom", SSC_CHART_CUSTOM},   {"stacked", SSC_CHART_STACKED},
+                     {"grouped", SSC_CHART_GROUPED}, {"donut", SSC_CHART_DONUT},
+                     {"sdg-grid", SSC_CHART_SDG_GRID}, {"tile-map", SSC_CHART_TILE_MAP}};
+
+int ssc_report_chart_kind(const char *name, ssc_chart_kind *out)
+{
+    for (size_t k = 0; k < sizeof schema_charts / sizeof *schema_charts; k++)
+        if (strcmp(schema_charts[k].name, name) == 0) {
+            *out = schema_charts[k].kind;
+            return SSC_OK;
+        }
+    return SSC_ERR;
+}
+
+const char *ssc_report_chart_name(ssc_chart_kind kind)
+{
+    for (size_t k = 0; k < sizeof schema_charts / sizeof *schema_charts; k++)
+        if (schema_charts[k].kind == kind)
+            return schema_charts[k].name;
+    return "default";
+}

@@ -1,7 +1,7 @@
 # engine/schedule/local.mk: scheduled runs (cron expressions, jobs, run-due, daemon).
 # The pure parts live in the library (and are unit-tested through it); the
 # parts that fork, wait and handle signals belong to the command.
-engine_libsscreport_la_SOURCES += \
+engine_libsscengine_la_SOURCES += \
 	engine/schedule/cron.c engine/schedule/cron.h \
 	engine/schedule/isotime.c engine/schedule/isotime.h \
 	engine/schedule/jobs.c engine/schedule/jobs.h \

@@ -304,8 +304,8 @@ run render --no-such-option
 grep -q -- '--no-such-option' "$work/run.err" || fail "an unknown option is not named"
 run frobnicate
 [ "$rc" -eq 2 ] || fail "an unknown command: exit $rc, expected 2"
-run check
-[ "$rc" -eq 2 ] || fail "check with no report: exit $rc, expected 2"
+run init
+[ "$rc" -eq 2 ] || fail "init with no folder: exit $rc, expected 2"
 run render -o
 [ "$rc" -eq 2 ] || fail "-o with no value: exit $rc, expected 2"
 run

@@ -7,11 +7,14 @@
 #   e2e-docs.sh         docs/report-format.md: every key documented, its
 #                       example renders
 #   valgrind-render.sh  a render of every drawing under valgrind: no memory errors
+#   e2e-cli.sh          -o -, the output's extension, check's default report,
+#                       help COMMAND / COMMAND --help, init DIR
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
 	tests/e2e/e2e-errors.sh \
 	tests/e2e/e2e-docs.sh \
-	tests/e2e/valgrind-render.sh
+	tests/e2e/valgrind-render.sh \
+	tests/e2e/e2e-cli.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)

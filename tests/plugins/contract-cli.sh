@@ -43,21 +43,53 @@ grep -q "section 1 (failing): deliberate failure for the tests" "$work/failing.e
     fail "compute error not reported: $(cat "$work/failing.err")"
 [ -e "$work/f.pdf" ] && fail "a PDF was written after a plugin failed"
 
+# a module with an undefined symbol: refused when loaded, exit 1 (not the
+# dynamic linker's 127), the symbol named, no PDF
+report undef undefined-symbol
+SSC_REPORT_PLUGIN_PATH="$plugins" "$SSC_REPORT" render "$work/undef.cfg" -o "$work/u.pdf" \
+    2> "$work/undef.err" > /dev/null
+rc=$?
+[ "$rc" -eq 1 ] || fail "undefined symbol: exit $rc, expected 1"
+grep -q 'undefined-symbol.la: plugin "undefined-symbol": undefined symbol ssc_table_add_row_misspelt' \
+    "$work/undef.err" || fail "undefined symbol not named: $(cat "$work/undef.err")"
+[ -e "$work/u.pdf" ] && fail "a PDF was written with a plugin that cannot load"
+
 # never from the current directory: run inside the plugin folder, no path set
 (cd "$plugins/.libs" && SSC_REPORT_PLUGIN_PATH= "$SSC_REPORT" render "$work/good.cfg" \
     -o "$work/cwd.pdf" > /dev/null 2> "$work/cwd.err") && fail "plugin loaded from the current directory"
 grep -q 'no plugin "good"' "$work/cwd.err" || fail "cwd: $(cat "$work/cwd.err")"
 
-# `plugins` lists the bundled plugins with kind and version
+# `plugins` lists the bundled plugins with kind, version, summary (the
+# descriptors' own, read from the sources here) and option names
 "$SSC_REPORT" plugins > "$work/list.out" 2> "$work/list.err" || fail "plugins: $(cat "$work/list.err")"
 for p in by-region by-sector by-sdg timeline kpi project-table; do
-    grep -q "^$p  *metric  *1.0  */.*/$p.la\$" "$work/list.out" || fail "plugins does not list $p"
+    summary=$(sed -n 's/.*\.summary = "\([^"]*\)".*/\1/p' "$top_srcdir/plugins/metrics/$p.c")
+    [ -n "$summary" ] || fail "cannot read $p's summary from its source"
+    # (a summary written as two string literals: its first part)
+    grep -q "^$p  *metric  *1.0  *$summary" "$work/list.out" ||
+        fail "plugins does not list $p with its summary \"$summary\": $(cat "$work/list.out")"
 done
-# ... and, with the broken modules on the path, reports them and exits 1
+grep -A1 "^by-sdg " "$work/list.out" | grep -q "^  *options: count\$" ||
+    fail "plugins does not show by-sdg's option"
+# plugins NAME: the file, the default chart, each option with values and help
+"$SSC_REPORT" plugins by-sdg > "$work/one.out" 2> "$work/one.err" || fail "plugins by-sdg failed"
+grep -q "^  file: .*/by-sdg.la\$" "$work/one.out" || fail "plugins by-sdg: no file"
+grep -q "^    count  *any|primary\$" "$work/one.out" || fail "plugins by-sdg: no option values"
+help=$(sed -n 's/.*\.help = "\([^"]*\)".*/\1/p' "$top_srcdir/plugins/metrics/by-sdg.c" | head -1)
+[ -n "$help" ] && grep -qF "$help" "$work/one.out" || fail "plugins by-sdg: no option help"
+"$SSC_REPORT" plugins no-such-plugin > /dev/null 2> "$work/none.err" &&
+    fail "plugins no-such-plugin exited 0"
+# ... and, with the broken modules on the path, lists each with the
+# reason, keeps the good ones and exits 1
 SSC_REPORT_PLUGIN_PATH="$plugins" "$SSC_REPORT" plugins > "$work/list2.out" 2> "$work/list2.err" &&
     fail "plugins exited 0 with broken modules on the path"
 grep -q "^good " "$work/list2.out" || fail "good test plugin not listed"
-[ "$(wc -l < "$work/list2.err")" -eq 5 ] || fail "expected 5 refusals: $(cat "$work/list2.err")"
+for m in wrong-abi newer-minor no-descriptor name-mismatch missing-hook undefined-symbol; do
+    grep -q "^$m  *refused  *-  *[^ ]" "$work/list2.out" || fail "$m not listed as refused"
+done
+[ "$(grep -c ' refused ' "$work/list2.out")" -eq 6 ] ||
+    fail "expected 6 refused modules: $(cat "$work/list2.out")"
+grep -q "6 modules refused" "$work/list2.err" || fail "no summary on stderr: $(cat "$work/list2.err")"
 
 [ "$fails" -eq 0 ] && rm -rf "$work"
 exit "$fails"

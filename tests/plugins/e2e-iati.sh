@@ -406,8 +406,11 @@ grep -q '^AA-AAA-123456789-ABC123,Activity title,Organisation name,' \
     "$work/out-example/11-project-table.csv" || fail "example: not in the project table"
 
 run plugins
-grep -q '^iati  *source  *1\.0  */.*/iati\.la$' "$work/run.out" ||
+grep -q '^iati  *source  *1\.0  *[A-Z]' "$work/run.out" ||
     { fail "plugins does not list the iati source"; show_run; }
+run plugins iati
+grep -q '^  file: .*/iati\.la$' "$work/run.out" && grep -q '^  reads: *xml' "$work/run.out" ||
+    { fail "plugins iati does not show its file and extensions"; show_run; }
 
 # ---- 7. fallbacks: what an activity lacks is filled in, with grouped warnings ------
 

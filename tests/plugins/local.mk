@@ -1,7 +1,9 @@
 # tests/plugins/: the plugin contract and the bundled plugins.
 #   test-contract      loading real modules (tests/plugins/modules/): good,
 #                      wrong ABI, newer minor, no descriptor, name mismatch,
-#                      missing hook, failing compute
+#                      missing hook, failing compute, an undefined symbol
+#   exports.sh         libsscreport exports exactly plugin.h's functions; a
+#                      misspelt call fails at link time with the .pc's flags
 #   contract-cli.sh    the same through the command
 #   contract-header.sh plugin.h alone as C99 -pedantic -Werror and as C++
 #   e2e-plugins.sh     by-country, by-institution, by-status, funding, gender
@@ -31,7 +33,8 @@ noinst_LTLIBRARIES += \
 	tests/plugins/modules/no-descriptor.la \
 	tests/plugins/modules/name-mismatch.la \
 	tests/plugins/modules/missing-hook.la \
-	tests/plugins/modules/failing.la
+	tests/plugins/modules/failing.la \
+	tests/plugins/modules/undefined-symbol.la
 tests_plugins_modules_good_la_SOURCES = tests/plugins/modules/good.c
 tests_plugins_modules_good_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_plugins_modules_good_la_LIBADD = $(TEST_PLUGIN_LIBADD)
@@ -52,13 +55,18 @@ tests_plugins_modules_missing_hook_la_LIBADD = $(TEST_PLUGIN_LIBADD)
 tests_plugins_modules_failing_la_SOURCES = tests/plugins/modules/failing.c
 tests_plugins_modules_failing_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_plugins_modules_failing_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+# linked as a careless out-of-tree build would be: undefined symbols allowed
+tests_plugins_modules_undefined_symbol_la_SOURCES = tests/plugins/modules/undefined-symbol.c
+tests_plugins_modules_undefined_symbol_la_LDFLAGS = -module -avoid-version -shared -rpath /nowhere
+tests_plugins_modules_undefined_symbol_la_LIBADD = $(TEST_PLUGIN_LIBADD)
 
 check_PROGRAMS += tests/plugins/test-contract
 TESTS += tests/plugins/test-contract tests/plugins/contract-cli.sh \
-	tests/plugins/contract-header.sh
+	tests/plugins/contract-header.sh tests/plugins/exports.sh
 tests_plugins_test_contract_SOURCES = tests/plugins/test-contract.c tests/check.h
 tests_plugins_test_contract_LDADD = $(SSC_TEST_LIBS)
-EXTRA_DIST += tests/plugins/contract-cli.sh tests/plugins/contract-header.sh
+EXTRA_DIST += tests/plugins/contract-cli.sh tests/plugins/contract-header.sh \
+	tests/plugins/exports.sh
 
 check_PROGRAMS += tests/plugins/test-iati
 tests_plugins_test_iati_SOURCES = tests/plugins/test-iati.c tests/check.h \

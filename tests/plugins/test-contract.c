@@ -93,6 +93,12 @@ int main(void)
     expect_refused(ld, "missing-hook",
                    (const char *const[]){"missing-hook.la", "no compute hook", ".compute",
                                          NULL});
+    /* a call the engine cannot resolve is refused when loading, with the
+     * symbol named, never a "symbol lookup error" mid-render */
+    expect_refused(ld, "undefined-symbol",
+                   (const char *const[]){"undefined-symbol.la", "\"undefined-symbol\"",
+                                         "undefined symbol ssc_table_add_row_misspelt",
+                                         "-z defs", NULL});
     expect_refused(ld, "not-there", (const char *const[]){"no plugin \"not-there\"", dir, NULL});
     /* names are file names: nothing that could leave the plugin folders */
     expect_refused(ld, "../plugins/good", (const char *const[]){"is not a plugin name", NULL});
@@ -104,7 +110,7 @@ int main(void)
     ssc_diag_init(&problems, 0);
     CHECK(ssc_loader_each(ld, count_plugin, &n, &problems, &err) == SSC_OK);
     CHECK_INT(n, 2); /* good, failing */
-    CHECK_INT(ssc_diag_total(&problems), 5);
+    CHECK_INT(ssc_diag_total(&problems), 6);
     ssc_diag_free(&problems);
     ssc_loader_free(ld);
 
