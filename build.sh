@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # One command from a fresh clone to a result, on Debian 12:
 #   sh build.sh render   installs what is missing, builds, renders the
 #                        default annual-meeting report to ./annual-meeting.pdf

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Times the engine's CSV reader (engine/data/csv.c) against libcsv on the same
  * file, in the same run, and checks that both see the same records:
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bench/csv.mk: the engine's CSV reader against libcsv (see bench/README.md).
 #
 #     make bench-csv [BENCH_CSV_ROWS=1000000]

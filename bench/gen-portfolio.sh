@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Writes a synthetic portfolio CSV that follows the spec (docs/portfolio-csv.md)
 # to standard output, for benchmarks:
 #

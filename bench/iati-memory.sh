@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # IATI memory benchmark: peak memory of reading a 200 MB IATI activity file.
 #
 #   sh bench/iati-memory.sh BUILD [ACTIVITIES]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bench/: benchmarks, run by hand (see bench/README.md); never part of `make check`.
 include bench/csv.mk
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Rendering benchmark: wall time and peak memory of
 #   1. the default annual-meeting report (47 projects), and
 #   2. a report over a generated portfolio of ROWS projects (default 1,000,000),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # gen-iati.awk: the lookup tables of the iati source plugin, as a C header.
 #
 #   awk -f data/gen-iati.awk data/m49-countries.csv data/iati-regions.csv \

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # gen-refdata.awk: turns the project's reference tables into C.
 #
 #   awk -f data/gen-refdata.awk data/m49-countries.csv data/sdg-goals.csv \

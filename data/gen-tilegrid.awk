@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # gen-tilegrid.awk: turns the world tile grid into C.
 #
 #   awk -f data/gen-tilegrid.awk data/m49-countries.csv data/tile-grid.csv \

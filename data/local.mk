@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # data/: the bundled sample portfolio and the derived reference tables.
 # The tables are compiled into the engine by the rules in engine/data/local.mk
 # (data/gen-refdata.awk); they are not installed.  The sample portfolio is,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # docs/: shipped with the sources, and installed in $(docdir) (with the
 # README), where the man pages, the bundled reports and the engine
 # settings point.  The man pages are in docs/man/.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Atomic output files (see atomic.h). */
 #include "atomic.h"
 

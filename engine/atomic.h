@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writing a file so that it appears whole or not at all: a temporary file
  * in the target folder, flushed to disk, then renamed over the target.  A
  * failed or killed run never leaves a truncated file at the target path or

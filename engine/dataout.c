@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writing section tables as CSV (see dataout.h). */
 #include "dataout.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --data-out: each section's table as DIR/NN-PLUGIN.csv. */
 #ifndef SSC_DATAOUT_H
 #define SSC_DATAOUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Error structs and problem lists (see error.h). */
 #include "error.h"
 

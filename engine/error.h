@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Errors inside the engine: a caller-owned struct filled by the failing
  * function (file and line for input errors), and a capped list of problems
  * for inputs that can have many (CSV rows). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Plugin loading with libltdl (see loader.h). */
 #include "loader.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Finding and loading plugin modules.  The only file that knows libltdl is
  * loader.c: if the loader ever changes, one file changes. */
 #ifndef SSC_LOADER_H

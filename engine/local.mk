@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # engine/: the libsscreport library and the ssc-report command.  Each part
 # has a folder and a fragment of its own (see docs/architecture.md for
 # what each part owns and may include); the root holds the command, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ssc-report: the command.  Parses arguments, calls the library, prints
  * one line per problem on stderr, and maps the outcome to an exit status. */
 #include <signal.h>

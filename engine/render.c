@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The render pipeline (see render.h).  Outputs are written to temporary
  * files and renamed only when everything succeeded. */
 #include "render.h"

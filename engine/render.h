@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The whole pipeline behind `render` and `check`: engine settings, report,
  * plugins, data, filters, metrics, document, atomic outputs. */
 #ifndef SSC_RENDER_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # plugins/: the bundled plugins, libtool modules installed in $(plugindir).
 # metrics/ computes report sections, sources/ reads portfolios.  Every
 # module is built into the build tree's plugins/ folder, whatever folder

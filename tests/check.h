@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A minimal test harness: each failed check prints where and why, and the
  * program's exit status is the number of failures (capped), so automake's
  * harness marks the test failed.  No test may pass by checking nothing:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `make installcheck` (and so `make distcheck`): the installed command finds
 # its installed report, sample and plugins, and a plugin built out of tree
 # against the installed header and ssc-report.pc loads.

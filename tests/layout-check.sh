@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # layout-check.sh ROOT: checks the source tree at ROOT against the layout
 # rules of docs/architecture.md and prints one line per breach,
 #   FILE:LINE: what is wrong

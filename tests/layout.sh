@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The layout of docs/architecture.md holds: includes go one way between the
 # engine's parts, plugins include only <ssc-report/plugin.h>, files stay
 # under 700 lines, engine/ holds its parts rather than modules

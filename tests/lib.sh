@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/lib.sh: shell helpers shared by the tests/*.sh scripts.
 #
 # Source it first thing:   . "$top_srcdir/tests/lib.sh"

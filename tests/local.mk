@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/: run by `make check` through automake's parallel harness.  The
 # folders follow the engine's parts: data/, report/, draw/, schedule/,
 # plugins/ (the plugin contract and the bundled plugins), e2e/ (the

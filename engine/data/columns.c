@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The portfolio's columns (docs/portfolio-csv.md): their names in the
  * spec's order, which are required, which of those a source may declare
  * optional, and finding one by name.  Every source maps its own names

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The portfolio's columns (columns.c). */
 #ifndef SSC_COLUMNS_H
 #define SSC_COLUMNS_H

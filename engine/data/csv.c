@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The RFC 4180 record reader (see csv.h). */
 #include "data/csv.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A fast RFC 4180 record reader over a buffer held in memory.
  *
  * The whole input is in one buffer; the reader walks it without callbacks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Converting text to UTF-8 with glibc's iconv (see encoding.h). */
 #include "data/encoding.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text in other encodings made UTF-8 with iconv (encoding.c): files saved
  * by Excel on Chinese Windows (GB18030), Western Windows (WINDOWS-1252),
  * or as "Unicode text" (UTF-16).  The whole buffer is converted once,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The set of ids seen (see idset.h): open addressing over (pointer,
  * length) views. */
 #include "data/idset.h"

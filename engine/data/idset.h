@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A set of ids with the line each was first seen on, for the "id must be
  * unique" rule over a million rows. */
 #ifndef SSC_IDSET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* String interning with an open-addressing hash table over an arena of
  * large blocks: no per-string malloc, and pointers stay valid while the
  * table grows because strings never move. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* String interning: equal strings share one stable copy, so a million rows
  * naming the same institution or sector cost one string, and equality is a
  * pointer comparison. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # engine/data/: reading the portfolio (CSV reader, sources, row rules), the
 # columnar store behind plugin.h's portfolio accessors, and the reference
 # tables (M49 countries and regions, SDGs, the world tile grid).

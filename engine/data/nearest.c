@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Nearest names for "did you mean" hints (see nearest.h). */
 #include "data/nearest.h"
 

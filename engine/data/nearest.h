@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* "Did you mean ...": the known name nearest to a mistyped one (nearest.c),
  * for plugin names, report settings and CSV headers.  Only a close name
  * is ever suggested: a far one would mislead more than help. */

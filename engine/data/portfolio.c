@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The accessors of plugin.h: how plugins read projects, by view row. */
 #include <math.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reference tables: countries with their UN M49 region, region labels, the
  * SDGs and the world tile grid.  The tables themselves are generated from
  * data/m49-countries.csv and data/sdg-goals.csv into refdata_tables.c, and

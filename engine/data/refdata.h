@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reference tables compiled into the engine, generated at build time from
  * the project's own derived tables in data/ (see data/README.md for their
  * sources and licences). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The reference tables that data/gen-refdata.awk generates into
  * engine/refdata_tables.c; private to refdata.c, which is their only reader.
  * Both files include this header so that the compiler checks the generated

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The row rules of docs/portfolio-csv.md, for every source (see rowcheck.h).
  *
  * A million-row file is the expected case, so the per-row work allocates

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The portfolio's row rules (docs/portfolio-csv.md), shared by every
  * source: the CSV reader hands over views into its file buffer, other
  * sources the text they set through ssc_source_set.  Either way a row is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What a data file is, from its first bytes (see sniff.h). */
 #define _GNU_SOURCE /* memmem */
 #include "data/sniff.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What a data file is, from its first bytes, and which separator its
  * header line uses (sniff.c).  People pass spreadsheets, archives and
  * UTF-16 exports as "the CSV"; knowing them by their bytes turns a page of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Data sources (see source.h): the accessors of plugin.h a source's read
  * hook calls, and running a source (choosing one is source_find.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Data sources: the engine side of plugin.h's ssc_source.  A source (the
  * built-in csv reader or a source plugin's read hook) fills one store;
  * every project it hands over goes through the same row rules

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The portfolio CSV source: maps the header onto the spec's columns and
  * hands each record to the row rules (rowcheck.c) as views into the
  * file's buffer, so that a million-row file is read without a copy or an

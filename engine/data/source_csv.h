@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The portfolio CSV reader: ../docs/portfolio-csv.md (the spec) in full. */
 #ifndef SSC_SOURCE_CSV_H
 #define SSC_SOURCE_CSV_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Choosing a data source: data.format, else the file's extension, names
  * the built-in csv source or a source plugin.  Kept apart from source.c so
  * that the dependencies run one way: this file knows the csv source and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The columnar portfolio store (see store.h). */
 #include "data/store.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The in-memory portfolio: one column per field, strings interned, list
  * fields as offsets into shared pools, so a million projects take a few
  * hundred bytes each.  Sources append projects through ssc_store_append;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The store's layout, shared by the code that fills it (store.c) and the
  * accessors plugins call (portfolio.c); nothing else includes this. */
 #ifndef SSC_STORE_IMPL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Nice axis ranges: ticks at 1, 2 or 5 times a power of ten, the steps a
  * reader can add up at a glance. */
 #include "draw/draw.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The canvas: a Cairo context, one reusable Pango layout and the box a
  * section may draw in.  Every verb clips to that box, so a plugin or a
  * chart cannot paint over its neighbours, the header or the footer. */

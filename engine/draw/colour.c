@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Colours on a Cairo context: setting a 0xRRGGBB colour, mixing two, and
  * choosing text that reads on a fill.  The lowest drawing file: text,
  * canvas and every chart kind use it, and it uses nothing of theirs. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Composing the report (see compose.h). */
 #include "draw/compose.h"
 

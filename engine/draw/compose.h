@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Composing the report: sections laid out into the document (cover,
  * contents, charts with captions and summaries, tables, appendix), and the
  * charts alone as PNG and SVG files for slides. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The document layer (see doc.h). */
 #include "draw/doc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The document: pages on a Cairo PDF surface; a cover, a table of contents
  * whose entries link to their sections, headings (never left alone at the
  * bottom of a page) with outline entries, space reservation with page

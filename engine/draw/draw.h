@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Drawing: the theme, the canvas behind plugin.h's ssc_canvas, text layout
  * and the engine's chart kinds.  One unit everywhere: PDF points, with
  * Pango's resolution set to 72 so a 10 pt font is 10 units. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Numbers as a reader sees them: thousands separators, at most one decimal,
  * and the unit written the way each language writes it.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # engine/draw/: drawing the document: the canvas behind plugin.h's drawing
 # verbs, Pango text, number formats, the chart kinds (charts/), the pages
 # of the document and the composition of sections onto them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text layout with Pango: measure, then place.  Data strings are always set
  * as plain text (pango_layout_set_text), never parsed as markup, so a
  * project title containing "<b>" or "&" prints as written. */

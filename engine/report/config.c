@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Engine settings (see config.h). */
 #include "report/config.h"
 

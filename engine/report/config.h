@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Engine settings (config/ssc-report.conf): where plugins live, fonts and
  * the theme.  Found by --config FILE, then $SSC_REPORT_CONFIG, then the
  * installed file, then built-in defaults. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Filters by status, start year, region, sector and lead institution; an
  * empty list keeps everything, a project passes a region filter when any
  * of its regions is listed.  A project without a start date (year 0, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report's filters: which projects a report shows. */
 #ifndef SSC_FILTER_H
 #define SSC_FILTER_H

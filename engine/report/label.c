@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Labelling table keys (see label.h). */
 #include "report/label.h"
 

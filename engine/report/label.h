@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Labels and colours for table keys, in the report's language. */
 #ifndef SSC_LABEL_H
 #define SSC_LABEL_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # engine/report/: the report model: report definitions and --set, the
 # engine settings, the theme, filters, sections, metric tables and their
 # labels in the report's language.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading a report definition: libconfig parses, the schema below decides
  * what may appear where, and every problem names the file and line. */
 #include "report/report.h"

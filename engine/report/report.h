@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A report definition, read from a libconfig file and checked against the
  * schema in schema.c; see docs/report-format.md for every key. */
 #ifndef SSC_REPORT_H

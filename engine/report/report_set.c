@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --set KEY=VALUE: overriding one scalar setting of a report from the
  * command line, before the report is checked, so an override is checked
  * exactly like a value written in the file. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A report's theme group: page size, orientation, margin, colours and font
  * over the engine's theme (see docs/report-format.md, "theme"). */
 #include <math.h>

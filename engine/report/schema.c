@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report schema: every key a report may hold and its libconfig type.
  * Both the loader (report.c) and the --set overrides (report_set.c) ask
  * it; it asks neither, so they depend on it one way.  tests/e2e/e2e-docs.sh

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Section accessors for plugins, and option checking (see section.h). */
 #include "report/section.h"
 

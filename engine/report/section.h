@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The struct behind plugin.h's ssc_section: a report section bound to its
  * plugin, and the checking of the options the report sets for it. */
 #ifndef SSC_SECTION_H

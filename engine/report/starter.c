@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `ssc-report init DIR`: a starter report and a portfolio template, copied
  * from the bundled reports/starter.cfg and data/starter-portfolio.csv, so
  * that a new user starts from files that render as they are.  Existing

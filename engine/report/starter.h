@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The starter files `ssc-report init DIR` writes (starter.c). */
 #ifndef SSC_STARTER_H
 #define SSC_STARTER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tables that metrics fill: rows found by key through a hash index, cells
  * as numbers or text.  The table owns every string it holds. */
 #include "report/table.h"

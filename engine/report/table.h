@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The engine side of ssc_table: creation, labelling and the extra
  * accessors charts need.  Plugins use only plugin.h's functions. */
 #ifndef SSC_TABLE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The default theme: an A4 portrait page in a restrained, print-safe style.
  *
  * Colours are chosen for a report that is also photocopied: the categorical

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The theme: how a report looks (fonts, colours, page and margins), its
  * defaults, and the "#RRGGBB" colours reports and engine settings write.
  * The report model fills it (report_theme.c, config.c); drawing reads it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Catch-up planning (see catchup.h). */
 #include "schedule/catchup.h"
 

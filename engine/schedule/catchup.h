@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Which due times of a job to run now, from its schedule, its catch-up
  * policy and its state.  The due times considered are those after the last
  * one dealt with, up to now; a job with no state considers only its latest

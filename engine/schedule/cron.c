@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Cron expressions (see cron.h).  Parsing follows cronie's entry.c grammar
  * (list of ranges, each "*", "N" or "N-M", the last two forms optionally
  * with "/STEP"); matching follows cronie's find_jobs.  The search for the

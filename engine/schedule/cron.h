@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Cron expressions with the semantics of cronie (Linux's cron): five fields
  * (minute, hour, day of month, month, day of week) or an @ form, and the
  * times they fire, in UTC or in the process's local time zone.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ISO 8601 times (see isotime.h). */
 #include "schedule/isotime.h"
 

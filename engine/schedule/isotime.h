@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ISO 8601 times as the scheduling commands read and print them. */
 #ifndef SSC_ISOTIME_H
 #define SSC_ISOTIME_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Scheduled jobs from the engine settings file (see jobs.h). */
 #include "schedule/jobs.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Scheduled jobs, read from the engine settings file (config/ssc-report.conf):
  *
  *     state_dir = "/var/lib/ssc-report";

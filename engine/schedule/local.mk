@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # engine/schedule/local.mk: scheduled runs (cron expressions, jobs, run-due, daemon).
 # The pure parts live in the library (and are unit-tested through it); the
 # parts that fork, wait and handle signals belong to the command.

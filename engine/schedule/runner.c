@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Running due jobs (see runner.h). */
 #include "schedule/runner.h"
 

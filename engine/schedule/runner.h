@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Running due jobs: for each job, under its lock, plan the due times to run
  * (catchup.h), render each in a child process under the job's timeout,
  * record the outcome in the job's state and the run log, and remove

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The scheduling commands (see schedule_cli.h and docs/scheduling.md):
  *   schedule list [--config FILE] [--now TIME]
  *   schedule next --cron EXPR [--from TIME] [--count N]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The scheduling commands: `schedule list`, `schedule next`, `run-due` and
  * `daemon` (argv[0] is the command name). */
 #ifndef SSC_SCHEDULE_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Job state files, locks and the run log (see statefile.h). */
 #include "schedule/statefile.h"
 

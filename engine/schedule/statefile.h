@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the scheduler remembers and records, all under the state folder:
  *   NAME.state  the job's state, rewritten atomically after every change;
  *   NAME.lock   held (flock) by the process running the job;

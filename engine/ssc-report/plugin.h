@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ssc-report plugin interface: the one header a plugin includes.
  *
  * A plugin is a libtool module exporting one const descriptor, built with

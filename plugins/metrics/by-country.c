@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Projects per beneficiary country (ISO 3166-1 alpha-3): a project counts
  * once in each distinct country it names.  Every country stays in the
  * table, because the tile map shades all of them; the rows are sorted

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Projects per institution, in two roles: as the lead institution and as a
  * partner.  An institution appears when it leads or partners any shown
  * project; it counts once per project in each role (a partner named twice

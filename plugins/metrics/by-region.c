@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Projects per UN M49 region: a project counts once in each distinct
  * region its countries lie in. */
 #include <string.h>

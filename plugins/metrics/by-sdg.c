@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Projects per Sustainable Development Goal, all 17 goals shown in goal
  * order so that gaps are visible; option count = "any" (primary or
  * secondary, the default) or "primary". */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Projects per sector: each project has exactly one sector. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Projects per status, stacked by region: one row per status present (in
  * the life-cycle order pipeline, ongoing, completed, cancelled, suspended),
  * one number column per region present.  A project counts once in each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Budget (US dollars) by sector or by start year; option by = "sector"
  * (the default) or "year".  The portfolio spec attributes a budget to a
  * breakdown only where the project has exactly one value of it, and splits

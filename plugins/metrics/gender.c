@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Gender equality (OECD DAC gender marker), two views:
  *   view = "marker" (the default): projects per marker value, rows "0",
  *     "1", "2" whenever a project is shown (a zero there is information)

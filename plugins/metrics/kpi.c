@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The portfolio at a glance: six headline figures drawn as a page of
  * large numbers.  Counts are of distinct values across the shown projects;
  * the gender share is the share of shown projects whose gender marker is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # plugins/metrics/: one metric plugin per file; each module is built as
 # plugins/NAME.la (see plugins/local.mk).
 plugin_LTLIBRARIES += \

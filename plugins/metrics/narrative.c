@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A text block whose placeholders are filled from the shown projects:
  * {projects}, {countries}, {regions}, {first_year}, {last_year},
  * {budget_total}, {top_region}, {top_sector}; {{ and }} are literal braces.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The project list: id, title, lead institution, countries, status and
  * budget, sorted by the report's choice and cut to its limit. */
 #include <math.h>

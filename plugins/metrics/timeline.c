@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Projects started per year, every year from the first to the last start
  * (years without a start show as 0, so the line does not skip them).  A
  * project without a start date (year 0: a source such as iati may hand

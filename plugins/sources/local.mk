@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # plugins/sources/: data source plugins, built as plugins/NAME.la (see
 # plugins/local.mk).
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The sqlite source: a portfolio kept in an SQLite database, read with a
  * query (report data.query) or from a table (data.table, else
  * "projects") whose columns are named as in docs/portfolio-csv.md.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # End to end: portfolio CSV files as spreadsheets and people really have
 # them.  The bundled sample is written again the way Excel exports it in
 # other locales (';' or tab between fields, GB18030, Windows-1252 or

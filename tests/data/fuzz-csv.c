@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target for the CSV reader and the portfolio CSV source.
  *
  * With libFuzzer (see docs/fuzzing.md):

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Replays the CSV fuzz target's seed corpus (tests/data/fuzz/csv/) through the
 # plain build of tests/data/fuzz-csv.c: every input must load or fail cleanly.
 # A missing corpus is a failure, never a pass with nothing run.

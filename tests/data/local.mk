@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/data/: the data part (engine/data/).
 #   test-csv       the CSV reader and the portfolio CSV source
 #   test-store     the columnar store

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The CSV reader (engine/data/csv.c) and the portfolio CSV source
  * (engine/data/source_csv.c) against docs/portfolio-csv.md.  Every input is
  * written here as a C string, and every expected value and message was

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reference tables: country lookups, regions and SDGs.
  *
  * The expected values were worked out from the sources named in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The source interface (engine/data/source.c, engine/data/rowcheck.c): what a source
  * plugin's read hook sees and what becomes of the projects it hands over.
  * A fake source plays the plugin: it hands over projects written here as

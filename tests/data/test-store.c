@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The portfolio store: interning, distinct lists (short and long), regions
  * derived from countries, and the accessors plugins read them through. */
 #include <math.h>

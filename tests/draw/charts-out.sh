@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Charts for slides: `ssc-report render REPORT --charts DIR` also writes each
 # chart as DIR/NN-PLUGIN.png (150 dpi) and DIR/NN-PLUGIN.svg.
 #

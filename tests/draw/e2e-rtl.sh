@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A right-to-left title (Arabic) is shaped and starts at the right margin
 # of its section's heading; a character no installed font has stops the run
 # and the text holding it is named.

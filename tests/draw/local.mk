@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/draw/: drawing (engine/draw/), and the tests that read the finished
 # PDFs back.  The shell tests need poppler-utils (pdftoppm, pdfinfo,
 # pdftotext, pdffonts) and qpdf, and skip without them.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The structure of the finished PDF, read back with qpdf and poppler, for
 # both editions of the bundled report (reports/annual-meeting.cfg and
 # reports/annual-meeting-zh.cfg) and for the English file rendered with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pngdiff: compares two PNG images pixel by pixel, for the visual
  * regression test (tests/draw/visual-pages.sh).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Drawing: nice axes, number formats, text layout, the canvas verbs and
  * every chart kind.
  *

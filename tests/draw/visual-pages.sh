@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Visual regression: renders the fixed report tests/draw/visual/report.cfg (its
 # own twelve projects in tests/draw/visual/portfolio.csv), in English and in
 # Chinese, with SOURCE_DATE_EPOCH set and the Noto Sans CJK fonts; turns

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Refreshes the references of the visual regression test after an intended
 # change to the drawing.  Run it through make, from the build tree:
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The command as scripts use it: -o - writes the PDF to standard output,
 # the output's extension decides (PDF only; .png/.svg point to --charts),
 # check defaults to the bundled report, --help names the bundled files,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # End to end: --data-out on a portfolio this test writes itself (BOM, CRLF,
 # columns in an unusual order, quoted commas, quotes and line breaks, mixed
 # date forms, every status), compared file by file with counts computed

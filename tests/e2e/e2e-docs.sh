@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # docs/report-format.md stays true: its full example is a valid report that
 # renders, every key of the report schema in engine/report/schema.c and of
 # the engine settings in engine/report/config.c is documented, and what it

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # End to end: what the command does with bad input.  Every problem is one
 # line on stderr ("FILE:LINE: ..."), the exit status is non-zero, and no
 # output appears; an earlier PDF at the output path is left untouched.

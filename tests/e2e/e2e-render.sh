@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # End to end: `ssc-report render` with no report renders the bundled
 # annual-meeting report from the bundled sample.  The PDF is checked with
 # poppler and qpdf: page count, structure, embedded fonts, the metadata, the

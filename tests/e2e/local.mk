@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/e2e/: the built command end to end ($SSC_REPORT, see
 # tests/local.mk), in POSIX shell on tests/lib.sh.  They need poppler-utils
 # (pdfinfo, pdftotext, pdffonts) and qpdf, and skip without them.

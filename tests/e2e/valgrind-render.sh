@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Memory errors ride along: valgrind runs a render of a few sections of every
 # kind of drawing, and any invalid read, write or use of uninitialised memory
 # fails the test.  (Leaks are not counted: fontconfig and Pango keep caches

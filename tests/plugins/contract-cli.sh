@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The plugin contract seen from the command: a report that needs a refused
 # plugin fails with the loader's message and writes nothing; plugins are
 # never loaded from the current directory.

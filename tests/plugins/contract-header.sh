@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The plugin header stands alone: it compiles as strict C99 and as C++,
 # including only cairo besides itself.
 set -u

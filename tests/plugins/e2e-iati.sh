@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # End to end: the iati source (plugins/sources/iati/*.c, docs/iati.md) through the
 # real command.  One portfolio is written here as CSV and as an IATI 2.03
 # file whose elements exercise the mapping rules (alpha-2 codes in any case,

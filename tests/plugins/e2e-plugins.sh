@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # End to end: the plugins by-country, by-institution, by-status, funding,
 # gender and narrative, rendered with --data-out from a portfolio this test
 # writes, every data-out file compared with values computed here, in awk,

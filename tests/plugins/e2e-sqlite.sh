@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # End to end: the sqlite source (plugins/sources/sqlite.c, docs/sqlite.md).  One
 # portfolio written here twice, as CSV and as SQL INSERT statements run by
 # the sqlite3 command-line tool, must give byte-identical --data-out files;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The SDK's edges: libsscreport exports exactly the functions plugin.h
 # declares (nothing else of the engine becomes an accidental ABI), and a
 # plugin that misspells an API call fails when it is linked the way

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # iati-memory.sh: the iati plugin reads a large file in bounded memory.
 #
 # A 20 MB file of 25,000 generated activities (tests/plugins/iati/gen-activities.awk)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/plugins/: the plugin contract and the bundled plugins.
 #   test-contract      loading real modules (tests/plugins/modules/): good,
 #                      wrong ABI, newer minor, no descriptor, name mismatch,

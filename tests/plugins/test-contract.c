@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The plugin contract: good modules load, and every kind of broken module
  * is refused with a message naming the file and what to do. */
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test-iati: the iati source plugin's mapping rules (docs/iati.md), run
  * without the engine.  This program links the files of
  * plugins/sources/iati/ directly and provides fake ssc_source_* accessors

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/report/: the report model (engine/report/).
 #   test-report   report definitions: values read back, every schema and
 #                 value error with its file and line, libconfig syntax

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Report definitions (engine/report/report.c, engine/report/report_set.c): every report
  * is written by this test into a temporary folder, loaded with
  * ssc_report_load, and the values or the error (file, line, message) are

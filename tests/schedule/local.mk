@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/schedule/: scheduled runs (engine/schedule/).  test-cron checks
 # cron parsing and next-time computation, test-catchup the catch-up plans;
 # the shell tests drive run-due, the daemon and the schedule commands with

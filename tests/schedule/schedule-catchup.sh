@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run-due with a fake clock: a new job runs only its latest due time; after
 # a year of missed monthly runs, catch_up "once" runs 1, "all" runs 12,
 # "skip" runs none, "all" with max_age runs the recent ones; a second

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Jobs in the engine settings file: a bad value is an error that names the
 # file, the line, the job and the field, and nothing runs; `schedule list`
 # shows a good file's jobs.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The daemon: SIGHUP with a bad configuration reports it and keeps the old
 # one, SIGHUP with a good one reloads, SIGTERM stops it with status 0; a
 # SIGTERM during a render kills the render and leaves no partial output.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A failing job does not stop the others: a job whose report names a
 # missing data file fails (recorded in its state and the run log, exit
 # status non-zero) and the jobs after it still run.

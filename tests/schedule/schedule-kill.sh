@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A render killed with SIGKILL mid-way, by the job's timeout or by someone
 # else, leaves no partial file: the previous report is byte-identical and
 # no temporary file remains.  The slow render is the bundled report over a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by the tests/schedule/schedule-*.sh tests (sourced, not run): a fresh work
 # folder under the build tree, the bundled report and sample, checks that
 # count failures, and bounded waits.  Needs top_srcdir, top_builddir and

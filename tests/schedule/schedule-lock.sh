@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Two run-due processes at once run a job once: the second finds the job's
 # lock held and leaves the job to the first; a later one finds the state
 # up to date.  The render takes a few seconds (20 copies of the sample).

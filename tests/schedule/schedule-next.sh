@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `ssc-report schedule next`: the times agree with cronie's rules (hand-
 # worked from a calendar), ISO 8601 output ends in Z under TZ=UTC and has
 # the numeric offset otherwise, and bad input is reported.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Catch-up planning: a year of missed hourly runs under "all" runs only the
  * newest 1,000 and counts the rest as skipped; "once" runs the latest. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Cron expressions and ISO times: parsing, errors, and next/previous firing
  * times.  Every expected time below was worked out by hand from a calendar
  * and cronie's rules (entry.c for the grammar, cron.c's find_jobs for the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The dispatcher: draw.h's ssc_chart_height and ssc_chart_draw find a
  * kind in the table below.  Each kind lays itself out from the box it is
  * given, so the same code answers "how tall would you be" and draws.  A

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Bar charts: vertical columns for a handful of categories, horizontal bars
  * for many or long-named ones.  Several number columns become grouped bars
  * with a legend above the plot, where it can never cover a bar. */

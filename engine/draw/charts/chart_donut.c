@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Donut: the shares of a whole (the first number column), largest first
  * clockwise from twelve o'clock, with the total in the hole.  Names, values
  * and percentages stand in a legend beside the ring (under it when the box

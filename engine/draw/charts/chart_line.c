@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Line charts: one or more number columns over the rows in their order
  * (usually years), for trends.  Points get markers and value labels while
  * there are few of them; x labels are thinned so they never collide. */

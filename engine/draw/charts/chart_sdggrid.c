@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The SDG grid: the 17 goals as square tiles in their official colours,
  * six to a row (6, 6, 5), each with the goal number, its short name and the
  * table's value for it, the picture readers in this field know from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Stacked bars: one horizontal bar per row, its segments the number
  * columns in order, each series one palette colour named in a legend above
  * the plot, and the row's total at the end of the bar.

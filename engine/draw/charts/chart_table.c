@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tables: the label column, then every column of the metric.  A bold header
  * on a tinted band, repeated on every page; zebra rows; numbers
  * right-aligned in the report's format; text wrapped to two lines at most.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The country tile map: every country on the world tile grid
  * (data/tile-grid.csv) as one rounded square, shaded by its value in a
  * single-hue ramp from a light tint to the theme's accent, in a few bins

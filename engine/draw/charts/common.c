@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What every chart kind shares: text styles, series, colours, the value
  * axis and the legend.  Kinds call these; nothing here calls a kind or the
  * dispatcher (chart.c), so the dependencies run one way. */

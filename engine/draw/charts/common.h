@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to the engine's chart kinds: the layout constants and the text,
  * series, axis and legend helpers they share (common.c).  A kind includes
  * this and kinds.h; it never calls another part of drawing but the canvas,

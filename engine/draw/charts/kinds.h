@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The engine's chart kinds: a height and a draw function each, which the
  * dispatcher (chart.c) finds in its table of kinds.  Only chart.c and the
  * kinds themselves (and their tests) include this; a kind calls the shared

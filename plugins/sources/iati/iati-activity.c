@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What each element of an iati-activity contributes to its project (the
  * row itself is made in iati-row.c).  The rules are those of docs/iati.md;
  * both the 1.0x and the 2.0x forms of an element are read wherever they

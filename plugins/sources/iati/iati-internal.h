@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The iati source plugin's own interfaces, shared by its files:
  *   iati.c           the descriptor, the libxml2 SAX parser and its errors
  *   iati-activity.c  what each element of an activity contributes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The iati plugin's lookup tables and value parsers.  Nothing here knows
  * about XML: each function takes the text of one attribute or element. */
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The project row of a finished activity, handed to the engine as the text
  * a portfolio CSV row would hold (docs/portfolio-csv.md), and the one
  * warning about the activities left out of money.  docs/iati.md has the

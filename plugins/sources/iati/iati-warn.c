@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The plugin's warnings, grouped by kind so that a file with the same gap in
  * every activity gives a line or two rather than thousands (docs/iati.md,
  * Warnings and errors):

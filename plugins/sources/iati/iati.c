@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* iati: a source plugin reading IATI activity files (standard versions 1.0x
  * to 2.03), one project per iati-activity; docs/iati.md has the mapping.
  *

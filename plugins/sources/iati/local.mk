@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # plugins/sources/iati/: the iati source plugin (IATI activity XML through
 # libxml2), one module, plugins/iati.la, built from the files of this
 # folder.  docs/iati.md documents it.

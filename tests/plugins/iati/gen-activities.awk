@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # gen-activities.awk: writes an IATI 2.03 activity file of n activities
 # (about 440 bytes each) for the memory test and the benchmark:
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A plugin whose compute fails with a message, as a bad input would. */
 #include <ssc-report/plugin.h>
 

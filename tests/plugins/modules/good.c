@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A well-formed test plugin: one row per project under key "all". */
 #include <ssc-report/plugin.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A plugin without the compute hook every metric needs. */
 #include <ssc-report/plugin.h>
 

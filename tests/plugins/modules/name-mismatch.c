@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A plugin whose descriptor names another plugin than its file. */
 #include <ssc-report/plugin.h>
 

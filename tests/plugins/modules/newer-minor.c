@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A plugin built against a newer minor version than the engine's. */
 #include <ssc-report/plugin.h>
 

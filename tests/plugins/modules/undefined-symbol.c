@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A plugin that calls a function the engine does not have, as a misspelt
  * API call would.  It is linked without -no-undefined / -z defs (the way a
  * careless out-of-tree build would be), so only the loader can catch it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A plugin built for a future, incompatible engine: ABI major 99. */
 #include <ssc-report/plugin.h>
 
