@@ -84,13 +84,26 @@ has render-options $(cat "$work/usage-render")
 comp_run render-dashdash render --s
 has render-dashdash --set --skip-bad-rows
 
-# report files, and folders to look into, for render and check
+comp_run check-options check -
+has check-options --data --set --skip-bad-rows --config
+hasnt check-options -o --charts
+
+# report files, and folders to look into, for render and check; - for -o
 comp_run report-files check ''
 has report-files a.cfg sub
 hasnt report-files b.txt
 comp_run output-files render -o ''
-has output-files sub
+has output-files sub -
 hasnt output-files b.txt
+comp_run data-files render --data ''
+has data-files - a.cfg b.txt sub
+
+# folders for init, commands for help
+comp_run init init ''
+has init sub
+hasnt init a.cfg
+comp_run help help ''
+has help $(cat "$work/usage-commands")
 
 # --set: every key of one value, the sections' keys, and values
 comp_run set-keys render --set ''
@@ -123,6 +136,7 @@ hasnt set-plugin sections.1.plugin=iati sections.1.plugin=csv
 # plugin names, from the command being completed
 comp_run plugins plugins ''
 has plugins kpi by-region timeline project-table
+hasnt plugins options: NAME
 
 # the scheduling commands
 comp_run schedule schedule ''

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The man pages (docs/man/, as built) stay complete and clean:
-#   ssc-report(1)          every command and option `ssc-report --help` and
-#                          `ssc-report schedule --help` print has an entry
-#                          (a .TP tag), and every command is in the SYNOPSIS;
+#   ssc-report(1)          every command and option `ssc-report --help`,
+#                          `ssc-report schedule --help` and `ssc-report help
+#                          COMMAND` print has an entry (a .TP tag), and
+#                          every command is in the SYNOPSIS;
 #   ssc-report-report(5)   every key of engine/report/schema.c has an entry;
 #   ssc-report.conf(5)     every setting engine/report/config.c and
 #                          engine/schedule/jobs.c accept has an entry;
@@ -58,6 +59,11 @@ documented()
 "$SSC_REPORT" --help > "$work/usage" 2>&1 || die "ssc-report --help failed"
 "$SSC_REPORT" schedule --help > "$work/usage-schedule" 2>&1 ||
     die "ssc-report schedule --help failed"
+# and each command's own usage (ssc-report help COMMAND), for its options
+awk '/^Commands:/ { on = 1; next } /^[^ ]/ { on = 0 } on && /^  [a-z]/ { print $1 }' \
+    "$work/usage" | sort -u | while read -r cmd; do
+    "$SSC_REPORT" help "$cmd" 2> /dev/null || :
+done > "$work/usage-commands"
 # The commands: the text of each "  command ..." line of the Commands block
 # before its description, up to the first word that is not a name
 # ("schedule next --cron EXPR" is the command "schedule next").
@@ -67,7 +73,7 @@ awk '/^Commands:/ { on = 1; next } /^[^ ]/ { on = 0 }
                         for (i = 2; i <= n && w[i] ~ /^[a-z][a-z-]*$/; i++) c = c " " w[i]
                         print c }' "$work/usage" | sort -u > "$work/commands"
 # The options: every -x and --name of both usages.
-cat "$work/usage" "$work/usage-schedule" |
+cat "$work/usage" "$work/usage-schedule" "$work/usage-commands" |
     sed -e 's/^/ /' | grep -oE '[^A-Za-z0-9-]--?[A-Za-z][A-Za-z0-9-]*' |
     sed 's/^.//' | sort -u > "$work/options"
 [ "$(wc -l < "$work/commands")" -ge 5 ] || die "cannot read the commands of ssc-report --help"
