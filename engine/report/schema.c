@@ -82,28 +82,10 @@ int ssc_report_key_type(const char *schema_path)
     return 0;
 }
 
-/* Lists the keys allowed directly under prefix, for "known here" hints. */
-void ssc_report_known_keys(const char *prefix, char *buf, size_t len)
+/* The keys allowed directly under prefix (NULL: at the top), as leaf
+ * names into out (room for every key); returns how many. */
+static size_t schema_leaves(const char *prefix, const char **out)
 {
-    size_t plen = prefix ? strlen(prefix) : 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < sizeof report_schema / sizeof *report_schema; i++) {
-        const char *p = report_schema[i].path;
-        if (plen) {
-            if (strncmp(p, prefix, plen) != 0 || p[plen] != '.')
-                continue;
-            p += plen + 1;
-        }
-        if (strchr(p, '.'))
-            continue;
-        size_t used = strlen(buf);
-        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", p);
-    }
-}
-
-const char *ssc_report_nearest_key(const char *prefix, const char *name)
-{
-    const char *leaves[sizeof report_schema / sizeof *report_schema];
     size_t plen = prefix ? strlen(prefix) : 0, n = 0;
 
     for (size_t i = 0; i < sizeof report_schema / sizeof *report_schema; i++) {
@@ -114,8 +96,29 @@ const char *ssc_report_nearest_key(const char *prefix, const char *name)
             p += plen + 1;
         }
         if (!strchr(p, '.'))
-            leaves[n++] = p;
+            out[n++] = p;
     }
+    return n;
+}
+
+/* Lists the keys allowed directly under prefix, for "known here" hints. */
+void ssc_report_known_keys(const char *prefix, char *buf, size_t len)
+{
+    const char *leaves[sizeof report_schema / sizeof *report_schema];
+    size_t n = schema_leaves(prefix, leaves);
+
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        size_t used = strlen(buf);
+        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", leaves[i]);
+    }
+}
+
+const char *ssc_report_nearest_key(const char *prefix, const char *name)
+{
+    const char *leaves[sizeof report_schema / sizeof *report_schema];
+    size_t n = schema_leaves(prefix, leaves);
+
     return ssc_nearest(name, leaves, n);
 }
 
