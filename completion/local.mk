@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # completion/: bash and zsh completion, installed where bash-completion and
 # zsh look under the prefix.  The --set keys are filled in from the report
 # schema (engine/report/schema.c), so a new report key completes without

@@ -31,7 +31,10 @@ cd "$root" || exit 2
 LC_ALL=C
 export LC_ALL
 
-files=$(find engine plugins -type f \( -name '*.c' -o -name '*.h' \) | sort)
+# The sources, not the tables the build generates beside them (an in-tree
+# build writes engine/data/*_tables.c, the IATI tables and version.h).
+files=$(find engine plugins -type f \( -name '*.c' -o -name '*.h' \) \
+        ! -name '*_tables.c' ! -name 'iati-tables.h' ! -path 'engine/ssc-report/version.h' | sort)
 [ -n "$files" ] || { echo "$root: no engine/ or plugins/ sources" >&2; exit 2; }
 
 status=0

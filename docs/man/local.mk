@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # docs/man/: the manual pages, written in man(7) roff as NAME.in files.
 # The folders they name are the configured ones, filled in here at build
 # time (so `./configure --prefix=/opt/x` or a Debian build get their own);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The shell completion (completion/, as built): the bash script, sourced in
 # bash, completes the commands and options `ssc-report --help` lists,
 # report files for render, --set keys from the report schema and their

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/docs/: what is installed beside the command stays true to it.
 #   man.sh          docs/man/: every command and option of `ssc-report
 #                   --help`, every report key of engine/report/schema.c,

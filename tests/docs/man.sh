@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The man pages (docs/man/, as built) stay complete and clean:
 #   ssc-report(1)          every command and option `ssc-report --help`,
 #                          `ssc-report schedule --help` and `ssc-report help
