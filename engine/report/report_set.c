@@ -69,6 +69,23 @@ static void report_set_config_path(const char *key, char *out, size_t len)
     out[o] = '\0';
 }
 
+/* An unknown key, with the nearest known one at its place when close
+ * ("subtilte" -> "subtitle", "sections.0.titel" -> "sections.0.title"). */
+static int report_set_unknown(const char *assignment, const char *key, const char *schema,
+                              ssc_error *err)
+{
+    char prefix[300];
+    const char *sdot = strrchr(schema, '.'), *kdot = strrchr(key, '.'), *near;
+
+    snprintf(prefix, sizeof prefix, "%.*s", sdot ? (int)(sdot - schema) : 0, schema);
+    near = ssc_report_nearest_key(sdot ? prefix : NULL, sdot ? sdot + 1 : schema);
+    if (!near)
+        return ssc_error_set(err, "--set %s: the report has no setting \"%s\"", assignment, key);
+    return ssc_error_set(err,
+                         "--set %s: the report has no setting \"%s\"; did you mean \"%.*s%s\"?",
+                         assignment, key, kdot ? (int)(kdot - key + 1) : 0, key, near);
+}
+
 int ssc_report_apply_set(config_t *cfg, const char *assignment, config_setting_t **changed,
                          ssc_error *err)
 {
@@ -96,8 +113,7 @@ int ssc_report_apply_set(config_t *cfg, const char *assignment, config_setting_t
         const char *dot = strrchr(cpath, '.');
         config_setting_t *parent;
         if (!type)
-            return ssc_error_set(err, "--set %s: the report has no setting \"%s\"", assignment,
-                                 key);
+            return report_set_unknown(assignment, key, schema, err);
         if (dot) {
             char ppath[300];
             memcpy(ppath, cpath, (size_t)(dot - cpath));

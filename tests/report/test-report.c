@@ -504,6 +504,12 @@ static const struct bad_set {
      "--set colour=blue: the report has no setting \"colour\""},
     {"set-unknown-in.cfg", SET_TEXT, {"filters.start_year=2015"}, NO_LINE,
      "--set filters.start_year=2015: the report has no setting"},
+    /* a near miss names the key at its place */
+    {"set-near.cfg", SET_TEXT, {"subtilte=x"}, NO_LINE,
+     "--set subtilte=x: the report has no setting \"subtilte\"; did you mean \"subtitle\"?"},
+    {"set-near-in.cfg", SET_TEXT, {"sections.0.titel=x"}, NO_LINE,
+     "--set sections.0.titel=x: the report has no setting \"sections.0.titel\"; did you mean "
+     "\"sections.0.title\"?"},
     {"set-notint.cfg", SET_TEXT, {"filters.start_year_min=twenty"}, NO_LINE,
      "--set filters.start_year_min=twenty: filters.start_year_min expects a whole number"},
     {"set-trailing.cfg", SET_TEXT, {"filters.start_year_min=2015x"}, NO_LINE,
