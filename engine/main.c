@@ -396,15 +396,16 @@ static int cli_render(cli *c, int check_only)
     }
     rc = ssc_render(&c->ro, &res, &problems, &err);
     ssc_diag_print(&problems, stderr);
-    if (rc == SSC_OK && to_stdout && cli_stdout_copy(tmpfile) != 0)
-        rc = -1;
+    if (rc != SSC_OK)
+        ssc_error_print(&err, stderr);
+    /* the copy reports its own failure */
+    else if (to_stdout && cli_stdout_copy(tmpfile) != 0)
+        rc = SSC_ERR;
     if (to_stdout) {
         remove(tmpfile);
         rmdir(tmpdir);
     }
     if (rc != SSC_OK) {
-        if (rc == SSC_ERR)
-            ssc_error_print(&err, stderr);
         ssc_diag_free(&problems);
         return 1;
     }

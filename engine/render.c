@@ -285,17 +285,16 @@ static void render_warn_csv_keys(const ssc_report *r, const ssc_plugin *source,
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
         const config_setting_t *d = config_lookup(&r->cfg, "data");
         const config_setting_t *s = d ? config_setting_get_member(d, keys[k]) : NULL;
+        char where[16] = "";
+        if (!s)
+            continue;
         /* a setting added by --set has no line */
-        if (s && config_setting_source_line(s) > 0)
-            ssc_diag_add(problems,
-                         "%s:%d: warning: data.%s describes CSV files; the %s source reads "
-                         "this data and ignores it",
-                         r->path, config_setting_source_line(s), keys[k], source->name);
-        else if (s)
-            ssc_diag_add(problems,
-                         "%s: warning: data.%s describes CSV files; the %s source reads this "
-                         "data and ignores it",
-                         r->path, keys[k], source->name);
+        if (config_setting_source_line(s) > 0)
+            snprintf(where, sizeof where, ":%d", config_setting_source_line(s));
+        ssc_diag_add(problems,
+                     "%s%s: warning: data.%s describes CSV files; the %s source reads this "
+                     "data and ignores it",
+                     r->path, where, keys[k], source->name);
     }
 }
 
@@ -471,10 +470,11 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
     j.theme = j.conf.theme;
     if (ssc_report_apply_theme(&j.report, &j.theme, err) != SSC_OK)
         goto out;
+    /* a wrong output name is known before any plugin or data is read */
+    if (render_output_path(o, &j.report, res->output, sizeof res->output, err) != SSC_OK)
+        goto out;
     if (render_bind_plugins(&j, err) != SSC_OK || render_load_data(&j, o, res, problems, err) ||
         render_compute(&j, err) != SSC_OK)
-        goto out;
-    if (render_output_path(o, &j.report, res->output, sizeof res->output, err) != SSC_OK)
         goto out;
     if (o->check_only) {
         ssc_compose c = render_compose(&j);

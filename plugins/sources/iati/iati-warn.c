@@ -42,16 +42,21 @@ void iati_warn(iati_reader *r, long line, const char *fmt, ...)
     char msg[1024];
     va_list ap;
 
+    /* past the second of a kind only the line is kept: no formatting on
+     * a file that repeats one gap in every activity */
+    if (k && k->seen >= 2) {
+        k->seen++;
+        iati_tally_add(&k->more, line);
+        return;
+    }
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (!k || ++k->seen == 1) {
         ssc_source_warn(r->src, line, "%s", msg);
-    } else if (k->seen == 2) {
+    } else {
         k->second_line = line;
         snprintf(k->second, sizeof k->second, "%s", msg);
-    } else {
-        iati_tally_add(&k->more, line);
     }
 }
 
