@@ -73,7 +73,7 @@ check_PROGRAMS += tests/plugins/test-iati
 tests_plugins_test_iati_SOURCES = tests/plugins/test-iati.c tests/check.h \
 	plugins/sources/iati/iati.c plugins/sources/iati/iati-activity.c \
 	plugins/sources/iati/iati-row.c plugins/sources/iati/iati-warn.c \
-	plugins/sources/iati/iati-map.c \
+	plugins/sources/iati/iati-map.c plugins/sources/iati/iati-sniff.c \
 	plugins/sources/iati/iati-internal.h
 nodist_tests_plugins_test_iati_SOURCES = plugins/sources/iati/iati-tables.h
 tests_plugins_test_iati_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/plugins/sources/iati $(LIBXML_CFLAGS)

@@ -1198,6 +1198,65 @@ static void test_errors(void)
     fake_free(s);
 }
 
+/* Inputs that crashed libxml2 2.9.14 through the plugin (issue 15: an
+ * xmlStopParser inside the error callback read a freed input), and what the
+ * sniffing of the first bytes refuses.  Each must fail cleanly at line 1
+ * with the reason, before libxml2 sees a byte. */
+static void test_hostile_heads(void)
+{
+    /* "<" then three NUL bytes: libxml2 guesses UTF-32LE from them. */
+    static const char nul3[] = "<\0\0\0";
+    /* a declaration naming UTF-7, then a byte 0xFF */
+    static const char utf7[] = "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\xff";
+    static const char ebcdic[] = "\x4c\x6f\xa7\x94\x93"; /* "<?xml" in EBCDIC */
+    static const char utf32[] = "\xff\xfe\0\0<\0\0\0";
+    static const char open_decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" ";
+    static const char bad_name[] = "<?xml version=\"1.0\" encoding=\"U\nTF\"?><a/>";
+    static const char text[] = "id,title\n1,x\n";
+    static const char bom_decl[] = "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                   "<iati-activities><iati-activity>\n"
+                                   "<iati-identifier>B-1</iati-identifier>\n"
+                                   "</iati-activity></iati-activities>\n";
+    ssc_source *s;
+    ssc_error err;
+
+    expect_error("nul3.xml", nul3, sizeof nul3 - 1, 1,
+                 "not an IATI activity file: a NUL byte at byte 2 ");
+    expect_error("utf7.xml", utf7, sizeof utf7 - 1, 1,
+                 "the XML declaration names encoding \"UTF-7\", which the iati source does "
+                 "not read");
+    expect_error("ebcdic.xml", ebcdic, sizeof ebcdic - 1, 1,
+                 "not an IATI activity file: it does not start with \"<\"");
+    expect_error("utf32.xml", utf32, sizeof utf32 - 1, 1,
+                 "not an IATI activity file: UTF-32 text");
+    expect_error("open-decl.xml", open_decl, sizeof open_decl - 1, 1,
+                 "the XML declaration does not end");
+    expect_error("bad-name.xml", bad_name, sizeof bad_name - 1, 1,
+                 "the XML declaration names no valid encoding");
+    expect_error("text.xml", text, sizeof text - 1, 1,
+                 "not an IATI activity file: it does not start with \"<\"");
+    /* what passes: a byte-order mark, the encoding's name in any case */
+    s = fake_new(write_file("bom.xml", bom_decl, sizeof bom_decl - 1), "en");
+    CHECK_INT(run(s, &err), SSC_OK);
+    CHECK_INT(s->n_rows, 1);
+    fake_free(s);
+}
+
+#define DEPTH_LIMIT 64 /* the documented limit (docs/iati.md, Limits) */
+
+/* Nesting past DEPTH_LIMIT is refused at the element that passes it. */
+static void test_depth(void)
+{
+    char xml[4096];
+    size_t len = 0;
+
+    len += (size_t)sprintf(xml + len, "<iati-activities>\n<iati-activity>\n");
+    for (int d = 3; d <= DEPTH_LIMIT + 1; d++)
+        len += (size_t)sprintf(xml + len, "<x>\n");
+    /* element DEPTH_LIMIT + 1 opens on line DEPTH_LIMIT + 1 */
+    expect_error("deep.xml", xml, len, DEPTH_LIMIT + 1, "elements nested more than 64 levels");
+}
+
 /* Limits: a long title is cut at a character boundary, with a warning. */
 static void test_limits(void)
 {
@@ -1415,6 +1474,8 @@ int main(int argc, char **argv)
     test_grouped(4);
     test_grouped(7);
     test_errors();
+    test_hostile_heads();
+    test_depth();
     test_limits();
     test_many_partners();
     test_encodings();

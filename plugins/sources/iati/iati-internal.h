@@ -6,6 +6,7 @@
  *                    the fallbacks for what an activity lacks
  *   iati-warn.c      warnings, grouped by kind
  *   iati-map.c       lookup tables and value parsers, free of libxml2
+ *   iati-sniff.c     the first bytes judged before libxml2 sees them
  * Nothing here is seen by the engine: the module exports only its descriptor
  * (and these iati_ names, which are unique to this module). */
 #ifndef SSC_PLUGIN_IATI_INTERNAL_H
@@ -26,6 +27,10 @@
 #define IATI_KINDS_MAX 32       /* kinds of warning told apart (there are fewer) */
 #define IATI_EXAMPLES 3         /* lines a grouped warning gives as examples */
 #define IATI_LANG_DEPTH 5       /* xml:lang is tracked down to a narrative */
+/* Elements nested deeper are refused: an activity file needs about 6
+ * levels, and libxml2's own limit (256) is far past what is useful. */
+#define IATI_MAX_DEPTH 64
+#define IATI_SNIFF_MAX 1024 /* bytes an XML declaration may take */
 
 /* Why reading stopped when memory ran out (iati_reader.stop). */
 #define IATI_OOM "out of memory"
@@ -239,6 +244,12 @@ typedef struct iati_attrs {
 /* The value of attribute name (no prefix), trimmed, in out; returns its
  * length, -1 when absent, -2 when longer than size - 1. */
 int iati_attr(const iati_attrs *a, const char *name, char *out, size_t size);
+
+/* iati-sniff.c */
+/* Judges the first n bytes of the file (all of it if shorter than a read
+ * chunk) before libxml2 sees them: returns 0 when they may be XML in an
+ * encoding the plugin reads, else -1 with the reason in why. */
+int iati_sniff(const unsigned char *head, size_t n, char *why, size_t size);
 
 /* iati-activity.c */
 /* The version in the report's language, else the first; NULL if none. */

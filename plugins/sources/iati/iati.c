@@ -77,8 +77,11 @@ static void iati_fail_xml(iati_reader *r, long line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(r->xml_message, sizeof r->xml_message, fmt, ap);
     va_end(ap);
-    if (r->ctxt)
-        xmlStopParser(r->ctxt);
+    /* No xmlStopParser here: this runs inside libxml2 (its error callback
+     * among others), and libxml2 2.9 may have freed the input the stop
+     * then touches (a NULL read: the crash of issue 15).  Every callback
+     * ignores what follows an error, libxml2 itself stops at its own fatal
+     * error, and the caller feeds no further chunk. */
 }
 
 static void iati_xml_error(void *data, iati_xml_error_ptr e)
@@ -117,6 +120,10 @@ static void iati_sax_start(void *ctx, const xmlChar *localname, const xmlChar *p
 
     if (r->stop || r->xml_failed)
         return;
+    if (d > IATI_MAX_DEPTH) {
+        iati_fail_xml(r, iati_line(r), "elements nested more than %d levels", IATI_MAX_DEPTH);
+        return;
+    }
     if (d < IATI_LANG_DEPTH) {
         /* xml:lang is inherited: a narrative without one is in the language
          * of its activity (or of the whole file). */
@@ -189,18 +196,25 @@ static void iati_sax_text(void *ctx, const xmlChar *ch, int len)
 }
 
 /* Feeds the file to the parser; returns 0, or errno of a failed read.
- * *empty tells whether the file had no byte at all. */
+ * *empty tells whether the file had no byte at all.  The first chunk is
+ * judged by iati_sniff before libxml2 sees a byte of it. */
 static int iati_parse_file(iati_reader *r, FILE *f, char *chunk, int *empty)
 {
     *empty = 1;
     for (;;) {
         size_t n = fread(chunk, 1, IATI_CHUNK, f);
         int last = n < IATI_CHUNK;
+        char why[400];
 
         if (last && ferror(f))
             return errno ? errno : EIO;
-        if (n)
+        if (n && *empty) {
             *empty = 0;
+            if (iati_sniff((const unsigned char *)chunk, n, why, sizeof why) < 0) {
+                iati_fail_xml(r, 1, "%s", why);
+                return 0;
+            }
+        }
         xmlParseChunk(r->ctxt, chunk, (int)n, last);
         if (last || r->stop || r->xml_failed)
             return 0;
@@ -257,7 +271,11 @@ static int iati_read(ssc_source *src, ssc_error *err)
         goto done;
     }
     /* No network, no external DTD, no entity substitution: an activity file
-     * needs none of them, and each is a way for a file to reach elsewhere. */
+     * needs none of them, and each is a way for a file to reach elsewhere.
+     * Not XML_PARSE_NOENT, DTDLOAD, DTDATTR or HUGE: so libxml2 keeps its
+     * limits (256 levels, 10 MB per text, 50,000 bytes per name), and with
+     * no entityDecl or getEntity callback no entity is declared or expanded
+     * (a reference to one is an undeclared entity: malformed XML). */
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
     r->ctxt = ctxt;
 

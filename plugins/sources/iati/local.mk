@@ -9,6 +9,7 @@ plugins_iati_la_SOURCES = \
 	plugins/sources/iati/iati-row.c \
 	plugins/sources/iati/iati-warn.c \
 	plugins/sources/iati/iati-map.c \
+	plugins/sources/iati/iati-sniff.c \
 	plugins/sources/iati/iati-internal.h
 nodist_plugins_iati_la_SOURCES = plugins/sources/iati/iati-tables.h
 plugins_iati_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/plugins/sources/iati $(LIBXML_CFLAGS)
