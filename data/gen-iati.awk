@@ -90,7 +90,7 @@ function sort_idx(order, val, n, num,    i, j, t, a, b) {
 { sub(/\r$/, "") }
 
 FNR == 1 {
-    if ($0 == "alpha2,alpha3,name,region")
+    if ($0 == "alpha2,alpha3,m49,name,name_zh,region,groups")
         kind = "countries"
     else if ($0 == "vocabulary,code,name,regions")
         kind = "regions"
@@ -105,8 +105,8 @@ FNR == 1 {
 /[\001-\037\177]/ { fail("a control character in the row") }
 
 kind == "countries" {
-    if (split_csv($0) != 4)
-        fail("expected 4 fields: alpha2,alpha3,name,region")
+    if (split_csv($0) != 7)
+        fail("expected 7 fields: alpha2,alpha3,m49,name,name_zh,region,groups")
     if (f[1] !~ /^[A-Z][A-Z]$/ || f[2] !~ /^[A-Z][A-Z][A-Z]$/)
         fail("\"" f[1] "\", \"" f[2] "\" are not alpha-2 and alpha-3 codes")
     if (f[1] in seen_a2)

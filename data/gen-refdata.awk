@@ -101,12 +101,12 @@ function sort_by(idx, key, n,    i, j, t) {
 { sub(/\r$/, "") }
 
 FNR == 1 {
-    if ($0 == "alpha2,alpha3,name,region")
+    if ($0 == "alpha2,alpha3,m49,name,name_zh,region,groups")
         kind = "countries"
     else if ($0 == "goal,short_en,short_zh,colour")
         kind = "sdgs"
     else
-        fail("unknown header \"" $0 "\": expected alpha2,alpha3,name,region " \
+        fail("unknown header \"" $0 "\": expected alpha2,alpha3,m49,name,name_zh,region,groups " \
              "or goal,short_en,short_zh,colour")
     next
 }
@@ -117,9 +117,26 @@ FNR == 1 {
 /[\001-\037\177]/ { fail("a control character in the row") }
 
 kind == "countries" {
-    if (parse_csv($0) != 4)
-        fail("expected 4 fields: alpha2,alpha3,name,region")
-    a2 = fld[1]; a3 = fld[2]; name = fld[3]; region = fld[4]
+    if (parse_csv($0) != 7)
+        fail("expected 7 fields: alpha2,alpha3,m49,name,name_zh,region,groups")
+    a2 = fld[1]; a3 = fld[2]; name = fld[4]; name_zh = fld[5]; region = fld[6]
+    if (fld[3] !~ /^([0-9][0-9][0-9])?$/)
+        fail("m49 \"" fld[3] "\" is not a three-digit code")
+    # The groups as the bits of SSC_GROUP_LDC, _LLDC and _SIDS (plugin.h).
+    groups = 0
+    n_g = fld[7] == "" ? 0 : split(fld[7], grp, ";")
+    for (g = 1; g <= n_g; g++) {
+        if (grp[g] == "LDC" && groups % 2 < 1)
+            groups += 1
+        else if (grp[g] == "LLDC" && groups % 4 < 2)
+            groups += 2
+        else if (grp[g] == "SIDS" && groups < 4)
+            groups += 4
+        else
+            fail("groups \"" fld[7] "\": expected LDC, LLDC, SIDS in that order, ';'-separated")
+    }
+    if (name_zh == "")
+        fail("empty name_zh: every country needs its Chinese name")
     if (a2 !~ /^[A-Z][A-Z]$/)
         fail("alpha2 \"" a2 "\" is not two capital letters")
     if (a3 !~ /^[A-Z][A-Z][A-Z]$/)
@@ -139,6 +156,8 @@ kind == "countries" {
     c_a3[n_countries] = a3
     c_name[n_countries] = name
     c_region[n_countries] = region
+    c_name_zh[n_countries] = name_zh
+    c_groups[n_countries] = groups
     next
 }
 
@@ -204,8 +223,8 @@ END {
     printf "const ssc_country ssc_refdata_countries[%d] = {\n", n_countries
     for (k = 1; k <= n_countries; k++) {
         i = by_a3[k]
-        printf "    {\"%s\", \"%s\", %s, ssc_refdata_region_%d},\n", c_a2[i], c_a3[i],
-            c_string(c_name[i]), region_index[c_region[i]]
+        printf "    {\"%s\", \"%s\", %s, ssc_refdata_region_%d, %s, %d},\n", c_a2[i], c_a3[i],
+            c_string(c_name[i]), region_index[c_region[i]], c_string(c_name_zh[i]), c_groups[i]
     }
     print "};"
     printf "const size_t ssc_refdata_country_count = %d;\n", n_countries

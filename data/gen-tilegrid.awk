@@ -34,12 +34,12 @@ function fail(msg) {
 { sub(/\r$/, "") }
 
 FNR == 1 {
-    if ($0 == "alpha2,alpha3,name,region")
+    if ($0 == "alpha2,alpha3,m49,name,name_zh,region,groups")
         kind = "countries"
     else if ($0 == "alpha3,x,y")
         kind = "tiles"
     else
-        fail("unknown header \"" $0 "\": expected alpha2,alpha3,name,region or alpha3,x,y")
+        fail("unknown header \"" $0 "\": expected alpha2,alpha3,m49,name,name_zh,region,groups or alpha3,x,y")
     next
 }
 

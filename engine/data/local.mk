@@ -8,6 +8,7 @@ engine_libsscengine_la_SOURCES += \
 	engine/data/refdata.c engine/data/refdata.h engine/data/refdata_tables.h \
 	engine/data/store.c engine/data/store.h engine/data/store_impl.h \
 	engine/data/portfolio.c \
+	engine/data/zhnames.c engine/data/zhnames.h \
 	engine/data/csv.c engine/data/csv.h \
 	engine/data/sniff.c engine/data/sniff.h \
 	engine/data/encoding.c engine/data/encoding.h \

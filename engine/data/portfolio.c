@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "data/store_impl.h"
+#include "data/zhnames.h"
 
 void ssc_portfolio_all(ssc_portfolio *view, const ssc_store *st)
 {
@@ -171,4 +172,44 @@ const char *ssc_project_field(const ssc_portfolio *p, size_t row, const char *co
         if (strcmp(p->store->extra_names[i], column) == 0)
             return p->store->extra[i][ROW(p, row)];
     return NULL;
+}
+
+/* "zh", "zh-Hans", "zh_CN": any Chinese tag. */
+static int portfolio_zh(const char *lang)
+{
+    return lang && lang[0] == 'z' && lang[1] == 'h' &&
+           (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
+}
+
+/* The Chinese column's value when lang is Chinese and the row has one,
+ * else the English one. */
+static const char *portfolio_in(const ssc_portfolio *p, size_t row, const char *lang,
+                                const char *zh_column, const char *en)
+{
+    const char *zh = portfolio_zh(lang) ? ssc_project_field(p, row, zh_column) : NULL;
+    return zh && zh[0] ? zh : en;
+}
+
+const char *ssc_project_title_in(const ssc_portfolio *p, size_t row, const char *lang)
+{
+    return portfolio_in(p, row, lang, "title_zh", ssc_project_title(p, row));
+}
+
+const char *ssc_project_lead_in(const ssc_portfolio *p, size_t row, const char *lang)
+{
+    const char *lead = ssc_project_lead(p, row);
+    const char *zh = portfolio_zh(lang) && VALID(p, row) ? ssc_zhnames_get(p->store, lead) : NULL;
+    return zh ? zh : lead;
+}
+
+const char *ssc_project_description(const ssc_portfolio *p, size_t row, const char *lang)
+{
+    const char *en = ssc_project_field(p, row, "description");
+    return portfolio_in(p, row, lang, "description_zh", en ? en : "");
+}
+
+const char *ssc_institution_name(const ssc_portfolio *p, const char *name, const char *lang)
+{
+    const char *zh = portfolio_zh(lang) && p && name ? ssc_zhnames_get(p->store, name) : NULL;
+    return zh ? zh : name;
 }

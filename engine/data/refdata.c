@@ -14,6 +14,7 @@
 
 #include "data/refdata.h"
 #include "data/refdata_tables.h"
+#include "ssc-report/plugin.h"
 
 /* Region labels for the languages a report can be written in.  The English
  * label is the key itself (the stable name used in --data-out files). */
@@ -117,6 +118,26 @@ static int refdata_lang_is_zh(const char *lang)
 {
     return lang && lang[0] == 'z' && lang[1] == 'h' &&
            (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
+}
+
+const char *ssc_country_label(const ssc_country *c, const char *lang)
+{
+    if (!c)
+        return NULL;
+    return refdata_lang_is_zh(lang) ? c->name_zh : c->name;
+}
+
+/* The plugin ABI's view of the same table (plugin.h). */
+const char *ssc_country_name(const char *alpha3, const char *lang)
+{
+    return alpha3 ? ssc_country_label(ssc_country_by_alpha3(alpha3, strlen(alpha3)), lang)
+                  : NULL;
+}
+
+int ssc_country_groups(const char *alpha3)
+{
+    const ssc_country *c = alpha3 ? ssc_country_by_alpha3(alpha3, strlen(alpha3)) : NULL;
+    return c ? c->groups : 0;
 }
 
 const char *ssc_region_label(const char *key, const char *lang)

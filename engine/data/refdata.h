@@ -10,8 +10,10 @@
 typedef struct ssc_country {
     const char *alpha2;
     const char *alpha3;
-    const char *name;   /* English short name */
-    const char *region; /* one of the region keys below */
+    const char *name;    /* the UN's English short name */
+    const char *region;  /* one of the region keys below */
+    const char *name_zh; /* Simplified Chinese (CLDR with UN/PRC overrides) */
+    int groups;          /* SSC_GROUP_LDC | SSC_GROUP_LLDC | SSC_GROUP_SIDS */
 } ssc_country;
 
 /* Lookups are case-insensitive; NULL when unknown. */
@@ -19,6 +21,8 @@ const ssc_country *ssc_country_by_alpha3(const char *code, size_t len);
 const ssc_country *ssc_country_by_alpha2(const char *code, size_t len);
 size_t ssc_country_count(void);
 const ssc_country *ssc_country_at(size_t i);
+/* The country's name in lang: Chinese for any "zh" tag, else English. */
+const char *ssc_country_label(const ssc_country *c, const char *lang);
 
 /* The six regions: UN M49 regions with the Americas split by sub-region. */
 size_t ssc_region_count(void);

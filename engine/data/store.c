@@ -8,6 +8,7 @@
 
 #include "data/refdata.h"
 #include "data/store_impl.h"
+#include "data/zhnames.h"
 
 static const char *const store_status_keys[SSC_STATUS_COUNT] = {
     "pipeline", "ongoing", "completed", "cancelled", "suspended"};
@@ -75,6 +76,7 @@ void ssc_store_free(ssc_store *st)
     free(st->extra);
     free(st->extra_names);
     free(st->labels);
+    free(st->zh_names);
     ssc_intern_free(st->in);
     free(st);
 }
@@ -343,6 +345,8 @@ int ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err)
         if (!st->extra[i][r])
             return ssc_error_oom(err);
     }
+    if (ssc_zhnames_note(st, p, err) != SSC_OK)
+        return SSC_ERR;
     st->partners_off[r + 1] = (uint32_t)st->partners.n;
     st->countries_off[r + 1] = (uint32_t)st->countries.n;
     st->regions_off[r + 1] = (uint32_t)st->regions.n;

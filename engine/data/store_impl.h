@@ -40,6 +40,11 @@ struct ssc_store {
         const char *key, *label;
     } *labels;
     size_t n_labels, cap_labels;
+    /* institutions' Chinese names (zhnames.c): interned English -> Chinese */
+    struct ssc_store_zhname {
+        const char *name, *zh;
+    } *zh_names;
+    size_t n_zh_names, cap_zh_names;
 };
 
 #endif

@@ -61,7 +61,7 @@ const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind
     }
     case SSC_KEY_COUNTRY: {
         const ssc_country *c = ssc_country_by_alpha3(key, strlen(key));
-        label = c ? c->name : NULL;
+        label = c ? ssc_country_label(c, lang) : NULL;
         break;
     }
     case SSC_KEY_STATUS:

@@ -28,9 +28,10 @@ extern "C" {
 /* Major changes break compiled plugins; minor ones only add (functions,
  * fields at the end of structs).  The engine loads a plugin whose major
  * equals its own and whose minor is not newer than its own.  1.2 added
- * ssc_source_optional. */
+ * ssc_source_optional; 1.3 the country names and UN groupings, and project
+ * names in the report's language. */
 #define SSC_ABI_MAJOR 1
-#define SSC_ABI_MINOR 2
+#define SSC_ABI_MINOR 3
 
 #define SSC_OK 0
 #define SSC_ERR (-1)
@@ -99,6 +100,19 @@ long long ssc_project_beneficiaries(const ssc_portfolio *p, size_t row); /* -1 i
 /* An extra column of the source by its header name; NULL if no such column. */
 const char *ssc_project_field(const ssc_portfolio *p, size_t row, const char *column);
 
+/* ABI 1.3: names in a report's language ("en" or "zh").  For "zh" the
+ * portfolio's title_zh, lead_institution_zh and description_zh columns
+ * where the row has them, else the English values (the Chinese edition's
+ * front matter says so).  ssc_project_description is "" when the row has
+ * none.  ssc_institution_name gives the Chinese name the portfolio gives an
+ * institution (lead or partner, from any row) for its English name, else
+ * the name itself: map ssc_project_partners' items, or the keys of a table
+ * of institutions, through it. */
+const char *ssc_project_title_in(const ssc_portfolio *p, size_t row, const char *lang);
+const char *ssc_project_lead_in(const ssc_portfolio *p, size_t row, const char *lang);
+const char *ssc_project_description(const ssc_portfolio *p, size_t row, const char *lang);
+const char *ssc_institution_name(const ssc_portfolio *p, const char *name, const char *lang);
+
 /* ---- section ----------------------------------------------------------- */
 
 const char *ssc_section_title(const ssc_section *s);
@@ -130,6 +144,20 @@ typedef enum ssc_key_kind {
  * source's, else built-in), countries, statuses.  The key itself when it
  * has none; borrowed, valid while the hook runs. */
 const char *ssc_section_label(const ssc_section *s, ssc_key_kind kind, const char *key);
+
+/* ---- reference data ----------------------------------------------------- */
+
+/* ABI 1.3: a country's or area's name by ISO 3166-1 alpha-3 code (any case):
+ * the UN's English short name for "en", the Chinese name for "zh" (any "zh"
+ * tag); NULL when the code is unknown.  Static strings. */
+const char *ssc_country_name(const char *alpha3, const char *lang);
+
+/* ABI 1.3: the UN groupings of UN M49 a country belongs to, as a bit mask;
+ * 0 for none or an unknown code. */
+#define SSC_GROUP_LDC 1  /* Least Developed Countries */
+#define SSC_GROUP_LLDC 2 /* Landlocked Developing Countries */
+#define SSC_GROUP_SIDS 4 /* Small Island Developing States */
+int ssc_country_groups(const char *alpha3);
 
 typedef enum ssc_column_type {
     SSC_COLUMN_NUMBER = 0,

@@ -110,7 +110,8 @@ static int by_institution_count(const ssc_portfolio *p, institution_set *set)
 }
 
 /* The sorted institutions into out, the first shown of them. */
-static int by_institution_fill(ssc_table *out, const institution *list, size_t shown, int zh)
+static int by_institution_fill(const ssc_portfolio *p, const char *lang, ssc_table *out,
+                               const institution *list, size_t shown, int zh)
 {
     int c_lead = ssc_table_add_column(out, "lead", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
     int c_partner = ssc_table_add_column(out, "partner", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
@@ -120,7 +121,10 @@ static int by_institution_fill(ssc_table *out, const institution *list, size_t s
         return -1;
     for (size_t i = 0; i < shown; i++) {
         int row = ssc_table_row(out, list[i].name);
-        if (row < 0 || ssc_table_add_to(out, row, c_lead, list[i].lead) != SSC_OK ||
+        /* keyed by the English name (data-out), labelled in the edition's */
+        if (row < 0 ||
+            ssc_table_set_label(out, row, ssc_institution_name(p, list[i].name, lang)) != SSC_OK ||
+            ssc_table_add_to(out, row, c_lead, list[i].lead) != SSC_OK ||
             ssc_table_add_to(out, row, c_partner, list[i].partner) != SSC_OK)
             return -1;
     }
@@ -152,7 +156,7 @@ static int by_institution_compute(const ssc_portfolio *p, const ssc_section *s, 
         qsort(list, n, sizeof *list, institution_cmp);
     shown = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
     if (!bad)
-        bad = by_institution_fill(out, list, shown, zh) != 0;
+        bad = by_institution_fill(p, ssc_section_language(s), out, list, shown, zh) != 0;
     free(list);
     if (bad)
         return ssc_error_set(err, "out of memory");

@@ -103,8 +103,10 @@ static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, s
             break;
         }
         project_countries(p, r, countries, sizeof countries);
-        bad |= ssc_table_set_label(out, t, ssc_project_title(p, r)) ||
-               ssc_table_set_text(out, t, c_lead, ssc_project_lead(p, r)) ||
+        /* the Chinese edition's names where the portfolio gives them */
+        bad |= ssc_table_set_label(out, t, ssc_project_title_in(p, r, ssc_section_language(s))) ||
+               ssc_table_set_text(out, t, c_lead,
+                                  ssc_project_lead_in(p, r, ssc_section_language(s))) ||
                ssc_table_set_text(out, t, c_countries, countries) ||
                ssc_table_set_text(out, t, c_status, ssc_section_label(s, SSC_KEY_STATUS,
                                                                      ssc_project_status(p, r))) ||

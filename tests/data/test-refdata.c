@@ -2,16 +2,18 @@
 /* Reference tables: country lookups, regions and SDGs.
  *
  * The expected values were worked out from the sources named in
- * data/README.md, not from the generated tables: lukes' all.csv has 249
- * rows; Antarctica (no region) is left out and Kosovo added, so 249
- * countries.  Per region: Africa 60, Asia 50 + Taiwan = 51, Europe 51 +
- * Kosovo = 52, Americas 57 = 52 Latin America and the Caribbean + 5 Northern
- * America (Bermuda, Canada, Greenland, Saint Pierre and Miquelon, United
- * States), Oceania 29. */
+ * data/README.md, not from the generated tables: UNSD's m49.csv has 249
+ * rows; Antarctica and Sark (no ISO code) are left out, Taiwan and Kosovo
+ * added, so 249 countries.  Per region: Africa 60, Asia 50 + Taiwan = 51,
+ * Europe 52 - Sark + Kosovo = 52, Americas 57 = 52 Latin America and the
+ * Caribbean + 5 Northern America (Bermuda, Canada, Greenland, Saint Pierre
+ * and Miquelon, United States), Oceania 29.  The groupings are m49.csv's
+ * x marks: 47 LDC, 32 LLDC, 53 SIDS. */
 #include <string.h>
 
 #include "../check.h"
 #include "data/refdata.h"
+#include "ssc-report/plugin.h"
 
 static const char *region_of(const char *alpha3)
 {
@@ -90,7 +92,7 @@ static void test_lookup_forms(void)
 
     const ssc_country *xk = ssc_country_by_alpha2("xk", 2);
     CHECK(xk != NULL && strcmp(xk->alpha3, "XKX") == 0);
-    CHECK(xk != NULL && strcmp(xk->name, "Kosovo") == 0);
+    CHECK(xk != NULL && strcmp(xk->name, "Kosovo (under UNSC resolution 1244)") == 0);
     /* The first and last codes in both orders, where a binary search slips. */
     CHECK_STR(name_of("ABW"), "Aruba");
     CHECK_STR(name_of("ZWE"), "Zimbabwe");
@@ -100,12 +102,56 @@ static void test_lookup_forms(void)
 
 static void test_names(void)
 {
-    /* Quoted CSV fields with commas, and UTF-8 passed through as bytes. */
-    CHECK_STR(name_of("KOR"), "Korea, Republic of");
-    CHECK_STR(name_of("PRK"), "Korea, Democratic People's Republic of");
-    CHECK_STR(name_of("CIV"), "C\xc3\xb4te d'Ivoire");
+    /* The UN's short names, never the inverted ISO list forms; quoted CSV
+     * fields with commas, and UTF-8 passed through as bytes. */
+    CHECK_STR(name_of("TZA"), "United Republic of Tanzania");
+    CHECK_STR(name_of("KOR"), "Republic of Korea");
+    CHECK_STR(name_of("PRK"), "Democratic People's Republic of Korea");
+    CHECK_STR(name_of("BOL"), "Bolivia (Plurinational State of)");
+    CHECK_STR(name_of("HKG"), "China, Hong Kong Special Administrative Region");
+    CHECK_STR(name_of("CIV"), "C\xc3\xb4te d\xe2\x80\x99Ivoire");
     CHECK_STR(name_of("ALA"), "\xc3\x85land Islands");
     CHECK_STR(name_of("TUR"), "T\xc3\xbcrkiye");
+    CHECK_STR(name_of("PSE"), "State of Palestine");
+    CHECK_STR(name_of("TWN"), "Taiwan Province of China");
+
+    /* Chinese: CLDR's, with the spec's overrides. */
+    CHECK_STR(ssc_country_name("TZA", "zh"), "坦桑尼亚");
+    CHECK_STR(ssc_country_name("tza", "en"), "United Republic of Tanzania");
+    CHECK_STR(ssc_country_name("TWN", "zh"), "中国台湾");
+    CHECK_STR(ssc_country_name("HKG", "zh"), "中国香港");
+    CHECK_STR(ssc_country_name("MAC", "zh-Hans"), "中国澳门");
+    CHECK_STR(ssc_country_name("PSE", "zh"), "巴勒斯坦国");
+    CHECK_STR(ssc_country_name("XKX", "zh"), "科索沃（联合国安理会第1244号决议）");
+    CHECK(ssc_country_name("ZZZ", "en") == NULL);
+    CHECK(ssc_country_name("ZZZ", "zh") == NULL);
+    CHECK(ssc_country_name(NULL, "zh") == NULL);
+    CHECK(ssc_country_name("TZ", "zh") == NULL);
+}
+
+static void test_groups(void)
+{
+    size_t ldc = 0, lldc = 0, sids = 0, zh = 1;
+    CHECK_INT(ssc_country_groups("TZA"), SSC_GROUP_LDC);
+    CHECK_INT(ssc_country_groups("BOL"), SSC_GROUP_LLDC);
+    CHECK_INT(ssc_country_groups("FJI"), SSC_GROUP_SIDS);
+    CHECK_INT(ssc_country_groups("AFG"), SSC_GROUP_LDC | SSC_GROUP_LLDC);
+    CHECK_INT(ssc_country_groups("hti"), SSC_GROUP_LDC | SSC_GROUP_SIDS);
+    CHECK_INT(ssc_country_groups("CHN"), 0);
+    CHECK_INT(ssc_country_groups("ZZZ"), 0);
+    CHECK_INT(ssc_country_groups(NULL), 0);
+    for (size_t i = 0; i < ssc_country_count(); i++) {
+        const ssc_country *c = ssc_country_at(i);
+        ldc += (c->groups & SSC_GROUP_LDC) != 0;
+        lldc += (c->groups & SSC_GROUP_LLDC) != 0;
+        sids += (c->groups & SSC_GROUP_SIDS) != 0;
+        if (!c->name_zh || !c->name_zh[0])
+            zh = 0;
+    }
+    CHECK_INT(ldc, 47);
+    CHECK_INT(lldc, 32);
+    CHECK_INT(sids, 53);
+    CHECK(zh);
 }
 
 static void test_whole_table(void)
@@ -229,6 +275,7 @@ int main(void)
     test_regions_of_countries();
     test_lookup_forms();
     test_names();
+    test_groups();
     test_whole_table();
     test_every_code();
     test_region_labels();

@@ -80,7 +80,8 @@ csv_us "$top_srcdir/data/sdg-goals.csv" > "$work/sdg.us"
 awk -F"$US" -v statuses="$statuses" -v ymin="$ymin" -v ymax="$ymax" '
     BEGIN { n = split(statuses, a, " "); for (i = 1; i <= n; i++) ok[a[i]] = 1; nstat = n }
     function trim(s) { gsub(/^ +| +$/, "", s); return s }
-    FILENAME == ARGV[1] { if (FNR > 1) region_of[$2] = $4; next }
+    FILENAME == ARGV[1] && FNR == 1 { for (i = 1; i <= NF; i++) mc[$i] = i; next }
+    FILENAME == ARGV[1] { region_of[$mc["alpha3"]] = $mc["region"]; next }
     FILENAME == ARGV[2] { if (FNR > 1) sdg_name[$1] = $2; next }
     FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     {

@@ -105,7 +105,8 @@ function thousands(v,   s, out) {
     return s out
 }
 FILENAME == regfile { region_of[$1] = $2; next }
-FILENAME == countryfile { if (FNR > 1) country_name[$2] = $3; next }
+FILENAME == countryfile && FNR == 1 { for (i = 1; i <= NF; i++) mc[$i] = i; next }
+FILENAME == countryfile { country_name[$mc["alpha3"]] = $mc["name"]; next }
 FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 {
     if (nstat && !($col["status"] in want_status)) next

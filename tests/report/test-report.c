@@ -608,7 +608,7 @@ static void test_section_labels(void)
         {SSC_KEY_REGION, "Africa", "非洲"},
         {SSC_KEY_SDG, "5", "性别平等"},
         {SSC_KEY_STATUS, "ongoing", "进行中"},
-        {SSC_KEY_COUNTRY, "KEN", "Kenya"},
+        {SSC_KEY_COUNTRY, "KEN", "肯尼亚"}, /* CLDR, data/m49-countries.csv */
         {SSC_KEY_TEXT, "free", "free"},
     };
     ssc_report r;

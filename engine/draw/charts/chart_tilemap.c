@@ -12,7 +12,11 @@
  * of the table that have no tile are listed under the map with their
  * values, so nothing in the table disappears.  Values of zero or less have
  * no shade (the map shows magnitudes); the data table beneath the chart
- * still gives them. */
+ * still gives them.
+ *
+ * Every map carries the UN's disclaimer in the report's language
+ * (shared/spec/names-and-maps.md): a tile grid is a map, and its names and
+ * placements are designations. */
 #include "draw/charts/kinds.h"
 
 #include <math.h>
@@ -51,6 +55,7 @@ typedef struct tilemap_layout {
     /* the list of countries without a tile */
     char *missing;          /* NULL when none; g_free */
     double missing_y, missing_h;
+    double disclaimer_y, disclaimer_h;
     int present;            /* rows keyed by a known country */
     int numbers;            /* the table has a number column */
 } tilemap_layout;
@@ -210,6 +215,18 @@ static char *tilemap_missing(ssc_canvas *c, const ssc_table *t, const tilemap_la
     return s ? g_string_free(s, FALSE) : NULL;
 }
 
+/* The UN map disclaimer, in the report's language. */
+static const char *tilemap_disclaimer(ssc_canvas *c)
+{
+    /* 本地图所示边界和名称及所用称谓并不意味着联合国的正式认可或接受。 */
+    return ssc_chart_zh(c)
+               ? "\u672c\u5730\u56fe\u6240\u793a\u8fb9\u754c\u548c\u540d\u79f0\u53ca"
+                 "\u6240\u7528\u79f0\u8c13\u5e76\u4e0d\u610f\u5473\u7740\u8054\u5408"
+                 "\u56fd\u7684\u6b63\u5f0f\u8ba4\u53ef\u6216\u63a5\u53d7\u3002"
+               : "The boundaries and names shown and the designations used on this map do "
+                 "not imply official endorsement or acceptance by the United Nations.";
+}
+
 /* Lays the map out in box (of height 0 to ask for the natural height,
  * returned).  The caller frees L->missing with g_free. */
 static double tilemap_layout_box(ssc_canvas *c, const ssc_table *t, ssc_box box,
@@ -224,6 +241,7 @@ static double tilemap_layout_box(ssc_canvas *c, const ssc_table *t, ssc_box box,
     L->missing = tilemap_missing(c, t, L);
     if (L->missing)
         ssc_text_measure(c, L->missing, &note, box.w, NULL, &L->missing_h);
+    ssc_text_measure(c, tilemap_disclaimer(c), &note, box.w, NULL, &L->disclaimer_h);
 
     /* The key goes in the empty corner when it fits there, else under the
      * map, flowing.  A box too short for its width shrinks the grid, which
@@ -239,7 +257,8 @@ static double tilemap_layout_box(ssc_canvas *c, const ssc_table *t, ssc_box box,
         if (!L->key_inside)
             tilemap_key(c, t, L, 0.0, 0.0, box.w, 0, 0, &kw, &kh);
         below = (L->key_inside ? 0.0 : TILEMAP_GAP + kh) +
-                (L->missing ? TILEMAP_GAP + L->missing_h : 0.0);
+                (L->missing ? TILEMAP_GAP + L->missing_h : 0.0) +
+                TILEMAP_GAP / 2.0 + L->disclaimer_h;
         if (!(box.h > 0.0 && L->rows * L->pitch + below > box.h))
             break;
         L->pitch = fmax(1.0, (box.h - below) / L->rows);
@@ -257,7 +276,8 @@ static double tilemap_layout_box(ssc_canvas *c, const ssc_table *t, ssc_box box,
         L->key_x = L->x;
         L->key_y = L->y + L->map_h + TILEMAP_GAP;
     }
-    L->missing_y = L->y + h - L->missing_h;
+    L->disclaimer_y = L->y + h - L->disclaimer_h;
+    L->missing_y = L->disclaimer_y - TILEMAP_GAP / 2.0 - L->missing_h;
     return h + 1.0;
 }
 
@@ -333,10 +353,10 @@ int ssc_chart_tile_map_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
     tilemap_tiles(c, &L, value);
     tilemap_key(c, t, &L, L.key_x, L.key_y, L.key_inside ? c->box.w / 3.0 : c->box.w,
                 L.key_inside, 1, &kw, &kh);
-    if (L.missing) {
-        ssc_text_style note = ssc_chart_style(c, SSC_CHART_SMALL, c->theme->muted);
+    ssc_text_style note = ssc_chart_style(c, SSC_CHART_SMALL, c->theme->muted);
+    if (L.missing)
         ssc_text_draw_at(c, L.x, L.missing_y, c->box.w, L.missing, &note);
-    }
+    ssc_text_draw_at(c, L.x, L.disclaimer_y, c->box.w, tilemap_disclaimer(c), &note);
     free(value);
     g_free(L.missing);
     return SSC_OK;
