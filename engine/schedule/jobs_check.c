@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "schedule/tz.h"
+
 /* Times tried: one every CHECK_STEP seconds over CHECK_SPAN seconds, an
  * odd step so the minute, hour, weekday and day of month all vary. */
 #define CHECK_STEP (61 * 60 + 7)
@@ -94,6 +96,8 @@ int ssc_jobs_check(const ssc_jobs *j, ssc_error *err)
         return ssc_error_oom(err);
     for (size_t i = 0; i < j->n_jobs; i++) {
         uint64_t last = 0;
+        ssc_tz_saved tz;
+        ssc_tz_enter(j->jobs[i].tz, &tz); /* once, not at each of the times */
         for (size_t k = 0; k < per; k++) {
             char path[4096];
             ssc_error ignored;
@@ -108,6 +112,7 @@ int ssc_jobs_check(const ssc_jobs *j, ssc_error *err)
             last = h;
             e[n++] = (check_entry){h, i, t};
         }
+        ssc_tz_leave(&tz);
     }
     qsort(e, n, sizeof *e, check_cmp);
     /* sorted by hash, then job: two jobs sharing a name meet side by side */

@@ -151,14 +151,13 @@ static int runner_busy(const runner *r, const char *name)
 /* A job that cannot be started: said, logged as blocked, counted. */
 static void runner_block(runner *r, const ssc_job *job, time_t now, const ssc_error *err)
 {
-    char msg[2048];
-    if (err->file[0])
-        snprintf(msg, sizeof msg, "%s%s%ld: %s", err->file, err->line ? ":" : "", err->line,
-                 err->message);
+    char msg[1600];
+    if (err->file[0] && err->line)
+        snprintf(msg, sizeof msg, "%s:%ld: %s", err->file, err->line, err->message);
+    else if (err->file[0])
+        snprintf(msg, sizeof msg, "%s: %s", err->file, err->message);
     else
         snprintf(msg, sizeof msg, "%s", err->message);
-    if (err->file[0] && !err->line) /* no line: not "FILE:0" */
-        snprintf(msg, sizeof msg, "%s: %s", err->file, err->message);
     ssc_sched_log(SSC_LOG_ERR, "job %s: blocked: %s", job->name, msg);
     ssc_record_blocked(r->jobs, job, now, msg);
     r->blocked = 1;

@@ -42,7 +42,9 @@ void ssc_tz_enter(const char *name, ssc_tz_saved *s)
 
     s->changed = 0;
     s->old = NULL;
-    if (!name)
+    /* already in that zone (a caller entered it around many calls): no
+     * switch, which would make the C library read the zone file again */
+    if (!name || (old && !strcmp(old, name)))
         return;
     if (old && !(s->old = strdup(old)))
         return; /* cannot put it back: leave the zone as it is */
