@@ -30,10 +30,12 @@ static const char usage[] =
     "  init DIR              write a starter report and portfolio template into DIR\n"
     "  help [COMMAND]        show this help, or a command's own\n"
     "  schedule list         show the scheduled jobs, their last and next runs\n"
-    "  schedule next --cron EXPR [--from TIME] [--count N]\n"
+    "  schedule next --cron EXPR [--from TIME] [--count N] [--tz ZONE]\n"
     "                        print the next times a cron expression fires\n"
     "  run-due [--now TIME] [--config FILE]\n"
     "                        run every scheduled job that is due\n"
+    "  run JOB [--config FILE]\n"
+    "                        run one scheduled job now (its lock, state, log, keep)\n"
     "  daemon [--config FILE]\n"
     "                        run scheduled jobs as they come due (SIGHUP reloads)\n"
     "\n"
@@ -152,7 +154,8 @@ static int cli_fail_word(const char *what, const char *arg, const char *const *k
 }
 
 static const char *const cli_commands[] = {"render",   "check",   "plugins", "init",
-                                           "help",     "schedule", "run-due", "daemon"};
+                                           "help",     "schedule", "run-due", "daemon",
+                                           "run"};
 static const char *const cli_options[] = {"--output", "--data",   "--data-out", "--charts",
                                           "--set",    "--config", "--skip-bad-rows",
                                           "--help",   "--version"};
@@ -438,7 +441,7 @@ static int cli_help(const char *command)
         return 0;
     }
     if (!strcmp(command, "schedule") || !strcmp(command, "run-due") ||
-        !strcmp(command, "daemon")) {
+        !strcmp(command, "daemon") || !strcmp(command, "run")) {
         char *args[] = {(char *)command, (char *)"--help", NULL};
         return ssc_cli_schedule(2, args);
     }
@@ -471,7 +474,7 @@ int main(int argc, char **argv)
     memset(&c, 0, sizeof c);
     /* the scheduling commands have options of their own */
     if (argc > 1 && (!strcmp(argv[1], "schedule") || !strcmp(argv[1], "run-due") ||
-                     !strcmp(argv[1], "daemon")))
+                     !strcmp(argv[1], "daemon") || !strcmp(argv[1], "run")))
         return ssc_cli_schedule(argc - 1, argv + 1);
     rc = cli_parse(&c, argc, argv);
     if (rc < 0) {

@@ -32,6 +32,7 @@
 
 typedef struct render_job {
     ssc_engine_config conf;
+    int conf_borrowed; /* conf is the caller's (opts->engine): not freed here */
     ssc_report report;
     ssc_loader *loader;
     ssc_section *sections;
@@ -66,7 +67,8 @@ static void render_job_free(render_job *j)
     ssc_store_free(j->store);
     ssc_loader_free(j->loader);
     ssc_report_free(&j->report);
-    ssc_engine_config_free(&j->conf);
+    if (!j->conf_borrowed)
+        ssc_engine_config_free(&j->conf);
 }
 
 /* Adds "; did you mean "by-region"?" to err when name, which no plugin
@@ -462,8 +464,12 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
 
     memset(&j, 0, sizeof j);
     memset(res, 0, sizeof *res);
-    if (ssc_engine_config_load(&j.conf, o->config, err) != SSC_OK)
+    if (o->engine) {
+        j.conf = *o->engine;
+        j.conf_borrowed = 1;
+    } else if (ssc_engine_config_load(&j.conf, o->config, err) != SSC_OK) {
         goto out;
+    }
     if (ssc_report_load(&j.report, o->report ? o->report : ssc_bundled_report(), o->sets,
                         o->n_sets, err) != SSC_OK)
         goto out;

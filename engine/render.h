@@ -8,6 +8,8 @@
 
 #include "error.h"
 
+struct ssc_engine_config;
+
 typedef struct ssc_render_opts {
     const char *report;      /* NULL: the bundled annual-meeting report */
     const char *output;      /* NULL: the report's output, else NAME.pdf */
@@ -18,6 +20,9 @@ typedef struct ssc_render_opts {
     size_t n_sets;
     int skip_bad_rows;
     const char *config;      /* --config, or NULL */
+    /* settings already read (the scheduler's snapshot, so a file edited
+     * since is not seen), used instead of reading config; borrowed */
+    const struct ssc_engine_config *engine;
     int check_only;          /* validate everything, write nothing */
 } ssc_render_opts;
 

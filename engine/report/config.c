@@ -128,7 +128,7 @@ static int engcfg_check_keys(const config_setting_t *g, const char *const *known
 static int engcfg_read(ssc_engine_config *c, const char *path, ssc_error *err)
 {
     static const char *const top[] = {"plugin_path", "fonts", "theme", "jobs", "state_dir",
-                                      "log", NULL};
+                                      "log", "log_format", "max_parallel", NULL};
     static const char *const fonts[] = {"body", "heading", NULL};
     static const char *const theme[] = {"accent", "text", "heading", "body_size", NULL};
     config_t cfg;

@@ -2,6 +2,7 @@
 /* Catch-up planning (see catchup.h). */
 #include "schedule/catchup.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,10 +35,10 @@ static void catchup_skip(ssc_catchup *p, time_t t)
         p->skipped_more = 1;
 }
 
-/* catch_up "all" runs at most this many missed times in one pass, the most
- * recent ones: a per-minute job that was off for a year would otherwise
- * queue half a million renders. */
-#define CATCHUP_RUNS_CAP 1000
+/* catch_up "all" runs at most SSC_CATCHUP_RUNS_CAP missed times in one
+ * pass, the most recent ones: a per-minute job that was off for a year
+ * would otherwise queue half a million renders. */
+#define CATCHUP_RUNS_CAP SSC_CATCHUP_RUNS_CAP
 
 /* Keeps the newest CATCHUP_RUNS_CAP runs, counting the older ones skipped. */
 static void catchup_cap_runs(ssc_catchup *p)
@@ -48,6 +49,7 @@ static void catchup_cap_runs(ssc_catchup *p)
     drop = p->n_runs - CATCHUP_RUNS_CAP;
     for (size_t i = 0; i < drop; i++)
         catchup_skip(p, p->runs[i]);
+    p->n_capped += drop;
     memmove(p->runs, p->runs + drop, CATCHUP_RUNS_CAP * sizeof *p->runs);
     p->n_runs = CATCHUP_RUNS_CAP;
 }
@@ -137,4 +139,20 @@ void ssc_catchup_free(ssc_catchup *p)
         return;
     free(p->runs);
     memset(p, 0, sizeof *p);
+}
+
+void ssc_catchup_why(const ssc_job *job, const ssc_catchup *p, char *buf, size_t len)
+{
+    if (job->catch_up == SSC_CATCH_UP_ONCE)
+        snprintf(buf, len, "catch_up once");
+    else if (job->catch_up == SSC_CATCH_UP_SKIP)
+        snprintf(buf, len, "catch_up skip");
+    else if (p->n_capped == 0)
+        snprintf(buf, len, "catch_up all, older than max_age");
+    else if (p->n_capped >= p->n_skipped && !p->skipped_more)
+        snprintf(buf, len, "catch_up all runs at most the %d most recent missed runs",
+                 CATCHUP_RUNS_CAP);
+    else
+        snprintf(buf, len, "catch_up all, older than max_age or beyond the %d most recent",
+                 CATCHUP_RUNS_CAP);
 }

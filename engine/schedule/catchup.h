@@ -25,10 +25,18 @@ typedef struct ssc_catchup {
     int skipped_more;     /* the count reached the cap */
     time_t first_skipped; /* when n_skipped > 0 */
     time_t last_skipped;
+    size_t n_capped;      /* of those, dropped by the cap on runs in one pass */
 } ssc_catchup;
+
+/* catch_up "all" runs at most this many missed times in one pass. */
+#define SSC_CATCHUP_RUNS_CAP 1000
 
 int ssc_catchup_plan(const ssc_job *job, const ssc_job_state *st, time_t now, ssc_catchup *plan,
                      ssc_error *err);
 void ssc_catchup_free(ssc_catchup *plan);
+/* Why the plan's skipped due times were skipped, for the log: "catch_up
+ * once", "catch_up skip", "catch_up all, older than max_age", "catch_up
+ * all runs at most the 1000 most recent missed runs", or both of the last. */
+void ssc_catchup_why(const ssc_job *job, const ssc_catchup *plan, char *buf, size_t len);
 
 #endif

@@ -9,10 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+
+#include "schedule/tz.h"
 
 /* Defaults documented in docs/scheduling.md. */
 #define JOBS_DEFAULT_TIMEOUT 3600
 #define JOBS_DEFAULT_GRACE 300
+#define JOBS_DEFAULT_RETRY_DELAY 60
 
 typedef struct jobs_ctx {
     const char *path; /* the settings file, for messages */
@@ -137,14 +141,20 @@ static int jobs_enum(const jobs_ctx *x, const config_setting_t *s, ssc_job *job)
                              v);
         return SSC_OK;
     }
-    if (!strcasecmp(v, "UTC"))
+    if (!strcasecmp(v, "UTC")) {
         job->zone = SSC_CRON_UTC;
-    else if (!strcmp(v, "local"))
+    } else if (!strcmp(v, "local")) {
         job->zone = SSC_CRON_LOCAL;
-    else
-        return jobs_fail(x, s, job->name,
-                         "timezone: \"%s\" is not \"local\" (the machine's zone, or TZ) or \"UTC\"",
-                         v);
+    } else {
+        ssc_error zerr;
+        ssc_error_clear(&zerr);
+        if (ssc_tz_check(v, &zerr) != SSC_OK)
+            return jobs_fail(x, s, job->name, "timezone: %s", zerr.message);
+        job->zone = SSC_CRON_LOCAL;
+        free(job->tz);
+        if (!(job->tz = strdup(v)))
+            return ssc_error_oom(x->err);
+    }
     return SSC_OK;
 }
 
@@ -165,7 +175,21 @@ static int jobs_field(const jobs_ctx *x, const config_setting_t *s, ssc_job *job
                              "or a folder)",
                              v);
         char **dst = !strcmp(key, "report") ? &job->report : &job->output;
+        *(!strcmp(key, "report") ? &job->report_line : &job->output_line) =
+            config_setting_source_line(s);
         return (*dst = jobs_join(x->base, v)) ? SSC_OK : ssc_error_oom(x->err);
+    }
+    if (!strcmp(key, "on_failure") || !strcmp(key, "on_success")) {
+        char **dst = !strcmp(key, "on_failure") ? &job->on_failure : &job->on_success;
+        if (jobs_string(x, s, job->name, &v) != SSC_OK)
+            return SSC_ERR;
+        return (*dst = strdup(v)) ? SSC_OK : ssc_error_oom(x->err);
+    }
+    if (!strcmp(key, "enabled")) {
+        if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+            return jobs_fail(x, s, job->name, "enabled: expected true or false");
+        job->enabled = config_setting_get_bool(s);
+        return SSC_OK;
     }
     if (!strcmp(key, "schedule")) {
         ssc_error cerr;
@@ -184,13 +208,20 @@ static int jobs_field(const jobs_ctx *x, const config_setting_t *s, ssc_job *job
         return jobs_seconds(x, s, job->name, 0, &job->max_age);
     if (!strcmp(key, "grace"))
         return jobs_seconds(x, s, job->name, 0, &job->grace);
+    if (!strcmp(key, "retries"))
+        return jobs_seconds(x, s, job->name, 0, &job->retries);
+    if (!strcmp(key, "retry_delay"))
+        return jobs_seconds(x, s, job->name, 0, &job->retry_delay);
+    if (!strcmp(key, "random_delay"))
+        return jobs_seconds(x, s, job->name, 0, &job->random_delay);
     if (!strcmp(key, "catch_up") || !strcmp(key, "timezone"))
         return jobs_enum(x, s, job);
     if (!strcmp(key, "set"))
         return jobs_sets(x, s, job);
     return jobs_fail(x, s, job->name,
                      "unknown setting \"%s\" (known: name, report, schedule, output, keep, "
-                     "timeout, catch_up, max_age, grace, set, timezone)",
+                     "timeout, catch_up, max_age, grace, set, timezone, retries, retry_delay, "
+                     "random_delay, on_failure, on_success, enabled)",
                      key);
 }
 
@@ -204,6 +235,8 @@ static int jobs_one(const jobs_ctx *x, const config_setting_t *g, size_t index, 
     job->keep = -1;
     job->timeout = JOBS_DEFAULT_TIMEOUT;
     job->grace = JOBS_DEFAULT_GRACE;
+    job->retry_delay = JOBS_DEFAULT_RETRY_DELAY;
+    job->enabled = 1;
     job->line = config_setting_source_line(g);
     if (config_setting_type(g) != CONFIG_TYPE_GROUP)
         return jobs_fail(x, g, label, "expected a group { name = \"...\"; ... }");
@@ -229,12 +262,7 @@ static int jobs_one(const jobs_ctx *x, const config_setting_t *g, size_t index, 
     for (size_t i = 0; i < 3; i++)
         if (!have[i])
             return jobs_fail(x, g, job->name, "%s: missing", required[i]);
-    /* locks are per job: two jobs writing one file could overlap */
-    for (size_t i = 0; i < index; i++)
-        if (!strcmp(j->jobs[i].output, job->output))
-            return jobs_fail(x, config_setting_get_member(g, "output"), job->name,
-                             "output: the same as job \"%s\"'s; give each job its own files",
-                             j->jobs[i].name);
+    /* outputs that can collide are refused by ssc_jobs_check */
     return SSC_OK;
 }
 
@@ -251,10 +279,38 @@ static int jobs_path(const jobs_ctx *x, config_t *cfg, const char *key, char **o
                                                                       : ssc_error_oom(x->err);
 }
 
+/* log_format and max_parallel: settings of the scheduler as a whole. */
+static int jobs_globals(const jobs_ctx *x, config_t *cfg, ssc_jobs *j)
+{
+    const config_setting_t *s = config_lookup(cfg, "log_format");
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+    j->max_parallel = cpus > 0 ? cpus : 1;
+    if (s) {
+        const char *v = config_setting_type(s) == CONFIG_TYPE_STRING
+                            ? config_setting_get_string(s) : "";
+        if (!strcmp(v, "json"))
+            j->log_json = 1;
+        else if (strcmp(v, "tsv") != 0)
+            return ssc_error_at(x->err, x->path, config_setting_source_line(s),
+                                "log_format: expected \"tsv\" (tab-separated) or \"json\"");
+    }
+    if ((s = config_lookup(cfg, "max_parallel"))) {
+        int t = config_setting_type(s);
+        long long v = t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 ? config_setting_get_int64(s)
+                                                                     : 0;
+        if (v < 1 || v > 1024)
+            return ssc_error_at(x->err, x->path, config_setting_source_line(s),
+                                "max_parallel: expected a whole number from 1 to 1024");
+        j->max_parallel = (long)v;
+    }
+    return SSC_OK;
+}
+
 static int jobs_read(ssc_jobs *j, config_t *cfg, const jobs_ctx *x)
 {
     if (jobs_path(x, cfg, "state_dir", &j->state_dir) != SSC_OK ||
-        jobs_path(x, cfg, "log", &j->log) != SSC_OK)
+        jobs_path(x, cfg, "log", &j->log) != SSC_OK || jobs_globals(x, cfg, j) != SSC_OK)
         return SSC_ERR;
     const config_setting_t *list = config_lookup(cfg, "jobs");
     if (list) {
@@ -326,6 +382,9 @@ void ssc_jobs_free(ssc_jobs *j)
         free(job->schedule);
         free(job->report);
         free(job->output);
+        free(job->tz);
+        free(job->on_failure);
+        free(job->on_success);
         for (size_t k = 0; k < job->n_sets; k++)
             free(job->sets[k]);
         free(job->sets);
@@ -334,17 +393,21 @@ void ssc_jobs_free(ssc_jobs *j)
     free(j->config);
     free(j->state_dir);
     free(j->log);
+    ssc_engine_config_free(&j->engine);
     memset(j, 0, sizeof *j);
 }
 
 int ssc_job_output(const ssc_job *job, time_t due, char *buf, size_t len, ssc_error *err)
 {
     struct tm tm;
+    ssc_tz_saved tz;
 
+    ssc_tz_enter(job->tz, &tz);
     if (job->zone == SSC_CRON_UTC)
         gmtime_r(&due, &tm);
     else
         localtime_r(&due, &tm);
+    ssc_tz_leave(&tz);
     /* the template is the user's by design: its fields are strftime's */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -354,4 +417,27 @@ int ssc_job_output(const ssc_job *job, time_t due, char *buf, size_t len, ssc_er
         return ssc_error_at(err, NULL, 0, "job \"%s\": output: \"%s\" expands to nothing or to "
                             "a path that is too long", job->name, job->output);
     return SSC_OK;
+}
+
+long ssc_job_retry_delay(const ssc_job *job, long attempt)
+{
+    long d = job->retry_delay;
+    for (long i = 2; i < attempt && d < SSC_JOBS_RETRY_CAP; i++)
+        d *= 2;
+    return d < SSC_JOBS_RETRY_CAP ? d : SSC_JOBS_RETRY_CAP;
+}
+
+long ssc_job_jitter(const ssc_job *job, time_t due)
+{
+    char key[128];
+    unsigned long long h = 14695981039346656037ULL;
+
+    if (job->random_delay <= 0)
+        return 0;
+    snprintf(key, sizeof key, "%s@%lld", job->name, (long long)due);
+    for (const char *p = key; *p; p++) {
+        h ^= (unsigned char)*p;
+        h *= 1099511628211ULL;
+    }
+    return (long)(h % (unsigned long long)(job->random_delay + 1));
 }

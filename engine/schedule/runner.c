@@ -1,22 +1,30 @@
 /* SPDX-License-Identifier: MIT */
-/* Running due jobs (see runner.h). */
+/* Running due jobs (see runner.h): one loop that starts renders while slots
+ * are free, waits for any of them, a due time, a retry or a signal, and
+ * records each run as it ends.  The recording is in runrecord.c. */
 #include "schedule/runner.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "schedule/catchup.h"
-#include "schedule/isotime.h"
-#include "render.h"
+#include "schedule/runchild.h"
+#include "schedule/runrecord.h"
+#include "schedule/schedlog.h"
 #include "schedule/statefile.h"
+#include "schedule/tz.h"
+
+/* The daemon checks every job at least this often (seconds), so a changed
+ * clock or a resumed machine is noticed within a minute. */
+#define RUNNER_MAX_SLEEP 60.0
+/* Settings sets replaced by reloads while their renders still run. */
+#define RUNNER_RETIRED_MAX 16
 
 /* Signals are the one thing that must live at file level: a handler can
  * only reach file-level state.  The handlers only set these flags. */
@@ -61,462 +69,56 @@ int ssc_runner_stop_signal(void)
     return runner_stop;
 }
 
-int ssc_runner_take_hup(void)
-{
-    int h = runner_hup;
-    runner_hup = 0;
-    return h;
-}
-
-static struct timespec runner_ts(double seconds)
-{
-    struct timespec ts;
-    if (seconds < 0)
-        seconds = 0;
-    ts.tv_sec = (time_t)seconds;
-    ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
-    return ts;
-}
-
-void ssc_runner_sleep(double seconds)
-{
-    struct timespec ts = runner_ts(seconds);
-    if (runner_stop || runner_hup)
-        return;
-    pselect(0, NULL, NULL, NULL, &ts, &runner_wait_mask);
-}
-
-static double runner_clock(void)
+static double runner_mono(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int ssc_runner_next_due(const ssc_job *job, time_t now, time_t *next, ssc_error *err)
-{
-    return ssc_cron_next(&job->cron, job->zone, now, next, err);
-}
-
-/* --- one run --------------------------------------------------------------- */
-
-typedef enum runner_outcome {
-    RUNNER_OK,
-    RUNNER_FAILED,
-    RUNNER_TIMEOUT,
-    RUNNER_CRASHED,
-    RUNNER_INTERRUPTED
-} runner_outcome;
-
-static const char *const runner_outcome_names[] = {"ok", "failed", "timeout", "crashed",
-                                                   "interrupted"};
-
-typedef struct runner_run {
-    const ssc_jobs *jobs;
+/* A job with work in hand: its lock, its state, the due times still to
+ * run, and the render under way. */
+typedef struct runner_slot {
+    const ssc_jobs *set;
     const ssc_job *job;
-    time_t due;
+    size_t index;      /* of job in the runner's jobs; (size_t)-1 after a reload */
+    int lock;
+    char *state_path;
+    ssc_job_state st;
+    time_t *dues;
+    size_t n_dues, next;
+    int manual;        /* `run JOB`: not a due time of the schedule */
+    long attempt;      /* of dues[next] */
+    time_t not_before; /* random_delay, retry_delay */
+    int running;
+    ssc_child child;
     char output[4096];
-    char message[8192]; /* what the child said, first line the error */
-    runner_outcome outcome;
-} runner_run;
+    time_t start;
+    double mono_start;
+} runner_slot;
 
-/* The temporary files ssc_atomic makes beside the output (".NAME.XXXXXX"),
- * listed before a run so those a killed run leaves behind can be removed. */
-typedef struct runner_temps {
-    char **names;
-    size_t n;
-} runner_temps;
+typedef struct runner {
+    const ssc_runner_opts *opts;
+    ssc_jobs *caller; /* the caller's jobs: freed, never free()d */
+    ssc_jobs *jobs;
+    ssc_jobs *retired[RUNNER_RETIRED_MAX];
+    size_t n_retired;
+    runner_slot *slots;
+    size_t n_slots;
+    time_t *next_check; /* daemon: per job of jobs, when to plan it again */
+    time_t *done_due;   /* the latest due time run, in case its state was not written */
+    long running;
+    ssc_hooks hooks;
+    int failed, blocked;
+    double mono0;
+} runner;
 
-static void runner_temps_free(runner_temps *t)
+/* The runner's clock: the real one, or --now running on in real time. */
+static time_t runner_now(const runner *r)
 {
-    for (size_t i = 0; i < t->n; i++)
-        free(t->names[i]);
-    free(t->names);
-    memset(t, 0, sizeof *t);
-}
-
-static int runner_is_temp(const char *name, const char *base)
-{
-    size_t b = strlen(base);
-    return name[0] == '.' && strncmp(name + 1, base, b) == 0 && name[b + 1] == '.' &&
-           strlen(name + b + 2) == 6;
-}
-
-static void runner_temps_list(const char *dir, const char *base, runner_temps *t)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-
-    memset(t, 0, sizeof *t);
-    if (!d)
-        return;
-    while ((e = readdir(d))) {
-        char **grown;
-        if (!runner_is_temp(e->d_name, base))
-            continue;
-        if (!(grown = realloc(t->names, (t->n + 1) * sizeof *grown)))
-            break;
-        t->names = grown;
-        if (!(t->names[t->n] = strdup(e->d_name)))
-            break;
-        t->n++;
-    }
-    closedir(d);
-}
-
-/* Removes the temporaries that were not there before the run. */
-static void runner_temps_clean(const char *dir, const char *base, const runner_temps *before)
-{
-    runner_temps now;
-    runner_temps_list(dir, base, &now);
-    for (size_t i = 0; i < now.n; i++) {
-        size_t k;
-        for (k = 0; k < before->n; k++)
-            if (!strcmp(now.names[i], before->names[k]))
-                break;
-        if (k < before->n)
-            continue;
-        char path[8192];
-        snprintf(path, sizeof path, "%s/%s", dir, now.names[i]);
-        if (unlink(path) != 0 && errno != ENOENT)
-            fprintf(stderr, "ssc-report: cannot remove %s: %s\n", path, strerror(errno));
-    }
-    runner_temps_free(&now);
-}
-
-/* In the child: render, tell the parent what went wrong, exit. */
-static void runner_child(const runner_run *r, int fd)
-{
-    ssc_render_opts o;
-    ssc_render_result res;
-    ssc_diag problems;
-    ssc_error err;
-    sigset_t none;
-
-    /* a render is killed by SIGTERM like any process */
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
-    memset(&o, 0, sizeof o);
-    o.report = r->job->report;
-    o.output = r->output;
-    o.sets = (const char *const *)r->job->sets;
-    o.n_sets = r->job->n_sets;
-    o.config = r->jobs->config;
-    ssc_error_clear(&err);
-    ssc_diag_init(&problems, 20);
-    int rc = ssc_render(&o, &res, &problems, &err);
-    if (rc != SSC_OK) {
-        FILE *fp = fdopen(fd, "w");
-        if (fp) {
-            ssc_error_print(&err, fp);
-            ssc_diag_print(&problems, fp);
-            fclose(fp);
-        }
-    }
-    _exit(rc == SSC_OK ? 0 : 1);
-}
-
-/* Appends what the child wrote to r->message (dropping what does not fit);
- * returns 0 at the end of the pipe. */
-static int runner_read(runner_run *r, size_t *used, int fd)
-{
-    char buf[1024];
-    ssize_t n = read(fd, buf, sizeof buf);
-
-    if (n < 0)
-        return errno == EINTR;
-    if (n == 0)
-        return 0;
-    size_t room = sizeof r->message - 1 - *used;
-    size_t take = (size_t)n < room ? (size_t)n : room;
-    memcpy(r->message + *used, buf, take);
-    *used += take;
-    r->message[*used] = '\0';
-    return 1;
-}
-
-/* The outcome of a render that ended by itself. */
-static void runner_classify(runner_run *r, int status)
-{
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-        r->outcome = RUNNER_OK;
-    } else if (runner_stop) {
-        /* the stop signal reached the render too (a terminal's Ctrl-C, or
-         * systemd signalling the whole service): not a failure of the job */
-        r->outcome = RUNNER_INTERRUPTED;
-    } else if (WIFEXITED(status)) {
-        r->outcome = RUNNER_FAILED;
-        if (!r->message[0])
-            snprintf(r->message, sizeof r->message, "the render exited with status %d",
-                     WEXITSTATUS(status));
-    } else {
-        r->outcome = RUNNER_CRASHED;
-        snprintf(r->message, sizeof r->message, "the render crashed (signal %d, %s)",
-                 WTERMSIG(status), strsignal(WTERMSIG(status)));
-    }
-}
-
-/* Waits for the child, reading its message, until it ends, the timeout
- * passes or a stop signal comes; the last two kill it (SIGKILL: a render
- * gets no chance to do anything more). */
-static void runner_wait(runner_run *r, pid_t pid, int fd)
-{
-    double deadline = runner_clock() + (double)r->job->timeout;
-    size_t used = 0;
-    int status = 0;
-
-    for (;;) {
-        if (waitpid(pid, &status, WNOHANG) == pid) {
-            /* its end of the pipe is closed now: read what is left */
-            while (fd >= 0 && runner_read(r, &used, fd))
-                ;
-            runner_classify(r, status);
-            break;
-        }
-        if (runner_stop || runner_clock() >= deadline) {
-            r->outcome = runner_stop ? RUNNER_INTERRUPTED : RUNNER_TIMEOUT;
-            kill(pid, SIGKILL);
-            while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-                ;
-            break;
-        }
-        /* wake for output, a signal, or every 0.2 s to check the child */
-        double left = deadline - runner_clock();
-        struct timespec ts = runner_ts(left < 0.2 ? left : 0.2);
-        fd_set rd;
-        FD_ZERO(&rd);
-        if (fd >= 0)
-            FD_SET(fd, &rd);
-        if (pselect(fd >= 0 ? fd + 1 : 0, &rd, NULL, NULL, &ts, &runner_wait_mask) > 0 &&
-            !runner_read(r, &used, fd)) {
-            close(fd);
-            fd = -1;
-        }
-    }
-    if (fd >= 0)
-        close(fd);
-}
-
-/* Renders r->output for r->due in a child process. */
-static void runner_render(runner_run *r)
-{
-    char dir[4096];
-    const char *slash = strrchr(r->output, '/');
-    const char *base = slash ? slash + 1 : r->output;
-    runner_temps before;
-    ssc_error err;
-    int fds[2] = {-1, -1};
-    pid_t pid;
-
-    ssc_error_clear(&err);
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - r->output) : 1,
-             slash ? r->output : ".");
-    if (!dir[0])
-        snprintf(dir, sizeof dir, "/");
-    if (ssc_state_mkdirs(dir, &err) != SSC_OK) {
-        r->outcome = RUNNER_FAILED;
-        snprintf(r->message, sizeof r->message, "output folder: %s: %s", err.file, err.message);
-        return;
-    }
-    runner_temps_list(dir, base, &before);
-    fflush(stdout);
-    fflush(stderr);
-    if (pipe(fds) != 0 || (pid = fork()) < 0) {
-        int e = errno;
-        if (fds[0] >= 0) {
-            close(fds[0]);
-            close(fds[1]);
-        }
-        r->outcome = RUNNER_FAILED;
-        snprintf(r->message, sizeof r->message, "cannot start the render: %s", strerror(e));
-        runner_temps_free(&before);
-        return;
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        runner_child(r, fds[1]);
-    }
-    close(fds[1]);
-    runner_wait(r, pid, fds[0]);
-    if (r->outcome == RUNNER_TIMEOUT)
-        snprintf(r->message, sizeof r->message,
-                 "the render did not finish within %ld seconds and was killed", r->job->timeout);
-    else if (r->outcome == RUNNER_INTERRUPTED)
-        snprintf(r->message, sizeof r->message,
-                 "the render was stopped by signal %d before it finished", (int)runner_stop);
-    /* a killed render cannot clean up after itself */
-    if (r->outcome != RUNNER_OK)
-        runner_temps_clean(dir, base, &before);
-    runner_temps_free(&before);
-}
-
-/* Keeps the newest output and `keep` earlier ones; forgets outputs that
- * are gone.  Only files this job wrote (listed in its state) are removed. */
-static void runner_prune(const ssc_job *job, ssc_job_state *st)
-{
-    size_t n = st->n_outputs, kept = 0;
-    size_t excess;
-    struct stat sb;
-
-    if (n == 0)
-        return;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (stat(st->outputs[i], &sb) != 0 && errno == ENOENT) {
-            free(st->outputs[i]);
-            st->outputs[i] = NULL;
-        }
-    }
-    size_t live = 0;
-    for (size_t i = 0; i < n; i++)
-        live += st->outputs[i] != NULL;
-    excess = job->keep >= 0 && live > (size_t)job->keep + 1 ? live - (size_t)job->keep - 1 : 0;
-    for (size_t i = 0; i + 1 < n && excess > 0; i++) {
-        if (!st->outputs[i])
-            continue;
-        if (unlink(st->outputs[i]) != 0 && errno != ENOENT) {
-            fprintf(stderr, "ssc-report: job %s: cannot remove the old output %s: %s\n",
-                    job->name, st->outputs[i], strerror(errno));
-        } else {
-            free(st->outputs[i]);
-            st->outputs[i] = NULL;
-        }
-        excess--;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (st->outputs[i])
-            st->outputs[kept++] = st->outputs[i];
-    st->n_outputs = kept;
-}
-
-/* Prints the child's message after the first line (data problems). */
-static void runner_print_details(const char *job, const char *message)
-{
-    const char *nl = strchr(message, '\n');
-    while (nl && nl[1]) {
-        const char *next = strchr(nl + 1, '\n');
-        int len = next ? (int)(next - nl - 1) : (int)strlen(nl + 1);
-        fprintf(stderr, "ssc-report: job %s:   %.*s\n", job, len, nl + 1);
-        nl = next;
-    }
-}
-
-/* Writes the job's state and appends rec to the run log; returns non-zero
- * when either failed. */
-static int runner_record(const ssc_jobs *jobs, const ssc_job_state *st, const char *state_path,
-                         const ssc_run_record *rec)
-{
-    ssc_error err;
-    int failed = 0;
-
-    fflush(stdout);
-    ssc_error_clear(&err);
-    if (ssc_state_write(st, state_path, rec->job, &err) != SSC_OK) {
-        fprintf(stderr, "ssc-report: job %s: cannot record the state: ", rec->job);
-        ssc_error_print(&err, stderr);
-        failed = 1;
-    }
-    ssc_error_clear(&err);
-    if (ssc_runlog_append(jobs->log, rec, &err) != SSC_OK) {
-        fprintf(stderr, "ssc-report: job %s: ", rec->job);
-        ssc_error_print(&err, stderr);
-        failed = 1;
-    }
-    return failed;
-}
-
-/* Runs one due time and records it; returns non-zero when it failed. */
-static int runner_one(const ssc_jobs *jobs, const ssc_job *job, time_t due, ssc_job_state *st,
-                      const char *state_path)
-{
-    runner_run *r = calloc(1, sizeof *r);
-    ssc_error err;
-    char duebuf[40];
-    int failed;
-
-    ssc_error_clear(&err);
-    if (!r) {
-        fprintf(stderr, "ssc-report: job %s: out of memory\n", job->name);
-        return 1;
-    }
-    r->jobs = jobs;
-    r->job = job;
-    r->due = due;
-    ssc_time_format(due, job->zone == SSC_CRON_UTC, duebuf, sizeof duebuf);
-    time_t start = time(NULL);
-    if (ssc_job_output(job, due, r->output, sizeof r->output, &err) != SSC_OK) {
-        r->outcome = RUNNER_FAILED;
-        snprintf(r->message, sizeof r->message, "%s", err.message);
-    } else {
-        runner_render(r);
-    }
-    time_t end = time(NULL);
-    char *nl = strchr(r->message, '\n');
-    char first[1024];
-    snprintf(first, sizeof first, "%.*s", nl ? (int)(nl - r->message) : (int)strlen(r->message),
-             r->message);
-
-    st->has_run = 1;
-    st->run_due = due;
-    st->run_start = start;
-    st->run_end = end;
-    snprintf(st->outcome, sizeof st->outcome, "%s", runner_outcome_names[r->outcome]);
-    ssc_state_set_error(st, first);
-    /* an interrupted run is not dealt with: the next start plans it again */
-    if (r->outcome != RUNNER_INTERRUPTED) {
-        st->has_due = 1;
-        st->last_due = due;
-    }
-    failed = r->outcome != RUNNER_OK;
-    if (!failed) {
-        st->has_success = 1;
-        st->success_due = due;
-        st->success_end = end;
-        if (ssc_state_add_output(st, r->output, &err) != SSC_OK) {
-            ssc_error_print(&err, stderr);
-            failed = 1;
-        }
-        runner_prune(job, st);
-        printf("ssc-report: job %s, due %s: ok, wrote %s (%lds)\n", job->name, duebuf, r->output,
-               (long)(end - start));
-    } else {
-        fprintf(stderr, "ssc-report: job %s, due %s: %s: %s\n", job->name, duebuf, st->outcome,
-                first);
-        runner_print_details(job->name, r->message);
-    }
-    ssc_run_record rec = {job->name, due, start, end, st->outcome,
-                          r->output[0] ? r->output : NULL, first};
-    failed |= runner_record(jobs, st, state_path, &rec);
-    free(r);
-    return failed;
-}
-
-/* Records the due times passed over in the state and one log line. */
-static int runner_skipped(const ssc_jobs *jobs, const ssc_job *job, const ssc_catchup *plan,
-                          ssc_job_state *st, const char *state_path)
-{
-    char first[40], last[40], msg[256];
-    const char *why = job->catch_up == SSC_CATCH_UP_ALL    ? "all, older than max_age"
-                      : job->catch_up == SSC_CATCH_UP_SKIP ? "skip"
-                                                           : "once";
-    time_t now = time(NULL);
-
-    ssc_time_format(plan->first_skipped, job->zone == SSC_CRON_UTC, first, sizeof first);
-    ssc_time_format(plan->last_skipped, job->zone == SSC_CRON_UTC, last, sizeof last);
-    if (plan->n_skipped == 1)
-        snprintf(msg, sizeof msg, "1 missed run skipped (catch_up %s)", why);
-    else
-        snprintf(msg, sizeof msg, "%s%zu missed runs skipped, %s to %s (catch_up %s)",
-                 plan->skipped_more ? "more than " : "", plan->n_skipped, first, last, why);
-    printf("ssc-report: job %s, due %s: %s\n", job->name, last, msg);
-    if (!st->has_due || st->last_due < plan->last_skipped) {
-        st->has_due = 1;
-        st->last_due = plan->last_skipped;
-    }
-    ssc_run_record rec = {job->name, plan->last_skipped, now, now, "skipped", NULL, msg};
-    return runner_record(jobs, st, state_path, &rec);
+    if (!r->opts->fake_clock)
+        return time(NULL);
+    return r->opts->now + (time_t)(runner_mono() - r->mono0);
 }
 
 static char *runner_path(const char *dir, const char *name, const char *ext)
@@ -528,67 +130,487 @@ static char *runner_path(const char *dir, const char *name, const char *ext)
     return p;
 }
 
-/* Everything due for one job, under its lock; returns non-zero on failure. */
-static int runner_job(const ssc_jobs *jobs, const ssc_job *job, time_t now)
+static void runner_slot_free(runner_slot *s)
 {
-    char *state_path = runner_path(jobs->state_dir, job->name, ".state");
-    char *lock_path = runner_path(jobs->state_dir, job->name, ".lock");
-    ssc_job_state st;
-    ssc_catchup plan;
-    ssc_error err;
-    int lock = -1, failed = 0;
-
-    memset(&st, 0, sizeof st);
-    memset(&plan, 0, sizeof plan);
-    ssc_error_clear(&err);
-    if (!state_path || !lock_path) {
-        ssc_error_oom(&err);
-        goto fail;
-    }
-    if (ssc_lock_try(lock_path, &lock, &err) != SSC_OK)
-        goto fail;
-    if (lock < 0) {
-        fprintf(stderr, "ssc-report: job %s: another process is running it (%s is locked); "
-                        "leaving it to that process\n",
-                job->name, lock_path);
-        goto out;
-    }
-    /* read only under the lock: the other process may just have run it */
-    if (ssc_state_read(&st, state_path, &err) != SSC_OK ||
-        ssc_catchup_plan(job, &st, now, &plan, &err) != SSC_OK)
-        goto fail;
-    if (plan.n_skipped)
-        failed |= runner_skipped(jobs, job, &plan, &st, state_path);
-    for (size_t i = 0; i < plan.n_runs && !runner_stop; i++)
-        failed |= runner_one(jobs, job, plan.runs[i], &st, state_path);
-    goto out;
-fail:
-    fprintf(stderr, "ssc-report: job %s: ", job->name);
-    ssc_error_print(&err, stderr);
-    failed = 1;
-out:
-    ssc_lock_release(lock);
-    ssc_catchup_free(&plan);
-    ssc_state_free(&st);
-    free(state_path);
-    free(lock_path);
-    return failed;
+    ssc_lock_release(s->lock);
+    ssc_state_free(&s->st);
+    free(s->state_path);
+    free(s->dues);
+    memset(s, 0, sizeof *s);
+    s->lock = -1;
 }
 
-void ssc_runner_pass(const ssc_jobs *jobs, time_t now, int *failed)
+static int runner_busy(const runner *r, const char *name)
 {
-    ssc_error err;
+    for (size_t i = 0; i < r->n_slots; i++)
+        if (r->slots[i].job && !strcmp(r->slots[i].job->name, name))
+            return 1;
+    return 0;
+}
 
-    *failed = 0;
-    if (jobs->n_jobs == 0)
-        return;
+/* A job that cannot be started: said, logged as blocked, counted. */
+static void runner_block(runner *r, const ssc_job *job, time_t now, const ssc_error *err)
+{
+    char msg[1600];
+    if (err->file[0] && err->line)
+        snprintf(msg, sizeof msg, "%s:%ld: %s", err->file, err->line, err->message);
+    else if (err->file[0])
+        snprintf(msg, sizeof msg, "%s: %s", err->file, err->message);
+    else
+        snprintf(msg, sizeof msg, "%s", err->message);
+    ssc_sched_log(SSC_LOG_ERR, "job %s: blocked: %s", job->name, msg);
+    ssc_record_blocked(r->jobs, job, now, msg);
+    r->blocked = 1;
+}
+
+/* Takes the job's lock, reads its state and plans its due times; a slot
+ * when there is something to run.  manual: `run JOB`, the one due time now. */
+static void runner_activate(runner *r, const ssc_job *job, size_t index, time_t now, int manual)
+{
+    runner_slot s;
+    ssc_catchup plan;
+    ssc_error err;
+    ssc_tz_saved tz;
+
+    memset(&s, 0, sizeof s);
+    memset(&plan, 0, sizeof plan);
+    s.lock = -1;
+    s.set = r->jobs;
+    s.job = job;
+    s.index = index;
+    s.manual = manual;
+    s.attempt = 1;
     ssc_error_clear(&err);
-    if (ssc_state_mkdirs(jobs->state_dir, &err) != SSC_OK) {
-        fprintf(stderr, "ssc-report: state_dir: ");
-        ssc_error_print(&err, stderr);
-        *failed = (int)jobs->n_jobs;
+    if (!(s.state_path = runner_path(r->jobs->state_dir, job->name, ".state"))) {
+        ssc_error_oom(&err);
+        goto blocked;
+    }
+    char *lock_path = runner_path(r->jobs->state_dir, job->name, ".lock");
+    if (!lock_path || ssc_lock_try(lock_path, &s.lock, &err) != SSC_OK) {
+        if (!lock_path)
+            ssc_error_oom(&err);
+        free(lock_path);
+        goto blocked;
+    }
+    if (s.lock < 0) {
+        ssc_sched_log(SSC_LOG_WARNING,
+                      "job %s: another process is running it (%s is locked); leaving it to "
+                      "that process",
+                      job->name, lock_path);
+        free(lock_path);
+        if (manual)
+            r->blocked = 1;
+        runner_slot_free(&s);
         return;
     }
-    for (size_t i = 0; i < jobs->n_jobs && !runner_stop; i++)
-        *failed += runner_job(jobs, &jobs->jobs[i], now);
+    free(lock_path);
+    /* read only under the lock: the other process may just have run it */
+    if (ssc_state_read(&s.st, s.state_path, &err) != SSC_OK)
+        goto blocked;
+    if (!strcmp(s.st.outcome, "running") &&
+        ssc_record_recover(r->jobs, job, &s.st, s.state_path, now) != SSC_OK)
+        r->blocked = 1;
+    if (index != (size_t)-1 && r->done_due[index] &&
+        (!s.st.has_due || s.st.last_due < r->done_due[index])) {
+        s.st.has_due = 1; /* run already, though its state could not say so */
+        s.st.last_due = r->done_due[index];
+    }
+    if (manual) {
+        if (!(s.dues = malloc(sizeof *s.dues))) {
+            ssc_error_oom(&err);
+            goto blocked;
+        }
+        s.dues[0] = now;
+        s.n_dues = 1;
+    } else {
+        ssc_tz_enter(job->tz, &tz);
+        int rc = ssc_catchup_plan(job, &s.st, now, &plan, &err);
+        ssc_tz_leave(&tz);
+        if (rc != SSC_OK)
+            goto blocked;
+        if (plan.n_skipped && ssc_record_skipped(r->jobs, job, &plan, &s.st, s.state_path, now))
+            r->failed = 1;
+        s.dues = plan.runs;
+        s.n_dues = plan.n_runs;
+        plan.runs = NULL;
+    }
+    ssc_catchup_free(&plan);
+    if (s.n_dues == 0) {
+        runner_slot_free(&s);
+        return;
+    }
+    s.not_before = manual ? now : s.dues[0] + ssc_job_jitter(job, s.dues[0]);
+    runner_slot *grown = realloc(r->slots, (r->n_slots + 1) * sizeof *grown);
+    if (!grown) {
+        ssc_error_oom(&err);
+        goto blocked;
+    }
+    r->slots = grown;
+    r->slots[r->n_slots++] = s;
+    return;
+blocked:
+    ssc_catchup_free(&plan);
+    runner_block(r, job, now, &err);
+    runner_slot_free(&s);
+}
+
+/* The due time after the slot's current one (or the retry) is dealt with. */
+static void runner_advance(runner *r, runner_slot *s, time_t now, int retry)
+{
+    const ssc_job *job = s->job;
+    if (retry) {
+        s->attempt++;
+        s->not_before = now + ssc_job_retry_delay(job, s->attempt);
+        return;
+    }
+    if (!s->manual && s->index != (size_t)-1 && r->done_due[s->index] < s->dues[s->next])
+        r->done_due[s->index] = s->dues[s->next];
+    s->next++;
+    s->attempt = 1;
+    if (s->next < s->n_dues)
+        s->not_before = s->dues[s->next] + ssc_job_jitter(job, s->dues[s->next]);
+}
+
+/* Starts the slot's next due time, or passes over it when it starts too
+ * late for catch_up "skip" (grace counts from the real start). */
+static void runner_start(runner *r, runner_slot *s, time_t now)
+{
+    const ssc_job *job = s->job;
+    time_t due = s->dues[s->next];
+    char why[2048] = "";
+    ssc_error err;
+
+    ssc_error_clear(&err);
+    long late = (long)(now - due) - ssc_job_jitter(job, due);
+    if (!s->manual && s->attempt == 1 && job->catch_up == SSC_CATCH_UP_SKIP && late > job->grace) {
+        if (ssc_record_late(s->set, job, due, now, late, &s->st, s->state_path))
+            r->failed = 1;
+        runner_advance(r, s, now, 0);
+        return;
+    }
+    s->start = now;
+    s->mono_start = runner_mono();
+    s->output[0] = '\0';
+    if (ssc_job_output(job, due, s->output, sizeof s->output, &err) != SSC_OK) {
+        snprintf(why, sizeof why, "%s", err.message);
+        s->output[0] = '\0';
+    } else if (ssc_record_begin(s->set, job, due, now, &s->st, s->state_path, why, sizeof why) !=
+               SSC_OK) {
+        /* the state cannot record the run: no render, or every pass would
+         * render the same due time again */
+    } else if (ssc_child_start(&s->child, s->set, job, s->output, why, sizeof why) == SSC_OK) {
+        s->running = 1;
+        r->running++;
+        return;
+    }
+    ssc_run_end end = {due, s->start, now, s->attempt, s->manual, 0.0, "failed", why, -1,
+                       s->output[0] ? s->output : NULL, 1};
+    ssc_record_end(s->set, job, &end, &s->st, s->state_path, &r->hooks);
+    r->failed = 1;
+    runner_advance(r, s, now, 0);
+}
+
+/* A render that ended (or was killed): its outcome recorded, then the
+ * retry or the next due time. */
+static void runner_finish(runner *r, runner_slot *s, int killed_by_stop, int timed_out)
+{
+    ssc_child *c = &s->child;
+    const ssc_job *job = s->job;
+    const char *outcome;
+    char message[8192 + 256];
+    int code = -1, ok = 0, interrupted = 0;
+    time_t now = runner_now(r);
+
+    snprintf(message, sizeof message, "%s", c->message);
+    if (WIFEXITED(c->status))
+        code = WEXITSTATUS(c->status);
+    else if (WIFSIGNALED(c->status))
+        code = 128 + WTERMSIG(c->status);
+    if (timed_out) {
+        outcome = "timeout";
+        snprintf(message, sizeof message,
+                 "the render did not finish within %ld seconds and was killed", job->timeout);
+    } else if (killed_by_stop || (runner_stop && !(WIFEXITED(c->status) && code == 0))) {
+        /* the stop signal reached the render too (a terminal's Ctrl-C, or
+         * systemd signalling the whole service): not a failure of the job */
+        outcome = "interrupted";
+        interrupted = 1;
+        snprintf(message, sizeof message, "the render was stopped by signal %d before it finished",
+                 (int)runner_stop);
+    } else if (WIFEXITED(c->status) && code == 0) {
+        outcome = "ok";
+        ok = 1;
+        message[0] = '\0';
+    } else if (WIFEXITED(c->status)) {
+        outcome = "failed";
+        if (!message[0])
+            snprintf(message, sizeof message, "the render exited with status %d", code);
+    } else {
+        outcome = "crashed";
+        snprintf(message, sizeof message, "the render crashed (signal %d, %s)",
+                 WTERMSIG(c->status), strsignal(WTERMSIG(c->status)));
+    }
+    /* a killed render cannot clean up after itself */
+    ssc_child_done(c, !ok);
+    s->running = 0;
+    r->running--;
+    int retry = !ok && !interrupted && s->attempt <= job->retries && !runner_stop;
+    ssc_run_end end = {s->dues[s->next], s->start, now, s->attempt, s->manual,
+                       runner_mono() - s->mono_start, outcome, message, code, s->output,
+                       !retry};
+    int failed = ssc_record_end(s->set, job, &end, &s->st, s->state_path, &r->hooks);
+    if (failed && !interrupted && !retry)
+        r->failed = 1;
+    if (interrupted) {
+        s->next = s->n_dues; /* the rest waits for the next start */
+        return;
+    }
+    runner_advance(r, s, now, retry && failed);
+}
+
+static void runner_jobs_free(const runner *r, ssc_jobs *j)
+{
+    ssc_jobs_free(j);
+    if (j != r->caller)
+        free(j);
+}
+
+/* Frees slots with nothing left, and settings sets no slot uses. */
+static void runner_tidy(runner *r)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < r->n_slots; i++) {
+        runner_slot *s = &r->slots[i];
+        if (!s->running && s->next >= s->n_dues)
+            runner_slot_free(s);
+        else
+            r->slots[kept++] = *s;
+    }
+    r->n_slots = kept;
+    for (size_t k = 0; k < r->n_retired;) {
+        int used = 0;
+        for (size_t i = 0; i < r->n_slots; i++)
+            used |= r->slots[i].set == r->retired[k];
+        if (used) {
+            k++;
+            continue;
+        }
+        runner_jobs_free(r, r->retired[k]);
+        r->retired[k] = r->retired[--r->n_retired];
+    }
+}
+
+static int runner_tables(runner *r)
+{
+    free(r->next_check);
+    free(r->done_due);
+    r->next_check = calloc(r->jobs->n_jobs + 1, sizeof *r->next_check);
+    r->done_due = calloc(r->jobs->n_jobs + 1, sizeof *r->done_due);
+    return r->next_check && r->done_due ? SSC_OK : SSC_ERR;
+}
+
+/* SIGHUP: the new settings replace the old; renders under way finish with
+ * the old ones.  A bad file leaves the jobs as they were. */
+static void runner_reload(runner *r)
+{
+    ssc_jobs *fresh = calloc(1, sizeof *fresh);
+
+    if (!fresh || r->n_retired == RUNNER_RETIRED_MAX) {
+        free(fresh);
+        runner_hup = 1; /* again once renders of older settings end */
+        return;
+    }
+    if (r->opts->reload(r->opts->reload_ctx, fresh) != SSC_OK) {
+        free(fresh);
+        ssc_sched_log(SSC_LOG_ERR, "daemon: SIGHUP: the new configuration has errors; keeping "
+                                   "the previous one");
+        return;
+    }
+    r->retired[r->n_retired++] = r->jobs;
+    r->jobs = fresh;
+    for (size_t i = 0; i < r->n_slots; i++)
+        r->slots[i].index = (size_t)-1;
+    if (runner_tables(r) != SSC_OK)
+        ssc_sched_log(SSC_LOG_ERR, "daemon: out of memory");
+    ssc_sched_log(SSC_LOG_NOTICE, "daemon: reloaded %s: %zu job%s",
+                  fresh->config ? fresh->config : "(none)", fresh->n_jobs,
+                  fresh->n_jobs == 1 ? "" : "s");
+}
+
+/* Plans the jobs that are due (all of them at the first pass of run-due,
+ * those whose time has come in the daemon). */
+static void runner_plan(runner *r, time_t now, int first)
+{
+    const ssc_runner_opts *o = r->opts;
+    ssc_error err;
+
+    if (o->mode == SSC_RUNNER_ONE) {
+        if (first)
+            for (size_t i = 0; i < r->jobs->n_jobs; i++)
+                if (!strcmp(r->jobs->jobs[i].name, o->job))
+                    runner_activate(r, &r->jobs->jobs[i], i, now, 1);
+        return;
+    }
+    if (o->mode == SSC_RUNNER_DUE && !first)
+        return;
+    ssc_error_clear(&err);
+    for (size_t i = 0; i < r->jobs->n_jobs; i++) {
+        const ssc_job *job = &r->jobs->jobs[i];
+        if (!job->enabled || now < r->next_check[i] || runner_busy(r, job->name))
+            continue;
+        runner_activate(r, job, i, now, 0);
+        time_t next;
+        ssc_tz_saved tz;
+        ssc_tz_enter(job->tz, &tz);
+        r->next_check[i] = now + (time_t)RUNNER_MAX_SLEEP;
+        if (ssc_cron_next(&job->cron, job->zone, now, &next, &err) == SSC_OK &&
+            next < r->next_check[i])
+            r->next_check[i] = next;
+        ssc_tz_leave(&tz);
+        ssc_error_clear(&err);
+    }
+}
+
+/* Waits for output of a render, a signal, or until `seconds` passed. */
+static void runner_wait(runner *r, double seconds)
+{
+    fd_set rd;
+    int top = -1;
+    struct timespec ts;
+
+    if (runner_stop || runner_hup)
+        return;
+    if (seconds < 0)
+        seconds = 0;
+    ts.tv_sec = (time_t)seconds;
+    ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+    FD_ZERO(&rd);
+    for (size_t i = 0; i < r->n_slots; i++) {
+        int fd = r->slots[i].running ? r->slots[i].child.fd : -1;
+        if (fd >= 0 && fd < FD_SETSIZE) {
+            FD_SET(fd, &rd);
+            if (fd > top)
+                top = fd;
+        }
+    }
+    if (pselect(top + 1, top >= 0 ? &rd : NULL, NULL, NULL, &ts, &runner_wait_mask) <= 0)
+        return;
+    for (size_t i = 0; i < r->n_slots; i++) {
+        ssc_child *c = &r->slots[i].child;
+        if (r->slots[i].running && c->fd >= 0 && FD_ISSET(c->fd, &rd))
+            ssc_child_read(c);
+    }
+}
+
+/* One turn: reap, kill what overran, start what may start; the seconds
+ * to wait before the next turn. */
+static double runner_turn(runner *r)
+{
+    double wait = RUNNER_MAX_SLEEP, mono = runner_mono();
+    time_t now;
+
+    for (size_t i = 0; i < r->n_slots; i++) {
+        runner_slot *s = &r->slots[i];
+        if (!s->running)
+            continue;
+        if (ssc_child_poll(&s->child)) {
+            runner_finish(r, s, 0, 0);
+        } else if (runner_stop || mono - s->mono_start >= (double)s->job->timeout) {
+            ssc_child_kill(&s->child);
+            runner_finish(r, s, runner_stop != 0, !runner_stop);
+        } else {
+            double left = (double)s->job->timeout - (mono - s->mono_start);
+            /* a child whose pipe closed is polled; others wake us by output */
+            double poll = s->child.fd < 0 ? 0.05 : 0.5;
+            if (left < wait)
+                wait = left;
+            if (poll < wait)
+                wait = poll;
+        }
+    }
+    now = runner_now(r);
+    for (size_t i = 0; i < r->n_slots && !runner_stop; i++) {
+        runner_slot *s = &r->slots[i];
+        if (s->running || s->next >= s->n_dues)
+            continue;
+        if (s->not_before > now) {
+            if ((double)(s->not_before - now) < wait)
+                wait = (double)(s->not_before - now);
+            continue;
+        }
+        if (r->running >= r->jobs->max_parallel) {
+            /* woken by the end of a render */
+            continue;
+        }
+        runner_start(r, s, now);
+        if (!s->running && s->next < s->n_dues)
+            wait = 0; /* the next due time of this job may start at once */
+    }
+    if (r->opts->mode == SSC_RUNNER_DAEMON) {
+        for (size_t i = 0; i < r->jobs->n_jobs; i++) {
+            double until = (double)(r->next_check[i] - now);
+            if (r->jobs->jobs[i].enabled && until < wait)
+                wait = until;
+        }
+    }
+    return wait;
+}
+
+int ssc_runner_run(ssc_jobs *jobs, const ssc_runner_opts *opts)
+{
+    runner r;
+    ssc_error err;
+
+    memset(&r, 0, sizeof r);
+    r.opts = opts;
+    r.caller = jobs;
+    r.jobs = jobs;
+    r.mono0 = runner_mono();
+    ssc_error_clear(&err);
+    if (runner_tables(&r) != SSC_OK) {
+        ssc_sched_log(SSC_LOG_ERR, "out of memory");
+        r.blocked = 1;
+        goto out;
+    }
+    if (jobs->n_jobs && ssc_state_mkdirs(jobs->state_dir, &err) != SSC_OK) {
+        char text[1600];
+        snprintf(text, sizeof text, "%s: %s", err.file, err.message);
+        ssc_sched_log(SSC_LOG_ERR, "state_dir: %s", text);
+        r.blocked = 1;
+        if (opts->mode != SSC_RUNNER_DAEMON)
+            goto out;
+    }
+    int first = 1;
+    for (;;) {
+        if (runner_hup && opts->mode == SSC_RUNNER_DAEMON) {
+            runner_hup = 0;
+            runner_reload(&r);
+        }
+        if (!runner_stop)
+            runner_plan(&r, runner_now(&r), first);
+        first = 0;
+        double wait = runner_turn(&r);
+        runner_tidy(&r);
+        ssc_hooks_reap(&r.hooks, 0);
+        if (runner_stop && r.running == 0)
+            break;
+        if (opts->mode != SSC_RUNNER_DAEMON && r.n_slots == 0)
+            break;
+        runner_wait(&r, wait);
+    }
+out:
+    /* the commands of the last runs finish before run-due exits (a
+     * systemd oneshot service would kill them with it) */
+    ssc_hooks_reap(&r.hooks, opts->mode == SSC_RUNNER_DAEMON ? 5.0 : 60.0);
+    for (size_t i = 0; i < r.n_slots; i++)
+        runner_slot_free(&r.slots[i]);
+    free(r.slots);
+    for (size_t k = 0; k < r.n_retired; k++)
+        runner_jobs_free(&r, r.retired[k]);
+    free(r.next_check);
+    free(r.done_due);
+    runner_jobs_free(&r, r.jobs);
+    if (r.failed)
+        return SSC_RUN_EXIT_FAILED;
+    return r.blocked ? SSC_RUN_EXIT_BLOCKED : SSC_RUN_EXIT_OK;
 }

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /* The scheduling commands (see schedule_cli.h and docs/scheduling.md):
  *   schedule list [--config FILE] [--now TIME]
- *   schedule next --cron EXPR [--from TIME] [--count N]
+ *   schedule next --cron EXPR [--from TIME] [--count N] [--tz ZONE]
  *   run-due [--now TIME] [--config FILE]
- *   daemon [--config FILE] */
+ *   run JOB [--now TIME] [--config FILE]
+ *   daemon [--config FILE] [--now TIME]
+ * Exit statuses are runner.h's SSC_RUN_EXIT_ ones. */
 #include "schedule/schedule_cli.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "schedule/catchup.h"
 #include "report/config.h"
@@ -17,11 +20,9 @@
 #include "schedule/isotime.h"
 #include "schedule/jobs.h"
 #include "schedule/runner.h"
+#include "schedule/schedlog.h"
 #include "schedule/statefile.h"
-
-/* The daemon wakes at least this often (seconds), so a changed clock or a
- * resumed machine is noticed within a minute. */
-#define SCHED_MAX_SLEEP 60.0
+#include "schedule/tz.h"
 
 typedef struct sched_args {
     const char *config;
@@ -29,6 +30,8 @@ typedef struct sched_args {
     const char *from;
     const char *cron;
     const char *count;
+    const char *tz;
+    const char *job; /* run JOB */
 } sched_args;
 
 static int sched_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -47,13 +50,16 @@ static int sched_usage(const char *cmd, const char *fmt, ...)
 
 static const char sched_help[] =
     "Usage: ssc-report schedule list [--config FILE] [--now TIME]\n"
-    "       ssc-report schedule next --cron EXPR [--from TIME] [--count N]\n"
+    "       ssc-report schedule next --cron EXPR [--from TIME] [--count N] [--tz ZONE]\n"
     "       ssc-report run-due [--now TIME] [--config FILE]\n"
-    "       ssc-report daemon [--config FILE]\n"
+    "       ssc-report run JOB [--now TIME] [--config FILE]\n"
+    "       ssc-report daemon [--config FILE] [--now TIME]\n"
     "\n"
     "TIME is ISO 8601 (2025-03-01T06:00:00Z, 2025-03-01T07:00+01:00, or local\n"
-    "2025-03-01 06:00).  Jobs are defined in the engine settings file; see\n"
-    "docs/scheduling.md.\n";
+    "2025-03-01 06:00).  ZONE is an IANA time zone (Europe/Berlin).  Jobs are\n"
+    "defined in the engine settings file; see docs/scheduling.md.\n"
+    "Exit status of run-due and run: 0 all ran well, 1 a job failed, 2 bad\n"
+    "settings or usage, 3 a job could not start (lock, state).\n";
 
 /* Reads --name VALUE options; allowed: the names this command takes. */
 static int sched_parse(const char *cmd, int argc, char **argv, int first, const char *allowed,
@@ -77,6 +83,12 @@ static int sched_parse(const char *cmd, int argc, char **argv, int first, const 
             slot = &a->cron;
         else if (!strcmp(o, "--count"))
             slot = &a->count;
+        else if (!strcmp(o, "--tz"))
+            slot = &a->tz;
+        else if (o[0] != '-' && !a->job && strstr(allowed, "JOB")) {
+            a->job = o;
+            continue;
+        }
         if (slot && !strstr(allowed, o))
             return sched_usage(cmd, "%s is not an option of this command (it takes %s)", o,
                                allowed);
@@ -107,7 +119,8 @@ static int sched_time(const char *cmd, const char *opt, const char *value, time_
 }
 
 /* The engine settings file (--config, $SSC_REPORT_CONFIG, installed) and
- * its jobs. */
+ * its jobs; the settings are kept (jobs->engine) for the renders, which
+ * must not read a file edited since. */
 static int sched_load(const char *cmd, const char *config, ssc_jobs *jobs)
 {
     ssc_engine_config conf;
@@ -120,6 +133,12 @@ static int sched_load(const char *cmd, const char *config, ssc_jobs *jobs)
         rc = ssc_jobs_load(jobs, conf.path, &err);
     else
         memset(jobs, 0, sizeof *jobs);
+    if (rc == SSC_OK)
+        rc = ssc_jobs_check(jobs, &err);
+    if (rc == SSC_OK) {
+        jobs->engine = conf; /* the jobs own it now */
+        memset(&conf, 0, sizeof conf);
+    }
     ssc_engine_config_free(&conf);
     if (rc != SSC_OK) {
         fprintf(stderr, "ssc-report %s: ", cmd);
@@ -142,10 +161,16 @@ static int sched_next(int argc, char **argv)
     ssc_error err;
     time_t t;
     long count = 1;
-    int rc = sched_parse("schedule next", argc, argv, 2, "--cron --from --count", &a);
+    ssc_tz_saved tz;
+    int rc = sched_parse("schedule next", argc, argv, 2, "--cron --from --count --tz", &a);
 
     if (rc >= 0)
         return rc;
+    ssc_error_clear(&err);
+    if (a.tz && strcasecmp(a.tz, "UTC") != 0 && ssc_tz_check(a.tz, &err) != SSC_OK)
+        return sched_usage("schedule next", "--tz: %s", err.message);
+    ssc_tz_enter(a.tz, &tz); /* for good: this command is about that zone */
+    int utc = a.tz && !strcasecmp(a.tz, "UTC");
     if (!a.cron)
         return sched_usage("schedule next", "%s", "--cron EXPR is required");
     if (a.count) {
@@ -163,11 +188,11 @@ static int sched_next(int argc, char **argv)
         return 1;
     for (long i = 0; i < count; i++) {
         char buf[40];
-        if (ssc_cron_next(&c, SSC_CRON_LOCAL, t, &t, &err) != SSC_OK) {
+        if (ssc_cron_next(&c, utc ? SSC_CRON_UTC : SSC_CRON_LOCAL, t, &t, &err) != SSC_OK) {
             fprintf(stderr, "ssc-report schedule next: %s\n", err.message);
             return 1;
         }
-        ssc_time_format(t, 0, buf, sizeof buf);
+        ssc_time_format(t, utc, buf, sizeof buf);
         printf("%s\n", buf);
     }
     return 0;
@@ -183,27 +208,36 @@ static void sched_list_job(const ssc_jobs *jobs, const ssc_job *job, time_t now)
     ssc_error err;
     time_t t;
     int utc = job->zone == SSC_CRON_UTC;
+    ssc_tz_saved tz;
 
     ssc_error_clear(&err);
+    ssc_tz_enter(job->tz, &tz);
     snprintf(path, sizeof path, "%s/%s.state", jobs->state_dir, job->name);
     if (ssc_state_read(&st, path, &err) != SSC_OK) {
         printf("%-16s %-18s state unreadable: %s\n", job->name, job->schedule, err.message);
         ssc_state_free(&st);
+        ssc_tz_leave(&tz);
         return;
     }
     if (st.has_run) {
         ssc_time_format(st.run_due, utc, last, sizeof last);
         outcome = st.outcome;
     }
-    if (ssc_catchup_plan(job, &st, now, &plan, &err) == SSC_OK && plan.n_runs > 0)
+    /* after the clock went back, due times up to the last one dealt with
+     * do not run again: the next is the first after both */
+    time_t from = st.has_due && st.last_due > now ? st.last_due : now;
+    if (!job->enabled)
+        snprintf(next, sizeof next, "paused (enabled = false)");
+    else if (ssc_catchup_plan(job, &st, now, &plan, &err) == SSC_OK && plan.n_runs > 0)
         snprintf(next, sizeof next, "due now");
-    else if (ssc_cron_next(&job->cron, job->zone, now, &t, &err) == SSC_OK)
+    else if (ssc_cron_next(&job->cron, job->zone, from, &t, &err) == SSC_OK)
         ssc_time_format(t, utc, next, sizeof next);
     ssc_catchup_free(&plan);
     printf("%-16s %-18s %-25s %-11s %s\n", job->name, job->schedule, last, outcome, next);
     if (st.has_run && st.error[0])
         printf("%-16s last error: %s\n", "", st.error);
     ssc_state_free(&st);
+    ssc_tz_leave(&tz);
 }
 
 static int sched_list(int argc, char **argv)
@@ -216,9 +250,9 @@ static int sched_list(int argc, char **argv)
     if (rc >= 0)
         return rc;
     if (sched_time("schedule list", "--now", a.now, &now) != SSC_OK)
-        return 1;
+        return 2;
     if (sched_load("schedule list", a.config, &jobs) != SSC_OK)
-        return 1;
+        return 2;
     if (jobs.n_jobs == 0) {
         if (jobs.config)
             printf("no scheduled jobs in %s\n", jobs.config);
@@ -232,103 +266,71 @@ static int sched_list(int argc, char **argv)
     return 0;
 }
 
-static int sched_run_due(int argc, char **argv)
+/* The daemon's SIGHUP: the settings read again (ctx: the arguments). */
+static int sched_reload(void *ctx, ssc_jobs *fresh)
+{
+    const sched_args *a = ctx;
+    return sched_load("daemon", a->config, fresh);
+}
+
+/* run-due, run JOB and the daemon: the settings, then the runner. */
+static int sched_run(const char *cmd, int argc, char **argv, const char *allowed,
+                     ssc_runner_mode mode)
 {
     sched_args a;
     ssc_jobs jobs;
     ssc_error err;
-    time_t now;
-    int failed = 0;
-    int rc = sched_parse("run-due", argc, argv, 1, "--config --now", &a);
+    ssc_runner_opts o;
+    int rc = sched_parse(cmd, argc, argv, 1, allowed, &a);
 
     if (rc >= 0)
         return rc;
+    if (mode == SSC_RUNNER_ONE && !a.job)
+        return sched_usage(cmd, "%s", "which job? ssc-report run JOB (see schedule list)");
+    memset(&o, 0, sizeof o);
+    o.mode = mode;
+    o.job = a.job;
+    o.fake_clock = a.now != NULL;
+    o.reload = sched_reload;
+    o.reload_ctx = &a;
     ssc_error_clear(&err);
-    if (sched_time("run-due", "--now", a.now, &now) != SSC_OK)
-        return 1;
+    if (sched_time(cmd, "--now", a.now, &o.now) != SSC_OK)
+        return SSC_RUN_EXIT_SETTINGS;
+    if (sched_load(cmd, a.config, &jobs) != SSC_OK)
+        return SSC_RUN_EXIT_SETTINGS;
+    if (mode == SSC_RUNNER_ONE) {
+        size_t i;
+        for (i = 0; i < jobs.n_jobs && strcmp(jobs.jobs[i].name, a.job) != 0; i++)
+            ;
+        if (i == jobs.n_jobs) {
+            fprintf(stderr, "ssc-report run: no job \"%s\" in %s\n", a.job,
+                    jobs.config ? jobs.config : "(no settings file)");
+            ssc_jobs_free(&jobs);
+            return SSC_RUN_EXIT_SETTINGS;
+        }
+    }
     if (ssc_runner_signals_init(&err) != SSC_OK) {
         ssc_error_print(&err, stderr);
-        return 1;
+        ssc_jobs_free(&jobs);
+        return SSC_RUN_EXIT_BLOCKED;
     }
-    if (sched_load("run-due", a.config, &jobs) != SSC_OK)
-        return 1;
-    ssc_runner_pass(&jobs, now, &failed);
-    ssc_jobs_free(&jobs);
+    if (mode == SSC_RUNNER_DAEMON)
+        ssc_sched_log(SSC_LOG_NOTICE, "daemon: started with %zu job%s from %s", jobs.n_jobs,
+                      jobs.n_jobs == 1 ? "" : "s", jobs.config ? jobs.config : "(no settings file)");
+    rc = ssc_runner_run(&jobs, &o);
+    if (mode == SSC_RUNNER_DAEMON) {
+        ssc_sched_log(SSC_LOG_NOTICE, "daemon: stopping (signal %d)", ssc_runner_stop_signal());
+        return 0;
+    }
     if (ssc_runner_stop_signal()) {
-        fprintf(stderr, "ssc-report run-due: stopped by signal %d\n", ssc_runner_stop_signal());
-        return 1;
+        fprintf(stderr, "ssc-report %s: stopped by signal %d\n", cmd, ssc_runner_stop_signal());
+        return SSC_RUN_EXIT_FAILED;
     }
-    if (failed)
-        fprintf(stderr, "ssc-report run-due: %d job%s failed\n", failed, failed == 1 ? "" : "s");
-    return failed ? 1 : 0;
-}
-
-/* SIGHUP: read the settings again; a bad file leaves the jobs as they were. */
-static void sched_reload(const char *config, ssc_jobs *jobs)
-{
-    ssc_jobs fresh;
-    if (sched_load("daemon", config, &fresh) != SSC_OK) {
-        fprintf(stderr, "ssc-report daemon: SIGHUP: the new configuration has errors; keeping "
-                        "the previous one\n");
-        return;
-    }
-    ssc_jobs_free(jobs);
-    *jobs = fresh;
-    printf("ssc-report daemon: reloaded %s: %zu job%s\n", jobs->config ? jobs->config : "(none)",
-           jobs->n_jobs, jobs->n_jobs == 1 ? "" : "s");
-    fflush(stdout);
-}
-
-/* Seconds until the earliest next due time of any job (at most the cap). */
-static double sched_until_next(const ssc_jobs *jobs, time_t now)
-{
-    double wait = SCHED_MAX_SLEEP;
-    ssc_error err;
-    ssc_error_clear(&err);
-    for (size_t i = 0; i < jobs->n_jobs; i++) {
-        time_t next;
-        if (ssc_runner_next_due(&jobs->jobs[i], now, &next, &err) == SSC_OK &&
-            (double)(next - now) < wait)
-            wait = (double)(next - now);
-    }
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    /* wake on the due second itself, not a fraction before it */
-    return wait - (double)ts.tv_nsec / 1e9 + ((double)now - (double)ts.tv_sec);
-}
-
-static int sched_daemon(int argc, char **argv)
-{
-    sched_args a;
-    ssc_jobs jobs;
-    ssc_error err;
-    int rc = sched_parse("daemon", argc, argv, 1, "--config", &a);
-
-    if (rc >= 0)
-        return rc;
-    ssc_error_clear(&err);
-    if (ssc_runner_signals_init(&err) != SSC_OK) {
-        ssc_error_print(&err, stderr);
-        return 1;
-    }
-    if (sched_load("daemon", a.config, &jobs) != SSC_OK)
-        return 1;
-    printf("ssc-report daemon: started with %zu job%s from %s\n", jobs.n_jobs,
-           jobs.n_jobs == 1 ? "" : "s", jobs.config ? jobs.config : "(no settings file)");
-    fflush(stdout);
-    while (!ssc_runner_stop_signal()) {
-        int failed;
-        if (ssc_runner_take_hup())
-            sched_reload(a.config, &jobs);
-        time_t now = time(NULL);
-        ssc_runner_pass(&jobs, now, &failed);
-        if (ssc_runner_stop_signal())
-            break;
-        ssc_runner_sleep(sched_until_next(&jobs, now));
-    }
-    printf("ssc-report daemon: stopping (signal %d)\n", ssc_runner_stop_signal());
-    ssc_jobs_free(&jobs);
-    return 0;
+    if (rc == SSC_RUN_EXIT_FAILED)
+        fprintf(stderr, "ssc-report %s: a job failed (see above and the run log)\n", cmd);
+    else if (rc == SSC_RUN_EXIT_BLOCKED)
+        fprintf(stderr, "ssc-report %s: a job could not start (see above)\n", cmd);
+    return rc;
 }
 
 int ssc_cli_schedule(int argc, char **argv)
@@ -336,9 +338,11 @@ int ssc_cli_schedule(int argc, char **argv)
     const char *cmd = argv[0];
 
     if (!strcmp(cmd, "run-due"))
-        return sched_run_due(argc, argv);
+        return sched_run(cmd, argc, argv, "--config --now", SSC_RUNNER_DUE);
+    if (!strcmp(cmd, "run"))
+        return sched_run(cmd, argc, argv, "JOB --config --now", SSC_RUNNER_ONE);
     if (!strcmp(cmd, "daemon"))
-        return sched_daemon(argc, argv);
+        return sched_run(cmd, argc, argv, "--config --now", SSC_RUNNER_DAEMON);
     if (argc < 2)
         return sched_usage("schedule", "%s", "expected list or next");
     if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {

@@ -215,9 +215,58 @@ int ssc_state_mkdirs(const char *dir, ssc_error *err)
     return SSC_OK;
 }
 
-int ssc_runlog_append(const char *path, const ssc_run_record *r, ssc_error *err)
+/* s as a JSON string (quotes included) at out; false when it did not fit. */
+static int state_json_str(char *out, size_t len, const char *s)
 {
-    char due[40], start[40], end[40], error[1024], output[4096], line[6144];
+    size_t o = 0;
+    if (len < 3)
+        return 0;
+    out[o++] = '"';
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        char esc[8] = "";
+        if (c == '"' || c == '\\')
+            snprintf(esc, sizeof esc, "\\%c", c);
+        else if (c < 0x20)
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+        size_t need = esc[0] ? strlen(esc) : 1;
+        if (o + need + 2 > len)
+            return 0;
+        if (esc[0])
+            memcpy(out + o, esc, need);
+        else
+            out[o] = (char)c;
+        o += need;
+    }
+    out[o++] = '"';
+    out[o] = '\0';
+    return 1;
+}
+
+/* One JSON object on one line; n: its length, or -1 when it did not fit. */
+static int state_json_line(char *line, size_t len, const ssc_run_record *r, const char *due,
+                           const char *start, const char *end)
+{
+    char job[200], outcome[40], output[8200], error[2100];
+    if (!state_json_str(job, sizeof job, r->job) ||
+        !state_json_str(outcome, sizeof outcome, r->outcome) ||
+        !state_json_str(output, sizeof output, r->output ? r->output : "") ||
+        !state_json_str(error, sizeof error, r->error ? r->error : ""))
+        return -1;
+    int n = snprintf(line, len,
+                     "{\"job\":%s,\"due\":\"%s\",\"start\":\"%s\",\"end\":\"%s\",\"status\":%s,"
+                     "\"attempt\":%ld,\"output\":%s%s,\"message\":%s,\"phases\":{\"wait\":%.3f,"
+                     "\"render\":%.3f,\"state\":%.3f}}\n",
+                     job, due, start, end, outcome, r->attempt,
+                     r->output && r->output[0] ? "" : "null", r->output && r->output[0] ? output : "",
+                     error, r->wait, r->render, r->state);
+    return n < 0 || (size_t)n >= len ? -1 : n;
+}
+
+int ssc_runlog_append(const char *path, const ssc_run_record *r, int json, char *copy,
+                      size_t copy_len, ssc_error *err)
+{
+    char due[40], start[40], end[40], error[1024], output[4096], line[16384];
     const char *slash = strrchr(path, '/');
     int fd, n;
 
@@ -232,12 +281,19 @@ int ssc_runlog_append(const char *path, const ssc_run_record *r, ssc_error *err)
     ssc_time_format(r->end, 1, end, sizeof end);
     state_one_line(output, sizeof output, r->output && r->output[0] ? r->output : "-");
     state_one_line(error, sizeof error, r->error && r->error[0] ? r->error : "-");
-    n = snprintf(line, sizeof line, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->job, due, start, end,
-                 r->outcome, output, error);
+    if (json)
+        n = state_json_line(line, sizeof line, r, due, start, end);
+    else
+        n = snprintf(line, sizeof line, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->job, due, start,
+                     end, r->outcome, output, error);
     if (n < 0 || (size_t)n >= sizeof line) {
+        if (json)
+            return ssc_error_at(err, path, 0, "a run log line of job %s is too long", r->job);
         n = (int)sizeof line - 1;
         line[n - 1] = '\n';
     }
+    if (copy && copy_len > 0)
+        snprintf(copy, copy_len, "%.*s", n > 0 ? n - 1 : 0, line);
     fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0)
         return ssc_error_at(err, path, 0, "cannot open the run log: %s", strerror(errno));

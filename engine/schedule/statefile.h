@@ -16,7 +16,8 @@ typedef struct ssc_job_state {
     time_t last_due; /* the latest due time dealt with (run or skipped) */
     int has_run;     /* the last run: */
     time_t run_due, run_start, run_end;
-    char outcome[16];    /* ok, failed, timeout, crashed, interrupted */
+    char outcome[16];    /* ok, failed, timeout, crashed, interrupted; running while
+                          * a run is under way (left so by a process that died) */
     char error[1024];    /* "" after a success */
     int has_success;     /* the last successful run: */
     time_t success_due, success_end;
@@ -42,13 +43,19 @@ void ssc_lock_release(int fd);
 typedef struct ssc_run_record {
     const char *job;
     time_t due, start, end;
-    const char *outcome; /* ok, failed, timeout, crashed, interrupted, skipped */
+    const char *outcome; /* ok, failed, timeout, crashed, interrupted, skipped,
+                          * blocked */
     const char *output;  /* NULL: none */
     const char *error;   /* NULL or "": none */
+    long attempt;        /* 1, 2, ... (0: not a run) */
+    double wait, render, state; /* seconds: due to start, the render, the state write */
 } ssc_run_record;
 
-/* Appends one line to the run log (creating it and its folder). */
-int ssc_runlog_append(const char *path, const ssc_run_record *r, ssc_error *err);
+/* Appends one line to the run log (creating it and its folder): tab-
+ * separated fields, or with json a JSON object (docs/scheduling.md).
+ * copy (may be NULL) receives the line without its line break. */
+int ssc_runlog_append(const char *path, const ssc_run_record *r, int json, char *copy,
+                      size_t copy_len, ssc_error *err);
 
 /* mkdir -p of a folder. */
 int ssc_state_mkdirs(const char *dir, ssc_error *err);

@@ -16,6 +16,10 @@ SCHEDULE_TESTS = \
 	tests/schedule/schedule-failure.sh \
 	tests/schedule/schedule-kill.sh \
 	tests/schedule/schedule-lock.sh \
-	tests/schedule/schedule-daemon.sh
+	tests/schedule/schedule-daemon.sh \
+	tests/schedule/schedule-state.sh \
+	tests/schedule/schedule-parallel.sh \
+	tests/schedule/schedule-orphan.sh \
+	tests/schedule/schedule-alerts.sh
 TESTS += tests/schedule/test-cron tests/schedule/test-catchup $(SCHEDULE_TESTS)
 EXTRA_DIST += $(SCHEDULE_TESTS) tests/schedule/schedule-lib.sh

@@ -25,7 +25,7 @@ expect_error() {
         echo '  } );'
     } > "$conf"
     "$SSC_REPORT" run-due --config "$conf" --now 2024-01-01T06:00:00Z > "$work/stdout" 2> "$work/err"
-    check_eq "$desc: status" $? 1
+    check_eq "$desc: status (bad settings)" $? 2
     check_grep "$desc" "$want" "$work/err"
     check "$desc: nothing ran" test ! -e "$work/state"
 }
@@ -56,7 +56,7 @@ expect_error "negative max_age" \
     "$conf:7: job \"brief\": max_age: -5 is out of range (0 or more)" \
     "$ok_report" "$ok_schedule" "$ok_output" 'max_age = -5;'
 expect_error "unknown timezone" \
-    "$conf:7: job \"brief\": timezone: \"Mars/Olympus\" is not \"local\"" \
+    "$conf:7: job \"brief\": timezone: \"Mars/Olympus\" is not a time zone" \
     "$ok_report" "$ok_schedule" "$ok_output" 'timezone = "Mars/Olympus";'
 expect_error "set without =" \
     "$conf:7: job \"brief\": set: entry 2 is not a string \"KEY=VALUE\"" \
@@ -90,7 +90,61 @@ jobs = ( { name = "brief"; report = "$report"; schedule = "@daily"; output = "x-
          { name = "other"; report = "$report"; schedule = "@daily"; output = "x-%F.pdf"; } );
 EOF
 "$SSC_REPORT" run-due --config "$conf" > /dev/null 2> "$work/err"
-check_grep "shared output" "$conf:3: job \"other\": output: the same as job \"brief\"'s" "$work/err"
+check_eq "shared output: status" $? 2
+check_grep "shared output" \
+    "$conf:3: job \"other\": output: can name the same file as job \"brief\"'s (both can write $work/x-" \
+    "$work/err"
+# templates that differ but can expand alike: %F is %Y-%m-%d; %I and %H
+# agree from 01 to 12 o'clock, also with one of them in Berlin time
+cat > "$conf" <<EOF
+state_dir = "state";
+jobs = ( { name = "brief"; report = "$report"; schedule = "@daily"; output = "out/%F.pdf"; },
+         { name = "other"; report = "$report"; schedule = "@daily"; output = "out/%Y-%m-%d.pdf"; } );
+EOF
+"$SSC_REPORT" run-due --config "$conf" > /dev/null 2> "$work/err"
+check_eq "colliding templates: status" $? 2
+check_grep "colliding templates" \
+    "$conf:3: job \"other\": output: can name the same file as job \"brief\"'s" "$work/err"
+cat > "$conf" <<EOF
+state_dir = "state";
+jobs = ( { name = "brief"; report = "$report"; schedule = "@daily"; output = "out/a-%H.pdf"; },
+         { name = "other"; report = "$report"; schedule = "@daily"; output = "out/b-%H.pdf"; },
+         { name = "third"; report = "$report"; schedule = "@daily"; timezone = "Europe/Berlin";
+           output = "out/a-%I.pdf"; } );
+EOF
+"$SSC_REPORT" run-due --config "$conf" > /dev/null 2> "$work/err"
+check_grep "colliding hours in two zones" \
+    "$conf:5: job \"third\": output: can name the same file as job \"brief\"'s" "$work/err"
+# different files never collide
+cat > "$conf" <<EOF
+state_dir = "state";
+jobs = ( { name = "brief"; report = "$report"; schedule = "@daily"; output = "out/a-%F.pdf"; },
+         { name = "other"; report = "$report"; schedule = "@daily"; output = "out/a-%F-%H.pdf"; } );
+EOF
+"$SSC_REPORT" schedule list --config "$conf" > /dev/null 2> "$work/err"
+check_eq "different templates: accepted" $? 0
+# a report that is not there is refused before anything runs
+cat > "$conf" <<EOF
+state_dir = "state";
+jobs = ( { name = "brief"; report = "$report"; schedule = "@daily"; output = "x.pdf"; },
+         { name = "lost"; schedule = "@daily";
+           report = "no-such-report.cfg"; output = "y.pdf"; } );
+EOF
+"$SSC_REPORT" run-due --config "$conf" --now 2024-01-01T06:00:00Z > /dev/null 2> "$work/err"
+check_eq "missing report: status" $? 2
+check_grep "missing report" \
+    "$conf:4: job \"lost\": report: cannot read $work/no-such-report.cfg: No such file or directory" \
+    "$work/err"
+check "missing report: nothing ran" test ! -e "$work/state"
+"$SSC_REPORT" schedule list --config "$conf" > /dev/null 2> "$work/err"
+check_eq "missing report: schedule list refuses too" $? 2
+# scheduler-wide settings
+printf 'state_dir = "state";\nmax_parallel = 0;\n' > "$conf"
+"$SSC_REPORT" run-due --config "$conf" > /dev/null 2> "$work/err"
+check_grep "max_parallel" "$conf:2: max_parallel: expected a whole number from 1 to 1024" "$work/err"
+printf 'state_dir = "state";\nlog_format = "xml";\n' > "$conf"
+"$SSC_REPORT" run-due --config "$conf" > /dev/null 2> "$work/err"
+check_grep "log_format" "$conf:2: log_format: expected \"tsv\" (tab-separated) or \"json\"" "$work/err"
 cat > "$conf" <<EOF
 state_dir = "state";
 jobs = ( { name = "../brief"; report = "$report"; schedule = "@daily"; output = "x.pdf"; } );
@@ -108,7 +162,10 @@ jobs = (
     output = "out/annual-%Y.pdf"; keep = 3; timeout = 600; catch_up = "once";
     max_age = 0; set = [ "language=zh" ]; timezone = "UTC"; },
   { name = "weekly"; report = "$report"; schedule = "@weekly"; output = "out/weekly.pdf";
-    catch_up = "skip"; }
+    catch_up = "skip"; },
+  { name = "paused"; report = "$report"; schedule = "@hourly"; output = "out/paused.pdf";
+    enabled = false; timezone = "America/New_York"; retries = 2; retry_delay = 30;
+    random_delay = 10; on_failure = "true"; on_success = "true"; }
 );
 EOF
 "$SSC_REPORT" schedule list --config "$conf" --now 2024-01-01T00:00:00Z > "$work/list" 2> "$work/err"
@@ -118,6 +175,9 @@ check_grep "list: annual" \
     "annual           0 6 1 3 *          never                     -           due now" "$work/list"
 check_grep "list: weekly" \
     "weekly           @weekly            never                     -           2024-01-07T00:00:00Z" \
+    "$work/list"
+check_grep "list: paused" \
+    "paused           @hourly            never                     -           paused (enabled = false)" \
     "$work/list"
 "$SSC_REPORT" run-due --config "$conf" --now 2024-03-01T06:00:10Z > "$work/stdout" 2> "$work/err"
 check_eq "run-due: status" $? 0
@@ -130,6 +190,7 @@ check_grep "list: last run" \
 # the weekly job's latest due time (Sunday 2024-02-25) was long gone: skipped
 check_eq "skip: nothing rendered" "$(log_count "$work/logs/runs.log" weekly ok)" 0
 check_eq "skip: one skipped line" "$(log_count "$work/logs/runs.log" weekly skipped)" 1
+check "paused: not run" test ! -e "$work/out/paused.pdf"
 
 # no settings file at all: nothing to do, and it says so
 SSC_REPORT_CONFIG= "$SSC_REPORT" run-due > "$work/stdout" 2> "$work/err"

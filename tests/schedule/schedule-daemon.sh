@@ -51,7 +51,7 @@ check_eq "SIGTERM stops it" $? 0
 wait "$daemon"
 check_eq "exit status 0" $? 0
 daemon=
-check_grep "says so" "ssc-report daemon: stopping (signal 15)" "$work/stdout"
+check_grep "says so" "ssc-report: daemon: stopping (signal 15)" "$work/stdout"
 
 # 2. SIGTERM in the middle of a render: a job due every minute, new, so it
 # runs at once; its report is slow (300 copies of the sample)

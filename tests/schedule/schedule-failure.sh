@@ -14,8 +14,8 @@ state_dir = "state";
 jobs = (
   { name = "broken"; report = "$report"; schedule = "@daily"; output = "out/broken.pdf";
     set = [ "data.path=$work/no-such-portfolio.csv" ]; },
-  { name = "missing-report"; report = "$work/no-such-report.cfg"; schedule = "@daily";
-    output = "out/missing.pdf"; },
+  { name = "crash"; report = "$report"; schedule = "@daily"; output = "out/crash.pdf";
+    set = [ "data.path=$work/no-such-either.csv" ]; },
   { name = "good"; report = "$report"; schedule = "@daily"; output = "out/good-%F.pdf"; }
 );
 EOF
@@ -25,11 +25,11 @@ check_eq "run-due fails" $? 1
 check_grep "the failure is reported" \
     "ssc-report: job broken, due 2024-05-05T00:00:00Z: failed: $work/no-such-portfolio.csv" \
     "$work/err"
-check_grep "the count is reported" "ssc-report run-due: 2 jobs failed" "$work/err"
+check_grep "the failure is summed up" "ssc-report run-due: a job failed" "$work/err"
 check "the good job ran" test -s "$work/out/good-2024-05-05.pdf"
 check "no output for the broken one" test ! -e "$work/out/broken.pdf"
 check_eq "log: broken failed" "$(log_count "$log" broken failed)" 1
-check_eq "log: missing report failed" "$(log_count "$log" missing-report failed)" 1
+check_eq "log: the second failed" "$(log_count "$log" crash failed)" 1
 check_eq "log: good ok" "$(log_count "$log" good ok)" 1
 check_grep "log: the error" "no-such-portfolio.csv" "$log"
 check_grep "state: outcome" "last_outcome=failed" "$work/state/broken.state"

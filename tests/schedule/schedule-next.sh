@@ -41,6 +41,43 @@ check_eq "the repeated hour, starred minute" \
     "2024-10-27T02:00:00+02:00 2024-10-27T02:30:00+02:00 2024-10-27T02:00:00+01:00 2024-10-27T02:30:00+01:00"
 TZ=UTC
 
+# --tz: IANA zones from the tz database, cronie's rules on both clock
+# changes of 2024 in two zones (fixed hour and minute: a skipped time runs
+# at the jump, a repeated one once; a starred field: skipped times do not
+# run, repeated ones run twice)
+for zone in Europe/Berlin America/New_York; do
+    [ -f "/usr/share/zoneinfo/$zone" ] || { echo "ERROR: no /usr/share/zoneinfo/$zone (package tzdata)"; exit 99; }
+done
+check_eq "Berlin spring, fixed" \
+    "$(next --tz Europe/Berlin --cron '30 2 * * *' --from 2024-03-30T12:00:00Z --count 2)" \
+    "2024-03-31T03:00:00+02:00 2024-04-01T02:30:00+02:00"
+check_eq "Berlin spring, starred hour" \
+    "$(next --tz Europe/Berlin --cron '30 * * * *' --from 2024-03-31T00:45:00+01:00 --count 3)" \
+    "2024-03-31T01:30:00+01:00 2024-03-31T03:30:00+02:00 2024-03-31T04:30:00+02:00"
+check_eq "Berlin autumn, fixed" \
+    "$(next --tz Europe/Berlin --cron '30 2 * * *' --from 2024-10-26T12:00:00Z --count 2)" \
+    "2024-10-27T02:30:00+02:00 2024-10-28T02:30:00+01:00"
+check_eq "Berlin autumn, starred hour" \
+    "$(next --tz Europe/Berlin --cron '30 * * * *' --from 2024-10-27T01:45:00+02:00 --count 3)" \
+    "2024-10-27T02:30:00+02:00 2024-10-27T02:30:00+01:00 2024-10-27T03:30:00+01:00"
+check_eq "New York spring, fixed" \
+    "$(next --tz America/New_York --cron '30 2 * * *' --from 2024-03-09T12:00:00Z --count 2)" \
+    "2024-03-10T03:00:00-04:00 2024-03-11T02:30:00-04:00"
+check_eq "New York spring, starred hour" \
+    "$(next --tz America/New_York --cron '30 * * * *' --from 2024-03-10T00:45:00-05:00 --count 3)" \
+    "2024-03-10T01:30:00-05:00 2024-03-10T03:30:00-04:00 2024-03-10T04:30:00-04:00"
+check_eq "New York autumn, fixed" \
+    "$(next --tz America/New_York --cron '30 1 * * *' --from 2024-11-02T12:00:00Z --count 2)" \
+    "2024-11-03T01:30:00-04:00 2024-11-04T01:30:00-05:00"
+check_eq "New York autumn, starred hour" \
+    "$(next --tz America/New_York --cron '30 * * * *' --from 2024-11-03T00:45:00-04:00 --count 3)" \
+    "2024-11-03T01:30:00-04:00 2024-11-03T01:30:00-05:00 2024-11-03T02:30:00-05:00"
+check_eq "--tz UTC" "$(next --tz UTC --cron '@daily' --from 2024-01-01T12:00:00+05:00)" \
+    "2024-01-02T00:00:00Z"
+next --tz Mars/Olympus --cron '@daily' > /dev/null
+check_eq "unknown zone: usage status" "$(cat "$work/status")" 2
+check_grep "unknown zone: message" '"Mars/Olympus" is not a time zone' "$work/err"
+
 next --cron '0 0 30 2 *' > /dev/null
 check_eq "impossible: status" "$(cat "$work/status")" 1
 check_grep "impossible: message" \

@@ -36,7 +36,23 @@ int main(void)
     CHECK(plan.n_runs == 1000 && plan.runs[999] == end);
     CHECK(plan.n_runs == 1000 && plan.runs[0] == end - 999 * 3600);
     CHECK(plan.first_skipped == start + 3600);
+    /* max_age is 0: the cap, not an age, skipped them, and the log says so */
+    char why[200];
+    CHECK_INT(plan.n_capped, 366 * 24 - 1000);
+    ssc_catchup_why(&job, &plan, why, sizeof why);
+    CHECK_STR(why, "catch_up all runs at most the 1000 most recent missed runs");
     ssc_catchup_free(&plan);
+
+    /* with max_age, those older are skipped for their age */
+    job.max_age = 10 * 3600;
+    memset(&plan, 0, sizeof plan);
+    CHECK_INT(ssc_catchup_plan(&job, &st, end, &plan, &err), SSC_OK);
+    CHECK_INT(plan.n_runs, 11);
+    CHECK_INT(plan.n_capped, 0);
+    ssc_catchup_why(&job, &plan, why, sizeof why);
+    CHECK_STR(why, "catch_up all, older than max_age");
+    ssc_catchup_free(&plan);
+    job.max_age = 0;
 
     job.catch_up = SSC_CATCH_UP_ONCE;
     memset(&plan, 0, sizeof plan);

@@ -1,0 +1,45 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Jobs run side by side: two jobs due in the same minute, one hanging (a
+# slow render, 300 copies of the sample with every project listed) until
+# its timeout, the other quick: the quick one's report is there while the
+# slow one still renders, long before its timeout.
+. "$top_srcdir/tests/schedule/schedule-lib.sh"
+
+TZ=UTC
+export TZ
+conf="$work/ssc-report.conf"
+log="$work/state/runs.log"
+make_portfolio 300 "$work/big.csv"
+cat > "$conf" <<EOF
+state_dir = "state";
+max_parallel = 2;
+jobs = (
+  { name = "hang"; report = "$report"; schedule = "0 6 * * *"; timezone = "UTC";
+    output = "out/hang.pdf"; timeout = 20;
+    set = [ "data.path=$work/big.csv", "sections.$project_table.options.limit=0" ]; },
+  { name = "quick"; report = "$report"; schedule = "0 6 * * *"; timezone = "UTC";
+    output = "out/quick.pdf"; }
+);
+EOF
+
+"$SSC_REPORT" run-due --config "$conf" --now 2024-01-01T06:00:30Z > "$work/stdout" 2> "$work/err" &
+pid=$!
+wait_until 600 test -s "$work/out/quick.pdf"
+check_eq "the quick report" $? 0
+check_eq "before the slow one ended" "$(log_count "$log" hang timeout)$(log_count "$log" hang ok)" "00"
+check "the slow one still renders" has_temp "$work/out" hang.pdf
+check_eq "quick: logged ok" "$(log_count "$log" quick ok)" 1
+wait "$pid"
+check_eq "the slow one timed out: status 1" $? 1
+check_eq "log: the timeout" "$(log_count "$log" hang timeout)" 1
+
+# max_parallel = 1: one after the other (the quick one waits)
+sed 's/max_parallel = 2/max_parallel = 1/; s/timeout = 20/timeout = 2/' "$conf" > "$work/one.conf"
+rm -rf "$work/state" "$work/out"
+"$SSC_REPORT" run-due --config "$work/one.conf" --now 2024-01-01T06:00:30Z > "$work/stdout" 2> "$work/err"
+check_eq "one at a time: status 1" $? 1
+check_eq "one at a time: the quick one ran after" \
+    "$(awk -F '\t' '{ print $1 "," $5 }' "$log" | tr '\n' ' ')" "hang,timeout quick,ok "
+
+finish
