@@ -34,6 +34,15 @@ nice make -C "$fb" -s -j"$FUZZ_JOBS" $FUZZ_BUILT plugins/sources/iati/iati-table
 nice make -C "$fb" -s -j"$FUZZ_JOBS" FUZZ_LINK=-fsanitize=fuzzer $programs
 
 mkdir -p "$top_builddir/fuzz-corpus" "$top_builddir/fuzz-out"
+# leaks of third-party libraries, as in make check-sanitize
+LSAN_OPTIONS="suppressions=$top_srcdir/tests/sanitize/lsan.supp:print_suppressions=0"
+export LSAN_OPTIONS
+# the targets that read a path rewrite a scratch file per input: keep it
+# in memory where there is a tmpfs
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    TMPDIR=/dev/shm
+    export TMPDIR
+fi
 found=0
 summary=""
 for t in $FUZZ_RUN; do
