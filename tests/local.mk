@@ -30,6 +30,8 @@ include tests/schedule/local.mk
 include tests/plugins/local.mk
 include tests/e2e/local.mk
 include tests/docs/local.mk
+include tests/fuzz/local.mk
+include tests/sanitize/local.mk
 
 # make installcheck (run by make distcheck): the installed command and an
 # out-of-tree plugin built with pkg-config.

@@ -200,7 +200,11 @@ int ssc_source_optional(ssc_source *src, const char *column)
 /* Copies value into the project's buffer; its offset goes to *off. */
 static int source_copy(ssc_source *src, const char *value, size_t len, size_t *off)
 {
-    if (src->cap - src->used < len) {
+    /* The buffer exists once a value was given, even an empty one: found
+     * by tests/fuzz/fuzz-sqlite.c under UBSan, rows of empty values (NULLs
+     * from SQLite) computed NULL + 0 here and in ssc_source_end, which is
+     * undefined. */
+    if (!src->buf || src->cap - src->used < len) {
         size_t ncap = src->cap ? src->cap : 1024;
         char *nb;
         while (ncap - src->used < len) {

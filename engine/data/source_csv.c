@@ -211,12 +211,15 @@ static size_t csv_delimiter_hint(const csv_load *L, int found, char *buf, size_t
     }
     if (!best)
         return 0;
-    ssc_delimiter_show(best, want);
-    ssc_delimiter_show(L->delim, got);
+    /* Found by tests/fuzz/fuzz-csv.c under ASan: a tab is shown as the
+     * returned "tab", leaving the buffer unwritten, so print what
+     * ssc_delimiter_show returns, never the buffer itself. */
+    const char *want_shown = ssc_delimiter_show(best, want);
+    const char *got_shown = ssc_delimiter_show(L->delim, got);
     return (size_t)snprintf(buf, size,
                             "; the columns seem to be separated by %s, not %s%s: set "
                             "data.delimiter = \"%s\" in the report",
-                            want, got,
+                            want_shown, got_shown,
                             L->delim_given ? " as data.delimiter says"
                                            : " (taken because the header line holds a comma)",
                             best == '\t' ? "tab" : (char[]){best, '\0'});

@@ -106,15 +106,20 @@ int ssc_time_parse(const char *s, time_t *out, ssc_error *err)
         goto bad;
     if (sec == 60)
         sec = 59; /* a leap second: time_t has none */
-    if (zone) {
+    if (zone)
         *out = (time_t)(ssc_cron_days_from_civil(y, mo, d) * 86400 + h * 3600LL + mi * 60LL +
                         sec - offset);
-        return SSC_OK;
-    }
-    if (isotime_local(y, mo, d, h, mi, sec, out) != 0)
+    else if (isotime_local(y, mo, d, h, mi, sec, out) != 0)
         return ssc_error_at(err, NULL, 0,
                             "\"%s\" does not exist in the local time zone (the clock skips it)",
                             s);
+    /* Found by tests/fuzz/fuzz-isotime.c: 9999-12-31T23:59:59-23:59 is in
+     * the year 10000, which ssc_time_format prints with five digits that
+     * this parser refuses.  Times a day inside the four-digit years read
+     * back in any zone. */
+    if ((long long)*out < (ssc_cron_days_from_civil(1, 1, 2)) * 86400 ||
+        (long long)*out >= (ssc_cron_days_from_civil(9999, 12, 31)) * 86400)
+        return ssc_error_at(err, NULL, 0, "\"%s\" is outside the years 0001 to 9999", s);
     return SSC_OK;
 bad:
     return ssc_error_at(err, NULL, 0,

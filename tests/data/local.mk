@@ -9,15 +9,14 @@
 #                  given instead of countries, labels, currency rates, misuse;
 #                  start_date declared optional (ABI 1.2) or not, and the
 #                  year filters on projects without a start year
-#   fuzz-csv.sh    the CSV fuzz target replaying its seed corpus
-#                  (tests/data/fuzz/csv, see docs/fuzzing.md)
+#   (the CSV fuzz target lives with the others in tests/fuzz/)
 #   e2e-csv-real.sh  the sample exported as spreadsheets do (';', tab,
 #                  GB18030, Windows-1252, UTF-16), spreadsheets and archives
 #                  refused, --data - (standard input)
 check_PROGRAMS += tests/data/test-csv tests/data/test-store tests/data/test-refdata \
-	tests/data/test-source tests/data/fuzz-csv
+	tests/data/test-source
 TESTS += tests/data/test-csv tests/data/test-store tests/data/test-refdata \
-	tests/data/test-source tests/data/fuzz-csv.sh
+	tests/data/test-source
 tests_data_test_csv_SOURCES = tests/data/test-csv.c tests/check.h
 tests_data_test_csv_LDADD = $(SSC_TEST_LIBS)
 tests_data_test_store_SOURCES = tests/data/test-store.c tests/check.h
@@ -26,8 +25,5 @@ tests_data_test_refdata_SOURCES = tests/data/test-refdata.c tests/check.h
 tests_data_test_refdata_LDADD = $(SSC_TEST_LIBS)
 tests_data_test_source_SOURCES = tests/data/test-source.c tests/check.h
 tests_data_test_source_LDADD = $(SSC_TEST_LIBS)
-tests_data_fuzz_csv_SOURCES = tests/data/fuzz-csv.c
-tests_data_fuzz_csv_LDADD = $(SSC_TEST_LIBS)
-dist_check_SCRIPTS += tests/data/fuzz-csv.sh tests/data/e2e-csv-real.sh
+dist_check_SCRIPTS += tests/data/e2e-csv-real.sh
 TESTS += tests/data/e2e-csv-real.sh
-EXTRA_DIST += tests/data/fuzz/csv

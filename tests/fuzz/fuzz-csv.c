@@ -1,17 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Fuzz target for the CSV reader and the portfolio CSV source.
  *
- * With libFuzzer (see docs/fuzzing.md):
- *     clang -g -O1 -fsanitize=fuzzer,address,undefined -DSSC_LIBFUZZER ...
- * Without it, main() runs the files named on the command line through the
- * same entry point, which is how `make check` replays the seed corpus in
- * tests/data/fuzz/csv/.
+ * `make fuzz` runs it under libFuzzer; `make check` replays its seed
+ * corpus, tests/fuzz/csv/, through replay.c (see docs/fuzzing.md).
  *
  * Beyond "no crash, no leak", each input checks what callers rely on:
  * success and a store go together, a failure always says why, every
  * problem line starts with the file name, and every stored string can be
  * read back. */
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,16 +16,7 @@
 #include "data/csv.h"
 #include "data/source_csv.h"
 #include "data/store.h"
-
-#define FUZZ_ASSERT(cond)                                                                          \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, #cond);           \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 /* The reader alone: records start on increasing lines, fields lie inside
  * the input or (unescaped) are no longer than it. */
@@ -135,27 +122,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     return 0;
 }
-
-#ifndef SSC_LIBFUZZER
-int main(int argc, char **argv)
-{
-    int failed = 0;
-
-    if (argc < 2) {
-        fprintf(stderr, "usage: %s FILE...\n", argv[0]);
-        return 2;
-    }
-    for (int i = 1; i < argc; i++) {
-        ssc_csv_file f;
-        if (ssc_csv_file_read(&f, argv[i]) != 0) {
-            fprintf(stderr, "%s: %s\n", argv[i], strerror(errno));
-            failed = 1;
-            continue;
-        }
-        LLVMFuzzerTestOneInput((const uint8_t *)f.data, f.len);
-        ssc_csv_file_free(&f);
-    }
-    printf("%d input%s replayed\n", argc - 1, argc == 2 ? "" : "s");
-    return failed;
-}
-#endif

@@ -1,0 +1,31 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# make check-sanitize: configures $top_builddir/sanitize-build (on first
+# use) with $SANITIZE_CC and -fsanitize=address,undefined, builds there
+# and runs the whole suite with leak detection on, third-party leaks
+# suppressed by tests/sanitize/lsan.supp, and any report from a sanitizer
+# failing the test that caused it.  SSC_SANITIZE=1 in the environment
+# tells the tests that cannot run under ASan (valgrind) to skip (77).
+set -eu
+: "${SANITIZE_CC:=clang}" "${SANITIZE_JOBS:=2}"
+sb="$top_builddir/sanitize-build"
+flags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
+
+if ! command -v "$SANITIZE_CC" > /dev/null; then
+    echo "make check-sanitize: $SANITIZE_CC not found (Debian: apt-get install clang)" >&2
+    exit 2
+fi
+mkdir -p "$sb"
+if [ ! -f "$sb/Makefile" ]; then
+    echo "make check-sanitize: configuring $sb with $SANITIZE_CC"
+    (cd "$sb" && "$top_srcdir/configure" -q CC="$SANITIZE_CC" CFLAGS="$flags")
+fi
+SSC_SANITIZE=1
+# detect_leaks is ASan's default on Linux, said here so that it stays so;
+# abort_on_error would turn a report into a core dump per failing test.
+ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:check_initialization_order=1"
+LSAN_OPTIONS="suppressions=$top_srcdir/tests/sanitize/lsan.supp:print_suppressions=0"
+UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export SSC_SANITIZE ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
+nice make -C "$sb" -j"$SANITIZE_JOBS"
+nice make -C "$sb" -j"$SANITIZE_JOBS" check
