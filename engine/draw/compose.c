@@ -119,21 +119,30 @@ static void compose_caption(const ssc_compose *c, size_t i, char *buf, size_t le
 /* ---- the PDF ------------------------------------------------------------- */
 
 /* Draws a table over as many pages as it needs, the header row repeated
- * and the section's title marked "continued" on each new page. */
+ * and the section's title marked "continued" on each new page.  The
+ * table's plan lives in *plan across pages and passes: it is made on first
+ * use and kept while it still fits. */
 static int compose_table(ssc_doc *doc, const ssc_table *t, const char *title, size_t limit,
-                         ssc_error *err)
+                         ssc_table_plan **plan, ssc_error *err)
 {
     ssc_canvas *c = ssc_doc_canvas(doc);
     size_t first = 0, next = 0, rows = ssc_table_rows(t);
+    double width = ssc_doc_space(doc).w;
     int rc = SSC_OK;
 
     if (limit && limit < rows)
         rows = limit;
+    if (!ssc_table_plan_fits(*plan, t, rows, width)) {
+        ssc_table_plan_free(*plan);
+        *plan = NULL;
+        if (ssc_table_plan_new(c, t, rows, width, plan, err) != SSC_OK)
+            return SSC_ERR;
+    }
     ssc_doc_tag_begin(doc, "Table");
     while (rc == SSC_OK) {
         double used = 0;
         c->box = ssc_doc_space(doc);
-        if ((rc = ssc_chart_table_range(c, t, first, rows, &next, &used, err)) != SSC_OK)
+        if ((rc = ssc_chart_table_plan(c, *plan, first, &next, &used, err)) != SSC_OK)
             break;
         ssc_box taken;
         if (used > 0 && (rc = ssc_doc_take(doc, used, &taken, err)) != SSC_OK)
@@ -225,8 +234,8 @@ static int compose_has_data(const ssc_table *t)
     return 0;
 }
 
-static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i, int *in_appendix,
-                           ssc_error *err)
+static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i,
+                           ssc_table_plan **plans, ssc_error *err)
 {
     const ssc_section *s = &cc->sections[i];
     const ssc_table *t = cc->tables[i];
@@ -236,7 +245,6 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i, int *i
     ssc_box box;
     int rc;
 
-    (void)in_appendix;
     compose_caption(cc, i, caption, sizeof caption);
     if ((s->def->page_break || s->def->layout == SSC_LAYOUT_FULL) &&
         ssc_doc_space(doc).y > ssc_doc_top(doc) + 0.5 && ssc_doc_new_page(doc, err) != SSC_OK)
@@ -247,7 +255,7 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i, int *i
         if (rc == SSC_OK)
             rc = ssc_doc_caption(doc, caption, err);
         if (rc == SSC_OK)
-            rc = compose_table(doc, t, s->def->title, s->def->table_limit, err);
+            rc = compose_table(doc, t, s->def->title, s->def->table_limit, &plans[i], err);
         ssc_doc_tag_end(doc, "Sect");
         return rc;
     }
@@ -283,13 +291,14 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i, int *i
     /* the chart's numbers as a table beneath it, for reading and for print */
     if (rc == SSC_OK && compose_data_table(cc, s) == SSC_DATA_TABLE_BELOW &&
         (rc = ssc_doc_take(doc, 6, &box, err)) == SSC_OK)
-        rc = compose_table(doc, t, s->def->title, s->def->table_limit, err);
+        rc = compose_table(doc, t, s->def->title, s->def->table_limit, &plans[i], err);
     ssc_doc_tag_end(doc, "Sect");
     return rc;
 }
 
 /* The appendix: the tables of the charts whose numbers go there. */
-static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_error *err)
+static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_table_plan **plans,
+                            ssc_error *err)
 {
     int zh = compose_zh(cc), any = 0;
 
@@ -311,7 +320,8 @@ static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_error *err)
             any = 1;
         }
         if (ssc_doc_subheading(doc, s->def->title, err) != SSC_OK ||
-            compose_table(doc, cc->tables[i], s->def->title, s->def->table_limit, err) != SSC_OK)
+            compose_table(doc, cc->tables[i], s->def->title, s->def->table_limit, &plans[i],
+                          err) != SSC_OK)
             return SSC_ERR;
         ssc_box gap;
         if (ssc_doc_take(doc, 12, &gap, err) != SSC_OK)
@@ -372,7 +382,7 @@ static void compose_date(const ssc_report *r, time_t now, char *buf, size_t len)
 /* One pass over the whole document; plan NULL for the dry run, whose
  * result goes to *learnt. */
 static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *plan,
-                        ssc_doc_plan *learnt, ssc_error *err)
+                        ssc_doc_plan *learnt, ssc_table_plan **plans, ssc_error *err)
 {
     const ssc_report *r = cc->report;
     ssc_doc *doc = NULL;
@@ -381,7 +391,7 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
     struct tm tm;
     const char **titles = NULL;
     size_t n_titles = 0;
-    int in_appendix = 0, rc;
+    int rc;
 
     compose_date(r, now, date, sizeof date);
     if (!gmtime_r(&now, &tm) || !strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm))
@@ -411,9 +421,9 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
     if (rc == SSC_OK && r->toc)
         rc = ssc_doc_contents(doc, titles, n_titles, err);
     for (size_t i = 0; rc == SSC_OK && i < cc->n; i++)
-        rc = compose_section(cc, doc, i, &in_appendix, err);
+        rc = compose_section(cc, doc, i, plans, err);
     if (rc == SSC_OK)
-        rc = compose_appendix(cc, doc, err);
+        rc = compose_appendix(cc, doc, plans, err);
     if (rc == SSC_OK)
         rc = ssc_doc_close(doc, learnt, err);
     ssc_doc_free(doc);
@@ -421,23 +431,44 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
     return rc;
 }
 
+/* The tables' plans, one per section, shared by the passes. */
+static ssc_table_plan **compose_plans(const ssc_compose *c, ssc_error *err)
+{
+    ssc_table_plan **plans = calloc(c->n + 1, sizeof *plans);
+    if (!plans)
+        ssc_error_oom(err);
+    return plans;
+}
+
+static void compose_plans_free(const ssc_compose *c, ssc_table_plan **plans)
+{
+    for (size_t i = 0; plans && i < c->n; i++)
+        ssc_table_plan_free(plans[i]);
+    free(plans);
+}
+
 int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
 {
     ssc_doc_plan plan = {0};
-    int rc = compose_pass(c, NULL, NULL, &plan, err);
+    ssc_table_plan **plans = compose_plans(c, err);
+    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, err) : SSC_ERR;
     if (rc == SSC_OK && pages)
         *pages = plan.pages;
     ssc_doc_plan_free(&plan);
+    compose_plans_free(c, plans);
     return rc;
 }
 
 int ssc_compose_pdf(const ssc_compose *c, FILE *fp, int *pages, ssc_error *err)
 {
     ssc_doc_plan plan = {0}, final = {0};
-    int rc = compose_pass(c, NULL, NULL, &plan, err);
+    ssc_table_plan **plans = compose_plans(c, err);
+    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, err) : SSC_ERR;
 
+    /* the second pass reuses the first one's table plans: widths and row
+     * heights are measured once */
     if (rc == SSC_OK)
-        rc = compose_pass(c, fp, &plan, &final, err);
+        rc = compose_pass(c, fp, &plan, &final, plans, err);
     /* both passes lay out the same pages; a difference would print wrong
      * numbers in the contents */
     if (rc == SSC_OK && final.pages != plan.pages)
@@ -446,6 +477,7 @@ int ssc_compose_pdf(const ssc_compose *c, FILE *fp, int *pages, ssc_error *err)
         *pages = final.pages;
     ssc_doc_plan_free(&plan);
     ssc_doc_plan_free(&final);
+    compose_plans_free(c, plans);
     return rc;
 }
 

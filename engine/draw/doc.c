@@ -186,6 +186,7 @@ int ssc_doc_open(ssc_doc **out, FILE *fp, const ssc_theme *theme, const ssc_doc_
         ssc_doc_free(d);
         return SSC_ERR;
     }
+    d->canvas.measuring = d->dry;
     d->page = 1;
     d->y = doc_top(d);
     doc_label_page(d);

@@ -30,6 +30,7 @@ struct ssc_canvas {
     const char *lang;    /* "en" or "zh" */
     char fmt[64];        /* ssc_canvas_format's result */
     char *missing_glyphs; /* the first text drawn with glyphs no font has */
+    int measuring;        /* the document's dry run: tables lay out, draw nothing */
 };
 
 /* Sets up c to draw on cr with theme; returns SSC_ERR if Pango fails. */
@@ -79,5 +80,21 @@ int ssc_chart_table(ssc_canvas *c, const ssc_table *t, size_t first, size_t *nex
 /* The same for rows [first, end) only. */
 int ssc_chart_table_range(ssc_canvas *c, const ssc_table *t, size_t first, size_t end,
                           size_t *next, double *used, ssc_error *err);
+
+/* A table laid out once for rows [0, rows) at a width: column widths from
+ * one pass over the rows, row heights measured when first needed.  A long
+ * table keeps one plan for all its pages (and both passes of the
+ * document), which makes it linear in its rows. */
+typedef struct ssc_table_plan ssc_table_plan;
+int ssc_table_plan_new(ssc_canvas *c, const ssc_table *t, size_t rows, double width,
+                       ssc_table_plan **out, ssc_error *err);
+void ssc_table_plan_free(ssc_table_plan *plan);
+/* 1 when plan was made for t, rows and width. */
+int ssc_table_plan_fits(const ssc_table_plan *plan, const ssc_table *t, size_t rows,
+                        double width);
+/* ssc_chart_table with a plan: rows from first in c->box (whose width
+ * should be the plan's). */
+int ssc_chart_table_plan(ssc_canvas *c, ssc_table_plan *plan, size_t first, size_t *next,
+                         double *used, ssc_error *err);
 
 #endif

@@ -948,13 +948,23 @@ static void test_table_pages(void)
     CHECK_INT(ssc_chart_table(&p.c, t, rows, &next, &used, NULL), SSC_OK);
     CHECK_INT(next, rows);
 
-    /* A text cell that wraps makes its row two lines tall. */
+    /* A text cell wraps over as many lines as it needs, never cut: the
+     * two sentences (some 320 characters) take at least four lines of a
+     * column narrower than the 400-point table, a whole number of lines. */
     test_add_column(t, "Partners", SSC_COLUMN_TEXT);
-    p.c.box = (ssc_box){30, 30, 400, floor(row_h * 2 + line_h + 1)};
+    p.c.box = (ssc_box){30, 30, 400, 400};
     CHECK_INT(ssc_chart_table(&p.c, t, 0, &next, &used, NULL), SSC_OK);
-    CHECK_INT(next, 1);
-    CHECK(fabs(used - (row_h + 2 * line_h + 2 * SSC_TABLE_PAD_Y)) < 1e-6);
-    CHECK(ssc_chart_height(&p.c, t, SSC_CHART_TABLE, 400) >= row_h * (rows + 1) + line_h - 1e-6);
+    CHECK(next > 1);
+    double lines = (used - row_h * (double)next - 2 * SSC_TABLE_PAD_Y) / line_h;
+    CHECK(lines >= 4.0 - 1e-6);
+    CHECK(fabs(lines - round(lines)) < 1e-6);
+    CHECK(ssc_chart_height(&p.c, t, SSC_CHART_TABLE, 400) >=
+          row_h * (rows + 1) + (lines - 1.0) * line_h - 1e-6);
+    /* in a box two lines short of it, the row goes whole to the next page */
+    p.c.box = (ssc_box){30, 30, 400, row_h + (lines - 2.0) * line_h + 2 * SSC_TABLE_PAD_Y};
+    CHECK_INT(ssc_chart_table(&p.c, t, 0, &next, &used, NULL), SSC_OK);
+    CHECK_INT(next, 0);
+    CHECK(used == 0.0);
     test_close(&p);
     ssc_table_free(t);
 }
