@@ -4,8 +4,8 @@
 # use) with $SANITIZE_CC and -fsanitize=address,undefined, builds there
 # and runs the whole suite with leak detection on, third-party leaks
 # suppressed by tests/sanitize/lsan.supp, and any report from a sanitizer
-# failing the test that caused it.  SSC_SANITIZE=1 in the environment
-# tells the tests that cannot run under ASan (valgrind) to skip (77).
+# failing the test that caused it.  (valgrind-render.sh skips, 77, on
+# finding a sanitizer's runtime in the command.)
 set -eu
 : "${SANITIZE_CC:=clang}" "${SANITIZE_JOBS:=2}"
 sb="$top_builddir/sanitize-build"
@@ -20,12 +20,11 @@ if [ ! -f "$sb/Makefile" ]; then
     echo "make check-sanitize: configuring $sb with $SANITIZE_CC"
     (cd "$sb" && "$top_srcdir/configure" -q CC="$SANITIZE_CC" CFLAGS="$flags")
 fi
-SSC_SANITIZE=1
 # detect_leaks is ASan's default on Linux, said here so that it stays so;
 # abort_on_error would turn a report into a core dump per failing test.
 ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:check_initialization_order=1"
 LSAN_OPTIONS="suppressions=$top_srcdir/tests/sanitize/lsan.supp:print_suppressions=0"
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-export SSC_SANITIZE ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
+export ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
 nice make -C "$sb" -j"$SANITIZE_JOBS"
 nice make -C "$sb" -j"$SANITIZE_JOBS" check
