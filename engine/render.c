@@ -25,6 +25,7 @@
 #include "data/nearest.h"
 #include "data/sniff.h"
 #include "data/source.h"
+#include "report/period.h"
 #include "report/table.h"
 
 /* FILE in messages about data read from standard input (--data -). */
@@ -300,6 +301,23 @@ static void render_warn_csv_keys(const ssc_report *r, const ssc_plugin *source,
     }
 }
 
+/* Without a period in the report: the latest start year of the shown
+ * projects (none, when no shown project has a start date: the plugins
+ * that need a period say so). */
+static void render_default_period(render_job *j)
+{
+    int latest = 0;
+
+    if (j->report.period_given)
+        return;
+    for (size_t row = 0; row < j->view.count; row++) {
+        int y = ssc_project_start(&j->view, row).year;
+        latest = y > latest ? y : latest;
+    }
+    if (latest)
+        j->report.period = ssc_period_year(latest);
+}
+
 /* Reads the portfolio with the source data.format names, else the one
  * the file's extension implies (source.c); "-" is standard input. */
 static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_result *res,
@@ -350,6 +368,7 @@ static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_
     if (ssc_filter_apply(&j->report, j->store, &j->view, err) != SSC_OK)
         return SSC_ERR;
     res->shown = j->view.count;
+    render_default_period(j);
     if (res->shown == 0)
         ssc_diag_add(problems, "%s: warning: the filters leave none of the %zu projects; "
                                "every section will say it has no data",

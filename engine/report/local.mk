@@ -11,6 +11,7 @@ engine_libsscengine_la_SOURCES += \
 	engine/report/report_theme.c \
 	engine/report/config.c engine/report/config.h \
 	engine/report/filter.c engine/report/filter.h \
+	engine/report/period.c engine/report/period.h \
 	engine/report/section.c engine/report/section.h \
 	engine/report/label.c engine/report/label.h \
 	engine/report/starter.c engine/report/starter.h

@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/csv.h"
 #include "data/encoding.h"
 #include "data/nearest.h"
 #include "data/refdata.h"
 #include "data/sniff.h"
 #include "data/store.h"
+#include "report/period.h"
 
 /* The sample's sectors, so a report need not declare them. */
 static const ssc_sector_def report_default_sectors[] = {
@@ -236,6 +238,64 @@ static int report_read_filters(ssc_report *r, ssc_error *err)
         return ssc_report_fail(err, r, config_setting_get_member(f, "start_year_max"),
                            "filters.start_year_max: %d is before start_year_min %d",
                            r->start_year_max, r->start_year_min);
+    return SSC_OK;
+}
+
+/* A from or to date: YYYY-MM-DD, or YYYY-MM / YYYY meaning that month's
+ * or year's first day (from) or last day (to). */
+static int report_period_date(const ssc_report *r, const config_setting_t *s, int last, ssc_date *out,
+                       ssc_error *err)
+{
+    const char *v = config_setting_get_string(s);
+    int y, m, d;
+
+    if (ssc_csv_parse_date(v, strlen(v), &y, &m, &d) != SSC_CSV_DATE_OK || y < 1900 || y > 2200)
+        return ssc_report_fail(err, r, s,
+                               "period.%s: \"%s\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY, "
+                               "years 1900 to 2200)",
+                               config_setting_name(s), v);
+    if (!m)
+        m = last ? 12 : 1;
+    if (!d)
+        d = last ? ssc_csv_days_in_month(y, m) : 1;
+    *out = (ssc_date){y, m, d};
+    return SSC_OK;
+}
+
+static int report_read_period(ssc_report *r, ssc_error *err)
+{
+    const config_setting_t *g = config_lookup(&r->cfg, "period");
+    const config_setting_t *year, *from, *to;
+
+    if (!g)
+        return SSC_OK;
+    year = config_setting_get_member(g, "year");
+    from = config_setting_get_member(g, "from");
+    to = config_setting_get_member(g, "to");
+    if (year && (from || to))
+        return ssc_report_fail(err, r, from ? from : to,
+                               "period: give either year or from and to, not both");
+    if (year) {
+        int y = config_setting_get_int(year);
+        if (y < 1900 || y > 2200)
+            return ssc_report_fail(err, r, year, "period.year: %d is not a year from 1900 to 2200",
+                                   y);
+        r->period = ssc_period_year(y);
+    } else if (from && to) {
+        if (report_period_date(r, from, 0, &r->period.from, err) != SSC_OK ||
+            report_period_date(r, to, 1, &r->period.to, err) != SSC_OK)
+            return SSC_ERR;
+        if (ssc_period_span(r->period.from, r->period.to, &r->period) != SSC_OK)
+            return ssc_report_fail(err, r, to, "period.to: %s is before period.from %s",
+                                   config_setting_get_string(to), config_setting_get_string(from));
+    } else if (from || to) {
+        return ssc_report_fail(err, r, from ? from : to,
+                               "period: %s needs %s too (or give year alone)",
+                               from ? "from" : "to", from ? "to" : "from");
+    } else {
+        return ssc_report_fail(err, r, g, "period: empty (give year, or from and to)");
+    }
+    r->period_given = 1;
     return SSC_OK;
 }
 
@@ -535,7 +595,8 @@ int ssc_report_load(ssc_report *r, const char *path, const char *const *sets, si
     const char *logo = report_string(root, "logo", NULL);
     if (logo && !(r->logo = report_join(r->dir, logo)))
         return ssc_error_oom(err);
-    if (report_read_data(r, err) || report_read_filters(r, err) || report_read_sectors(r, err) ||
+    if (report_read_data(r, err) || report_read_filters(r, err) ||
+        report_read_period(r, err) || report_read_sectors(r, err) ||
         report_read_sections(r, err))
         return SSC_ERR;
     return SSC_OK;

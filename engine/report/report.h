@@ -73,6 +73,10 @@ typedef struct ssc_report {
     /* filters: an empty list keeps everything */
     ssc_strlist statuses, regions, sectors, leads;
     int start_year_min, start_year_max; /* 0: no bound */
+    /* the reporting period (period.c); when the report gives none, the
+     * render sets the default once the data is read */
+    ssc_period period;
+    int period_given;
     ssc_sector_def *sector_defs;
     size_t n_sector_defs;
     ssc_section_def *sections;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "report/label.h"
+#include "report/period.h"
 
 const char *ssc_section_title(const ssc_section *s)
 {
@@ -104,4 +105,16 @@ const char *ssc_section_label(const ssc_section *s, ssc_key_kind kind, const cha
         return key ? key : "";
     label = ssc_label_key(s->report, s->store, kind, key, NULL, NULL, 0);
     return label ? label : key;
+}
+
+ssc_period ssc_section_period(const ssc_section *s)
+{
+    ssc_period none = {{0, 0, 0}, {0, 0, 0}, 0};
+    return s ? s->report->period : none;
+}
+
+ssc_period ssc_section_previous_period(const ssc_section *s)
+{
+    ssc_period p = ssc_section_period(s);
+    return p.from.year ? ssc_period_previous(&p) : p;
 }

@@ -29,9 +29,9 @@ extern "C" {
  * fields at the end of structs).  The engine loads a plugin whose major
  * equals its own and whose minor is not newer than its own.  1.2 added
  * ssc_source_optional; 1.3 the country names and UN groupings, and project
- * names in the report's language. */
+ * names in the report's language; 1.4 the reporting period (ssc_period). */
 #define SSC_ABI_MAJOR 1
-#define SSC_ABI_MINOR 3
+#define SSC_ABI_MINOR 4
 
 #define SSC_OK 0
 #define SSC_ERR (-1)
@@ -123,6 +123,28 @@ const char *ssc_section_language(const ssc_section *s);
  * choices and range against the plugin's declaration. */
 const char *ssc_section_option_string(const ssc_section *s, const char *name);
 long ssc_section_option_int(const ssc_section *s, const char *name, long dflt);
+
+/* ---- the reporting period (ABI 1.4) ------------------------------------ */
+
+/* The span of days a report looks back on: the report's period (a
+ * calendar year, or from/to dates), by default the latest start year of
+ * the shown projects.  from and to are complete dates, both days in it. */
+typedef struct ssc_period {
+    ssc_date from;
+    ssc_date to;
+    int year; /* the calendar year when the period is exactly one, else 0 */
+} ssc_period;
+
+/* The report's period. */
+ssc_period ssc_section_period(const ssc_section *s);
+/* The period of the same length just before it, for comparison: the year
+ * before a year; as many whole months before a period of whole months;
+ * else as many days. */
+ssc_period ssc_section_previous_period(const ssc_section *s);
+/* Where date d falls: -1 before the period, 0 in it, 1 after it; a date
+ * given as a year or a month is read as its first day, so a project counts
+ * in one period only.  A date with year 0 (no date) gives -2. */
+int ssc_period_where(const ssc_period *p, ssc_date d);
 
 /* ---- tables ------------------------------------------------------------ */
 

@@ -13,7 +13,8 @@ plugin_LTLIBRARIES += \
 	plugins/kpi.la \
 	plugins/narrative.la \
 	plugins/project-table.la \
-	plugins/timeline.la
+	plugins/timeline.la \
+	plugins/year-in-review.la
 
 plugins_by_country_la_SOURCES = plugins/metrics/by-country.c
 plugins_by_country_la_LDFLAGS = $(PLUGIN_LDFLAGS)
@@ -51,3 +52,6 @@ plugins_project_table_la_LIBADD = $(PLUGIN_LIBADD)
 plugins_timeline_la_SOURCES = plugins/metrics/timeline.c
 plugins_timeline_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_timeline_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_year_in_review_la_SOURCES = plugins/metrics/year-in-review.c
+plugins_year_in_review_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_year_in_review_la_LIBADD = $(PLUGIN_LIBADD)

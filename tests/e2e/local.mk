@@ -8,6 +8,8 @@
 #   e2e-docs.sh         docs/report-format.md: every key documented, its
 #                       example renders
 #   valgrind-render.sh  a render of every drawing under valgrind: no memory errors
+#   e2e-period.sh       the reporting period and year-in-review against counts
+#                       computed from a generated portfolio
 #   e2e-cli.sh          -o -, the output's extension, check's default report,
 #                       help COMMAND / COMMAND --help, init DIR
 E2E_TESTS = \
@@ -16,6 +18,7 @@ E2E_TESTS = \
 	tests/e2e/e2e-errors.sh \
 	tests/e2e/e2e-docs.sh \
 	tests/e2e/valgrind-render.sh \
-	tests/e2e/e2e-cli.sh
+	tests/e2e/e2e-cli.sh \
+	tests/e2e/e2e-period.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)
