@@ -13,7 +13,9 @@
 typedef struct ssc_atomic {
     char *path; /* the target */
     char *tmp;  /* the temporary file beside it */
-    FILE *fp;   /* open for writing until commit or abort */
+    FILE *fp;   /* open for writing until finish, commit or abort */
+    int lock;   /* 1 + a descriptor holding the file's flock until commit
+                 * or abort (0: none), so a zeroed struct holds nothing */
 } ssc_atomic;
 
 int ssc_atomic_open(ssc_atomic *a, const char *path, ssc_error *err);
@@ -24,6 +26,13 @@ int ssc_atomic_finish(ssc_atomic *a, ssc_error *err);
 int ssc_atomic_commit(ssc_atomic *a, ssc_error *err);
 /* Removes the temporary file; safe after commit, on a zeroed struct, twice. */
 void ssc_atomic_abort(ssc_atomic *a);
+
+/* Removes the temporary files that runs killed before they could clean up
+ * left beside path (".NAME.XXXXXX"): only those no live process holds (a
+ * writer keeps an flock on its file until it ends).  ssc_atomic_open calls
+ * it for its target; a supervisor whose child was killed may call it too.
+ * Returns how many files it removed. */
+int ssc_atomic_sweep(const char *path);
 
 /* Installs SIGINT, SIGTERM and SIGHUP handlers that remove the temporary
  * files still open, then let the signal end the process as it would have.

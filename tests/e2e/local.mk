@@ -12,6 +12,8 @@
 #                       computed from a generated portfolio
 #   e2e-cli.sh          -o -, the output's extension, check's default report,
 #                       help COMMAND / COMMAND --help, init DIR
+#   e2e-kill.sh         SIGKILL at random moments of renders: previous PDF
+#                       whole, new one complete or absent, litter swept
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
@@ -19,6 +21,7 @@ E2E_TESTS = \
 	tests/e2e/e2e-docs.sh \
 	tests/e2e/valgrind-render.sh \
 	tests/e2e/e2e-cli.sh \
-	tests/e2e/e2e-period.sh
+	tests/e2e/e2e-period.sh \
+	tests/e2e/e2e-kill.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)
