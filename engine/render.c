@@ -15,6 +15,7 @@
 
 #include "atomic.h"
 #include "draw/compose.h"
+#include "report/compute.h"
 #include "report/config.h"
 #include "dataout.h"
 #include "report/filter.h"
@@ -376,24 +377,24 @@ static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_
     return SSC_OK;
 }
 
-static int render_compute(render_job *j, ssc_error *err)
+/* Each section's plugin computes its table in a child process
+ * (report/compute.c): a plugin that crashes, hangs, exits or floods its
+ * table fails the run with one line naming it, and nothing is replaced. */
+static int render_compute(render_job *j, ssc_render_result *res, ssc_error *err)
 {
-    for (size_t i = 0; i < j->report.n_sections; i++) {
-        ssc_section *s = &j->sections[i];
-        ssc_error perr;
-        ssc_error_clear(&perr);
-        s->store = j->store;
-        if (!(j->tables[i] = ssc_table_new()))
-            return ssc_error_oom(err);
-        if (s->plugin->compute(&j->view, s, j->tables[i], &perr) != SSC_OK ||
-            ssc_table_failed(j->tables[i])) {
-            return ssc_error_at(err, j->report.path, s->def->line, "section %zu (%s): %s", i + 1,
-                                s->plugin->name,
-                                perr.set ? perr.message : "the plugin failed without saying why");
-        }
+    ssc_compute_limits lim = {
+        .timeout = j->conf.plugin_timeout,
+        .max_rows = (size_t)j->conf.plugin_max_rows,
+    };
+
+    for (size_t i = 0; i < j->report.n_sections; i++)
+        j->sections[i].store = j->store;
+    if (ssc_compute_sections(&j->view, j->sections, j->report.n_sections, j->tables, &lim,
+                             &res->plugin_fault, err) != SSC_OK)
+        return SSC_ERR;
+    for (size_t i = 0; i < j->report.n_sections; i++)
         if (ssc_label_table(j->tables[i], &j->report, j->store, err) != SSC_OK)
             return SSC_ERR;
-    }
     return SSC_OK;
 }
 
@@ -499,7 +500,7 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
     if (render_output_path(o, &j.report, res->output, sizeof res->output, err) != SSC_OK)
         goto out;
     if (render_bind_plugins(&j, err) != SSC_OK || render_load_data(&j, o, res, problems, err) ||
-        render_compute(&j, err) != SSC_OK)
+        render_compute(&j, res, err) != SSC_OK)
         goto out;
     if (o->check_only) {
         ssc_compose c = render_compose(&j);

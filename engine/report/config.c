@@ -125,10 +125,31 @@ static int engcfg_check_keys(const config_setting_t *g, const char *const *known
     return SSC_OK;
 }
 
+/* A whole number from 1 to max, when the file sets it. */
+static int engcfg_limit(const config_t *cfg, const char *name, long max, long *out,
+                        const char *file, ssc_error *err)
+{
+    const config_setting_t *s = config_lookup(cfg, name);
+    long long v;
+
+    if (!s)
+        return SSC_OK;
+    if (config_setting_type(s) != CONFIG_TYPE_INT && config_setting_type(s) != CONFIG_TYPE_INT64)
+        return ssc_error_at(err, file, config_setting_source_line(s),
+                            "%s: expected a whole number from 1 to %ld", name, max);
+    v = config_setting_get_int64(s);
+    if (v < 1 || v > max)
+        return ssc_error_at(err, file, config_setting_source_line(s),
+                            "%s: %lld is outside 1 to %ld", name, v, max);
+    *out = (long)v;
+    return SSC_OK;
+}
+
 static int engcfg_read(ssc_engine_config *c, const char *path, ssc_error *err)
 {
-    static const char *const top[] = {"plugin_path", "fonts", "theme", "jobs", "state_dir",
-                                      "log", "log_format", "max_parallel", NULL};
+    static const char *const top[] = {"plugin_path", "plugin_timeout", "plugin_max_rows",
+                                      "fonts", "theme", "jobs", "state_dir", "log",
+                                      "log_format", "max_parallel", NULL};
     static const char *const fonts[] = {"body", "heading", NULL};
     static const char *const theme[] = {"accent", "text", "heading", "body_size", NULL};
     config_t cfg;
@@ -137,6 +158,11 @@ static int engcfg_read(ssc_engine_config *c, const char *path, ssc_error *err)
     const char *slash = strrchr(path, '/');
 
     snprintf(base, sizeof base, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    /* relative plugin folders are the file's neighbours wherever the
+     * command runs: anchor them to the folder's real path now */
+    char real[PATH_MAX];
+    if (realpath(base, real))
+        snprintf(base, sizeof base, "%s", real);
     config_init(&cfg);
     if (!config_read_file(&cfg, path)) {
         if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
@@ -166,6 +192,10 @@ static int engcfg_read(ssc_engine_config *c, const char *path, ssc_error *err)
                 goto out;
         }
     }
+    if (engcfg_limit(&cfg, "plugin_timeout", 86400, &c->plugin_timeout, path, err) != SSC_OK ||
+        engcfg_limit(&cfg, "plugin_max_rows", 100000000, &c->plugin_max_rows, path, err) !=
+            SSC_OK)
+        goto out;
     const config_setting_t *f = config_lookup(&cfg, "fonts");
     if (f) {
         const char *s;
@@ -224,6 +254,8 @@ int ssc_engine_config_load(ssc_engine_config *c, const char *explicit_path, ssc_
 
     memset(c, 0, sizeof *c);
     ssc_theme_default(&c->theme);
+    c->plugin_timeout = SSC_PLUGIN_TIMEOUT;
+    c->plugin_max_rows = SSC_PLUGIN_MAX_ROWS;
     if (!path)
         path = getenv("SSC_REPORT_CONFIG");
     if (path && !path[0])
@@ -243,6 +275,12 @@ int ssc_engine_config_load(ssc_engine_config *c, const char *explicit_path, ssc_
     while (env && *env) {
         const char *colon = strchr(env, ':');
         size_t len = colon ? (size_t)(colon - env) : strlen(env);
+        if (len && env[0] != '/')
+            return ssc_error_set(err,
+                                 "SSC_REPORT_PLUGIN_PATH: \"%.*s\" is a relative folder, which "
+                                 "would load plugins from wherever the command runs; give "
+                                 "plugin folders as absolute paths",
+                                 (int)(len > 200 ? 200 : len), env);
         if (engcfg_add_dir(c, NULL, env, len, err) != SSC_OK)
             return SSC_ERR;
         env = colon ? colon + 1 : NULL;

@@ -14,12 +14,20 @@ typedef struct ssc_engine_config {
     char *path;          /* the file read, or NULL for built-in defaults */
     char **plugin_dirs;  /* full search order, ready for the loader */
     size_t n_plugin_dirs;
+    long plugin_timeout;    /* seconds a section's compute may take */
+    long plugin_max_rows;   /* rows a section's table may hold */
     ssc_theme theme;
 } ssc_engine_config;
 
+/* The defaults of plugin_timeout and plugin_max_rows. */
+#define SSC_PLUGIN_TIMEOUT 30
+#define SSC_PLUGIN_MAX_ROWS 1000000
+
 /* explicit: --config's value or NULL.  Fills the plugin search order:
- * the file's plugin_path, then $SSC_REPORT_PLUGIN_PATH, then the build
- * tree's plugins when running uninstalled, else the installed folder. */
+ * the file's plugin_path (relative entries from the file's folder), then
+ * $SSC_REPORT_PLUGIN_PATH (absolute folders only: a relative one would
+ * follow the current directory), then the build tree's plugins when
+ * running uninstalled, else the installed folder. */
 int ssc_engine_config_load(ssc_engine_config *c, const char *explicit_path, ssc_error *err);
 void ssc_engine_config_free(ssc_engine_config *c);
 

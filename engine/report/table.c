@@ -379,6 +379,19 @@ int ssc_table_set_column_title(ssc_table *t, int column, const char *title)
     return SSC_OK;
 }
 
+const char *ssc_table_column_title_override(const ssc_table *t, size_t column)
+{
+    return column < t->n_cols ? t->cols[column].title : NULL;
+}
+
+int ssc_table_set_number(ssc_table *t, size_t row, size_t column, double v)
+{
+    if (row >= t->n_rows || column >= t->n_cols)
+        return table_fail(t);
+    t->rows[row].num[column] = v;
+    return SSC_OK;
+}
+
 ssc_column_type ssc_table_column_type(const ssc_table *t, size_t column)
 {
     return column < t->n_cols ? t->cols[column].type : SSC_COLUMN_NUMBER;

@@ -20,6 +20,10 @@ ssc_unit ssc_table_column_unit(const ssc_table *t, size_t column);
 /* Renames a column (the engine translates generic names). */
 int ssc_table_set_column_name(ssc_table *t, size_t column, const char *name);
 const char *ssc_table_note(const ssc_table *t); /* "" if none */
+/* The column title the plugin set, or NULL when it shows the name. */
+const char *ssc_table_column_title_override(const ssc_table *t, size_t column);
+/* Sets a number cell to v exactly (for tables rebuilt from a child's). */
+int ssc_table_set_number(ssc_table *t, size_t row, size_t column, double v);
 /* Label set by the plugin, or NULL when the engine must derive one. */
 const char *ssc_table_label_override(const ssc_table *t, size_t row);
 /* Fill colour of a row (0xRRGGBB), or -1 when the chart picks one. */

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* Metric plugins' compute hooks run in a child process, so that a plugin
+ * that crashes, hangs, calls exit() or floods its table fails its section
+ * with one line instead of taking the command down (or the machine's
+ * memory with it).  The child sends each table back over a pipe; the
+ * parent reads it as untrusted input and rebuilds it. */
+#ifndef SSC_COMPUTE_H
+#define SSC_COMPUTE_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "report/section.h"
+
+typedef struct ssc_compute_limits {
+    long timeout;    /* seconds one section's compute may take; 0: none */
+    size_t max_rows; /* rows one table may hold; 0: no limit */
+} ssc_compute_limits;
+
+/* Fills tables[i] (created here; the caller frees them) with the compute
+ * of sections[i] over view, every section in one child process, in order.
+ * On failure err names the report file and the section's line:
+ * "section N (PLUGIN): MESSAGE" for a plugin that returned an error, and
+ * "section N (plugin PLUGIN): crashed with SIGSEGV" (timed out after T s,
+ * exited with status S, returned R rows (limit L), sent a malformed
+ * table) for a fault, when *fault is also set. */
+int ssc_compute_sections(const ssc_portfolio *view, ssc_section *sections, size_t n,
+                         ssc_table **tables, const ssc_compute_limits *lim, int *fault,
+                         ssc_error *err);
+
+#endif
