@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <ltdl.h>
 
@@ -50,6 +51,14 @@ int ssc_loader_new(ssc_loader **out, const char *const *dirs, size_t n_dirs, ssc
     for (size_t i = 0; i < n_dirs; i++) {
         if (!dirs[i] || !dirs[i][0])
             continue; /* an empty entry would mean the current directory */
+        if (dirs[i][0] != '/') {
+            ssc_error_set(err,
+                          "plugin folder \"%s\" is a relative path, which would load plugins "
+                          "from wherever the command runs; give an absolute folder",
+                          dirs[i]);
+            ssc_loader_free(ld);
+            return SSC_ERR;
+        }
         if (!(ld->dirs[ld->n_dirs] = loader_strdup(dirs[i]))) {
             ssc_loader_free(ld);
             return ssc_error_oom(err);
@@ -148,10 +157,9 @@ int ssc_loader_check(const ssc_plugin *d, const char *file, const char *name, ss
     return SSC_OK;
 }
 
-/* The shared object behind file: file itself, or for a libtool archive
- * the dlname it names (in .libs/ while uninstalled).  0 when that cannot
- * be told; libltdl then opens the module as before. */
-static int loader_so_path(const char *file, char *buf, size_t len)
+/* (libltdl opens the module as before when the shared object cannot be
+ * told.) */
+int ssc_loader_so_path(const char *file, char *buf, size_t len)
 {
     size_t n = strlen(file), dir;
     char line[1024], dlname[256] = "";
@@ -196,7 +204,7 @@ static int loader_bind_now(const char *file, const char *name, void **probe, ssc
     const char *why, *sym;
 
     *probe = NULL;
-    if (!loader_so_path(file, so, sizeof so))
+    if (!ssc_loader_so_path(file, so, sizeof so))
         return SSC_OK;
     dlerror();
     if ((*probe = dlopen(so, RTLD_NOW | RTLD_LOCAL)))
@@ -216,6 +224,67 @@ static int loader_bind_now(const char *file, const char *name, void **probe, ssc
                          file, why ? why : "not a loadable module");
 }
 
+/* ssh's rule for keys, applied to code: a folder anyone may write to
+ * (without the sticky bit, which keeps others from replacing what is not
+ * theirs) or a module anyone may write to could be swapped for another
+ * user's code; in a sticky shared folder (like /tmp) a module must be
+ * yours or root's, since anyone may have put it there. */
+static int loader_trust_one(const char *file, const char *path, int is_dir,
+                            const struct stat *in, ssc_error *err)
+{
+    struct stat st;
+
+    if (stat(path, &st) != 0)
+        return SSC_OK; /* opening it will say what is wrong */
+    if (is_dir && (st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
+        return ssc_error_set(err,
+                             "%s: plugin folder %s is writable by every user (mode %04o), so "
+                             "anyone could put code in it; refusing to load plugins from it "
+                             "(chmod o-w %s)",
+                             file, path, (unsigned)(st.st_mode & 07777), path);
+    if (!is_dir && (st.st_mode & S_IWOTH))
+        return ssc_error_set(err,
+                             "%s: plugin module is writable by every user (mode %04o), so "
+                             "anyone could change its code; refusing to load it (chmod o-w %s)",
+                             path, (unsigned)(st.st_mode & 07777), path);
+    if (!is_dir && in && (in->st_mode & S_IWOTH) && st.st_uid != 0 && st.st_uid != geteuid())
+        return ssc_error_set(err,
+                             "%s: plugin module in a folder every user may write to belongs "
+                             "to another user (uid %ld); refusing to load it",
+                             path, (long)st.st_uid);
+    return SSC_OK;
+}
+
+/* The module file and its folder; for a libtool archive also the shared
+ * object it names and that one's folder (.libs/ while uninstalled). */
+static int loader_trusted(const char *file, ssc_error *err)
+{
+    char so[4096], dir[4096];
+    const char *files[2] = {file, NULL};
+
+    if (ssc_loader_so_path(file, so, sizeof so) && strcmp(so, file) != 0)
+        files[1] = so;
+    for (size_t i = 0; i < 2 && files[i]; i++) {
+        const char *slash = strrchr(files[i], '/');
+        struct stat dst;
+        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - files[i]) : 1,
+                 slash ? files[i] : ".");
+        if (!dir[0])
+            snprintf(dir, sizeof dir, "/");
+        if (loader_trust_one(file, dir, 1, NULL, err) != SSC_OK)
+            return SSC_ERR;
+        if (loader_trust_one(file, files[i], 0, stat(dir, &dst) == 0 ? &dst : NULL, err) !=
+            SSC_OK)
+            return SSC_ERR;
+    }
+    return SSC_OK;
+}
+
+int ssc_loader_trusted(const char *file, ssc_error *err)
+{
+    return loader_trusted(file, err);
+}
+
 /* Opens file as module name and checks its descriptor. */
 static int loader_open(ssc_loader *ld, const char *file, const char *name,
                        const ssc_plugin_info **out, ssc_error *err)
@@ -225,7 +294,7 @@ static int loader_open(ssc_loader *ld, const char *file, const char *name,
     loader_module **mods, *m;
     void *probe;
 
-    if (loader_bind_now(file, name, &probe, err) != SSC_OK)
+    if (loader_trusted(file, err) != SSC_OK || loader_bind_now(file, name, &probe, err) != SSC_OK)
         return SSC_ERR;
     if (lt_dladvise_init(&advise) != 0 || lt_dladvise_local(&advise) != 0) {
         lt_dladvise_destroy(&advise);
@@ -315,6 +384,16 @@ static int loader_find_in(const char *dir, const char *name, char *buf, size_t l
     return 0;
 }
 
+int ssc_loader_find(const ssc_loader *ld, const char *name, char *buf, size_t len)
+{
+    if (!loader_valid_name(name))
+        return 0;
+    for (size_t i = 0; i < ld->n_dirs; i++)
+        if (loader_find_in(ld->dirs[i], name, buf, len))
+            return 1;
+    return 0;
+}
+
 int ssc_loader_get(ssc_loader *ld, const char *name, const ssc_plugin_info **out,
                    ssc_error *err)
 {
@@ -325,13 +404,17 @@ int ssc_loader_get(ssc_loader *ld, const char *name, const ssc_plugin_info **out
             *out = &ld->mods[i]->info;
             return SSC_OK;
         }
+    if (ssc_loader_find(ld, name, path, sizeof path))
+        return loader_open(ld, path, name, out, err);
+    return ssc_loader_not_found(ld, name, err);
+}
+
+int ssc_loader_not_found(const ssc_loader *ld, const char *name, ssc_error *err)
+{
     if (!loader_valid_name(name))
         return ssc_error_set(err,
                              "\"%s\" is not a plugin name (lower-case letters, digits and '-')",
                              name);
-    for (size_t i = 0; i < ld->n_dirs; i++)
-        if (loader_find_in(ld->dirs[i], name, path, sizeof path))
-            return loader_open(ld, path, name, out, err);
     if (ld->n_dirs == 0)
         return ssc_error_set(err, "no plugin \"%s\": no plugin folders are configured", name);
     return ssc_error_set(err,
@@ -426,99 +509,4 @@ int ssc_loader_names(const ssc_loader *ld, char ***names, size_t *n, ssc_error *
     *names = all;
     *n = kept;
     return SSC_OK;
-}
-
-/* The plugins one ssc_loader_each call has reported, so that a name found
- * in two folders is reported once. */
-static int loader_listed(const ssc_plugin_info *const *listed, size_t n,
-                         const ssc_plugin_info *info)
-{
-    for (size_t i = 0; i < n; i++)
-        if (listed[i] == info)
-            return 1;
-    return 0;
-}
-
-static int loader_remember(const ssc_plugin_info ***listed, size_t *n,
-                           const ssc_plugin_info *info)
-{
-    const ssc_plugin_info **nl = realloc(*listed, (*n + 1) * sizeof *nl);
-    if (!nl)
-        return -1;
-    nl[(*n)++] = info;
-    *listed = nl;
-    return 0;
-}
-
-int ssc_loader_each(ssc_loader *ld, void (*fn)(const ssc_plugin_info *, void *), void *ctx,
-                    ssc_diag *problems, ssc_error *err)
-{
-    int rc = SSC_OK;
-    const ssc_plugin_info **listed = NULL;
-    size_t n_listed = 0;
-    /* names refused in an earlier folder */
-    char **refused = NULL;
-    size_t n_refused = 0;
-
-    for (size_t i = 0; i < ld->n_dirs && rc == SSC_OK; i++) {
-        char **names;
-        size_t n;
-        if (loader_list_dir(ld->dirs[i], &names, &n) != 0) {
-            rc = ssc_error_oom(err);
-            break;
-        }
-        for (size_t k = 0; k < n; k++) {
-            if (k > 0 && names[k - 1] && strcmp(names[k], names[k - 1]) == 0)
-                continue; /* name.la and name.so */
-            const ssc_plugin_info *info = NULL;
-            int was_refused = 0;
-            for (size_t m = 0; m < n_refused && !was_refused; m++)
-                was_refused = strcmp(refused[m], names[k]) == 0;
-            if (was_refused)
-                continue;
-            for (size_t m = 0; m < ld->n_mods && !info; m++)
-                if (strcmp(ld->mods[m]->info.desc.name, names[k]) == 0)
-                    info = &ld->mods[m]->info;
-            if (info || !loader_valid_name(names[k])) {
-                /* loaded before, from this folder or an earlier one */
-                if (info && !loader_listed(listed, n_listed, info))
-                    fn(info, ctx);
-                if (info && loader_remember(&listed, &n_listed, info) != 0)
-                    rc = ssc_error_oom(err);
-                continue;
-            }
-            char path[4096];
-            ssc_error e;
-            ssc_error_clear(&e);
-            if (!loader_find_in(ld->dirs[i], names[k], path, sizeof path))
-                continue;
-            if (loader_open(ld, path, names[k], &info, &e) == SSC_OK) {
-                fn(info, ctx);
-                if (loader_remember(&listed, &n_listed, info) != 0)
-                    rc = ssc_error_oom(err);
-            }
-            else {
-                /* render would stop at this file too: a later folder's
-                 * module of the same name must not hide the refusal */
-                if (problems)
-                    ssc_diag_add(problems, "%s", e.message);
-                char **nr = realloc(refused, (n_refused + 1) * sizeof *nr);
-                if (!nr) {
-                    rc = ssc_error_oom(err);
-                } else {
-                    refused = nr;
-                    refused[n_refused++] = names[k];
-                    names[k] = NULL; /* now owned by refused */
-                }
-            }
-        }
-        for (size_t k = 0; k < n; k++)
-            free(names[k]);
-        free(names);
-    }
-    free(listed);
-    for (size_t i = 0; i < n_refused; i++)
-        free(refused[i]);
-    free(refused);
-    return rc;
 }

@@ -18,17 +18,28 @@ typedef struct ssc_plugin_info {
     char *file; /* the module file it came from */
 } ssc_plugin_info;
 
-/* Searches dirs in order (each an absolute or relative folder, never ""
- * or the current directory implicitly).  Caller frees with ssc_loader_free. */
+/* Searches dirs in order (absolute folders: a relative one is refused,
+ * since it would follow the current directory; "" entries are skipped).
+ * Caller frees with ssc_loader_free. */
 int ssc_loader_new(ssc_loader **out, const char *const *dirs, size_t n_dirs, ssc_error *err);
 void ssc_loader_free(ssc_loader *ld);
 /* Loads (once) and checks the plugin called name; *out is valid until
  * ssc_loader_free. */
 int ssc_loader_get(ssc_loader *ld, const char *name, const ssc_plugin_info **out, ssc_error *err);
-/* Loads every module found in the search folders (first found wins for a
- * name) and calls fn for each good one; refused modules go to problems. */
-int ssc_loader_each(ssc_loader *ld, void (*fn)(const ssc_plugin_info *, void *), void *ctx,
-                    ssc_diag *problems, ssc_error *err);
+/* The file (.la, else .so) of module name in the first folder holding
+ * one: 1 and buf filled, or 0 (none, or not a plugin name). */
+int ssc_loader_find(const ssc_loader *ld, const char *name, char *buf, size_t len);
+/* The error for a name no folder holds (or that is no plugin name). */
+int ssc_loader_not_found(const ssc_loader *ld, const char *name, ssc_error *err);
+/* The shared object behind a module file: the file itself, or for a
+ * libtool archive the dlname it names (in .libs/ while uninstalled).
+ * 0 when that cannot be told. */
+int ssc_loader_so_path(const char *file, char *buf, size_t len);
+/* Refuses a module file (and, for a libtool archive, its shared object)
+ * that anyone could have changed, as ssh refuses a key: writable by every
+ * user, or in a folder writable by every user without the sticky bit, or
+ * in a sticky shared folder and owned by neither root nor us. */
+int ssc_loader_trusted(const char *file, ssc_error *err);
 /* The names of the modules in the search folders, without loading them
  * (for "did you mean" when a name is not found): *names, sorted and each
  * name once, freed with ssc_loader_names_free.  Returns SSC_OK, or

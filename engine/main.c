@@ -15,6 +15,7 @@
 #include "render.h"
 #include "schedule/schedule_cli.h"
 #include "data/nearest.h"
+#include "data/peek.h"
 #include "data/source_csv.h"
 #include "ssc-report/version.h"
 
@@ -77,21 +78,24 @@ static const struct cli_help {
      "      --skip-bad-rows   leave bad rows out instead of refusing the data\n"
      "      --config FILE     engine settings\n"
      "Exit status: 0 written, 1 a problem with the report, data or plugins\n"
-     "(nothing replaced), 2 a usage error.\n"},
+     "(nothing replaced), 2 a usage error, 3 a plugin crashed, ran past\n"
+     "plugin_timeout, exited or returned more than plugin_max_rows rows\n"
+     "(nothing replaced).\n"},
     {"check",
      "Usage: ssc-report check [REPORT.cfg] [--data FILE|-] [--set KEY=VALUE]...\n"
      "                        [--skip-bad-rows] [--config FILE]\n"
      "\n"
      "Validates REPORT.cfg (default: the bundled annual-meeting report), its\n"
      "plugins and its data, and lays the document out, exactly as render would,\n"
-     "but writes nothing.  Exit status: 0 ok, 1 problems found, 2 a usage error.\n"},
+     "but writes nothing.  Exit status: 0 ok, 1 problems found, 2 a usage error,\n"
+     "3 a plugin crashed, hung, exited or returned too many rows.\n"},
     {"plugins",
      "Usage: ssc-report plugins [NAME] [--config FILE]\n"
      "\n"
      "Lists the plugins in the plugin folders (the engine settings' plugin_path,\n"
      "$SSC_REPORT_PLUGIN_PATH, the installed folder): name, kind, version,\n"
-     "summary and options; modules that would be refused are listed with the\n"
-     "reason.  With NAME, shows that plugin in full: its file, default chart\n"
+     "summary and options, read from each module's file without running any of\n"
+     "its code; modules that would be refused are listed with the reason.  With NAME, shows that plugin in full: its file, default chart\n"
      "and every option with its values and help.  Exit status: 0 ok, 1 a\n"
      "module was refused (or NAME is not a plugin).\n"},
     {"init",
@@ -291,6 +295,7 @@ static int cli_plugins(const cli *c)
 {
     ssc_engine_config conf;
     ssc_loader *ld = NULL;
+    ssc_peek *pk = NULL;
     ssc_error err;
     ssc_diag problems;
     int status = 0;
@@ -310,7 +315,7 @@ static int cli_plugins(const cli *c)
         if (!strcmp(c->ro.report, "csv")) {
             printf("csv: source plugin, version %s (built in)\n  %s\n  reads:   csv\n",
                    ssc_csv_source()->version, ssc_csv_source()->summary);
-        } else if (ssc_loader_get(ld, c->ro.report, &info, &err) == SSC_OK) {
+        } else if (ssc_peek_one(ld, c->ro.report, &info, &pk, &err) == SSC_OK) {
             cli_print_plugin_full(info);
         } else {
             ssc_error_print(&err, stderr);
@@ -321,7 +326,8 @@ static int cli_plugins(const cli *c)
         /* the csv source lives in the engine; it is listed like the others */
         printf("%-16s %-7s %-8s %s\n", ssc_csv_source()->name, "source",
                ssc_csv_source()->version, "(built in) portfolio CSV files");
-        if (ssc_loader_each(ld, cli_print_plugin, NULL, &problems, &err) != SSC_OK) {
+        /* read from the modules' files: listing runs no plugin's code */
+        if (ssc_peek_each(ld, cli_print_plugin, NULL, &problems, &pk, &err) != SSC_OK) {
             ssc_error_print(&err, stderr);
             status = 1;
         }
@@ -336,6 +342,7 @@ static int cli_plugins(const cli *c)
         }
     }
     ssc_diag_free(&problems);
+    ssc_peek_free(pk);
     ssc_loader_free(ld);
     ssc_engine_config_free(&conf);
     return status;
@@ -410,7 +417,7 @@ static int cli_render(cli *c, int check_only)
     }
     if (rc != SSC_OK) {
         ssc_diag_free(&problems);
-        return 1;
+        return res.plugin_fault ? 3 : 1;
     }
     if (res.skipped_rows)
         fprintf(stderr, "warning: %zu bad row%s left out (--skip-bad-rows)\n", res.skipped_rows,

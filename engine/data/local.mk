@@ -17,6 +17,7 @@ engine_libsscengine_la_SOURCES += \
 	engine/data/rowcheck.c engine/data/rowcheck.h \
 	engine/data/source.c engine/data/source.h \
 	engine/data/source_find.c \
+	engine/data/peek.c engine/data/peek.h \
 	engine/data/source_csv.c engine/data/source_csv.h
 nodist_engine_libsscengine_la_SOURCES += \
 	engine/data/refdata_tables.c engine/data/tilegrid_tables.c

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "data/peek.h"
 #include "data/source_csv.h"
 
 /* The extension of path's file name (after its last '.'), or NULL. */
@@ -75,19 +76,24 @@ int ssc_source_find(ssc_loader *ld, const char *format, const char *path,
 {
     const ssc_plugin_info *info;
     const char *name = format, *ext = path ? source_extension(path) : NULL;
-    char why[256] = "";
+    char why[256] = "", found[80];
 
     *out = NULL;
     if (!name) {
         name = ssc_source_for_extension(path);
         if (!name && ext && ld) {
-            /* a plugin may read an extension the engine does not know;
-             * modules that fail to load simply do not take part */
+            /* a plugin may read an extension the engine does not know:
+             * the modules' descriptors are read from their files, and
+             * only the one that claims it is loaded (no other module's
+             * code runs); modules that would be refused do not take part */
             source_scan sc = {ext, NULL};
+            ssc_peek *pk = NULL;
             ssc_error ignored;
             ssc_error_clear(&ignored);
-            ssc_loader_each(ld, source_scan_one, &sc, NULL, &ignored);
-            name = sc.found;
+            ssc_peek_each(ld, source_scan_one, &sc, NULL, &pk, &ignored);
+            if (sc.found && snprintf(found, sizeof found, "%s", sc.found) < (int)sizeof found)
+                name = found;
+            ssc_peek_free(pk);
         }
         if (!name)
             name = "csv";

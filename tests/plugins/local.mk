@@ -7,6 +7,13 @@
 #                      misspelt call fails at link time with the .pc's flags
 #   contract-cli.sh    the same through the command
 #   contract-header.sh plugin.h alone as C99 -pedantic -Werror and as C++
+#   faults.sh          render with a plugin that crashes, hangs, exits or
+#                      floods its table (modules/hostile/): one line naming
+#                      the section and plugin, exit 3, the previous PDF
+#                      untouched; good plugins' output byte-identical
+#   trust.sh           only the modules a report names are loaded (a marker
+#                      module's constructor proves it), relative and
+#                      world-writable plugin folders and modules refused
 #   e2e-plugins.sh     by-country, by-institution, by-status, funding, gender
 #                      and narrative: --data-out against values computed
 #                      from the test's own portfolio; the narrative's text
@@ -61,13 +68,39 @@ tests_plugins_modules_undefined_symbol_la_SOURCES = tests/plugins/modules/undefi
 tests_plugins_modules_undefined_symbol_la_LDFLAGS = -module -avoid-version -shared -rpath /nowhere
 tests_plugins_modules_undefined_symbol_la_LIBADD = $(TEST_PLUGIN_LIBADD)
 
+# Hostile modules, in a folder of their own so that the contract's counts
+# above stay theirs: a plugin that crashes, hangs, exits, floods its
+# table, and one whose constructor leaves a marker file.
+noinst_LTLIBRARIES += \
+	tests/plugins/modules/hostile/crashing.la \
+	tests/plugins/modules/hostile/hanging.la \
+	tests/plugins/modules/hostile/exiting.la \
+	tests/plugins/modules/hostile/flooding.la \
+	tests/plugins/modules/hostile/marker.la
+tests_plugins_modules_hostile_crashing_la_SOURCES = tests/plugins/modules/hostile/crashing.c
+tests_plugins_modules_hostile_crashing_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_hostile_crashing_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+tests_plugins_modules_hostile_hanging_la_SOURCES = tests/plugins/modules/hostile/hanging.c
+tests_plugins_modules_hostile_hanging_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_hostile_hanging_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+tests_plugins_modules_hostile_exiting_la_SOURCES = tests/plugins/modules/hostile/exiting.c
+tests_plugins_modules_hostile_exiting_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_hostile_exiting_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+tests_plugins_modules_hostile_flooding_la_SOURCES = tests/plugins/modules/hostile/flooding.c
+tests_plugins_modules_hostile_flooding_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_hostile_flooding_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+tests_plugins_modules_hostile_marker_la_SOURCES = tests/plugins/modules/hostile/marker.c
+tests_plugins_modules_hostile_marker_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_plugins_modules_hostile_marker_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+
 check_PROGRAMS += tests/plugins/test-contract
 TESTS += tests/plugins/test-contract tests/plugins/contract-cli.sh \
-	tests/plugins/contract-header.sh tests/plugins/exports.sh
+	tests/plugins/contract-header.sh tests/plugins/exports.sh \
+	tests/plugins/faults.sh tests/plugins/trust.sh
 tests_plugins_test_contract_SOURCES = tests/plugins/test-contract.c tests/check.h
 tests_plugins_test_contract_LDADD = $(SSC_TEST_LIBS)
 EXTRA_DIST += tests/plugins/contract-cli.sh tests/plugins/contract-header.sh \
-	tests/plugins/exports.sh
+	tests/plugins/exports.sh tests/plugins/faults.sh tests/plugins/trust.sh
 
 check_PROGRAMS += tests/plugins/test-iati
 tests_plugins_test_iati_SOURCES = tests/plugins/test-iati.c tests/check.h \

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* The plugin contract: good modules load, and every kind of broken module
  * is refused with a message naming the file and what to do. */
+#include <dlfcn.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../check.h"
+#include "data/peek.h"
 #include "error.h"
 #include "loader.h"
 
@@ -105,14 +107,49 @@ int main(void)
     expect_refused(ld, "../plugins/good", (const char *const[]){"is not a plugin name", NULL});
     expect_refused(ld, "", (const char *const[]){"is not a plugin name", NULL});
 
-    /* listing loads the good ones and reports the refused ones */
+    /* listing reads the descriptors from the files, without loading:
+     * the good ones are listed, the refused ones reported with the
+     * reasons loading gives.  A call to a function the engine lacks is
+     * told only where the engine's functions are visible (the command,
+     * linked with -export-dynamic), not in this test program. */
     int n = 0;
     ssc_diag problems;
+    ssc_peek *pk = NULL;
     ssc_diag_init(&problems, 0);
-    CHECK(ssc_loader_each(ld, count_plugin, &n, &problems, &err) == SSC_OK);
-    CHECK_INT(n, 2); /* good, failing */
-    CHECK_INT(ssc_diag_total(&problems), 6);
+    CHECK(ssc_peek_each(ld, count_plugin, &n, &problems, &pk, &err) == SSC_OK);
+    CHECK_INT(n, dlsym(RTLD_DEFAULT, "ssc_table_add") ? 2 : 3); /* good, failing */
+    CHECK_INT(ssc_diag_total(&problems), dlsym(RTLD_DEFAULT, "ssc_table_add") ? 6 : 5);
+    const char *const reasons[] = {"wrong-abi.la: plugin ABI 99.0", "newer-minor.la: plugin ABI",
+                                   "no-descriptor.la: no plugin descriptor (symbol "
+                                   "no_descriptor_LTX_ssc_plugin)",
+                                   "name-mismatch.la: plugin calls itself",
+                                   "missing-hook.la: plugin \"missing-hook\" has no compute hook"};
+    for (size_t k = 0; k < sizeof reasons / sizeof *reasons; k++) {
+        int found = 0;
+        for (size_t i = 0; i < problems.count; i++)
+            found |= strstr(problems.lines[i], reasons[k]) != NULL;
+        if (!found)
+            fprintf(stderr, "  no refusal with \"%s\"\n", reasons[k]);
+        CHECK(found);
+    }
     ssc_diag_free(&problems);
+    ssc_peek_free(pk);
+    /* one module by name, its options and hooks as declared */
+    const ssc_plugin_info *peeked = NULL;
+    CHECK(ssc_peek_one(ld, "good", &peeked, &pk, &err) == SSC_OK);
+    if (peeked) {
+        CHECK_STR(peeked->desc.name, "good");
+        CHECK_STR(peeked->desc.summary, "Counts every project");
+        CHECK_STR(peeked->desc.version, "0.1");
+        CHECK(peeked->desc.kind == SSC_PLUGIN_METRIC);
+        CHECK(peeked->desc.compute != NULL && peeked->desc.render == NULL);
+        CHECK(contains(peeked->file, "good.la"));
+    }
+    ssc_peek_free(pk);
+    ssc_error_clear(&err);
+    CHECK(ssc_peek_one(ld, "not-there", &peeked, &pk, &err) == SSC_ERR);
+    CHECK(contains(err.message, "no plugin \"not-there\""));
+    ssc_peek_free(pk);
     ssc_loader_free(ld);
 
     /* an older plugin with a shorter descriptor: the tail reads as zero */
