@@ -6,7 +6,8 @@
  * buy nothing but forks.  The child announces each section before calling
  * its plugin ('S', which also restarts the section's clock), then sends
  * the section's outcome: a table ('T'), the plugin's own error ('E'), or
- * its row count when past the limit ('R'); 'D' ends the stream.  Numbers
+ * 'R' when it asked for a row past the limit (the child's table refuses
+ * it, so memory stays bounded); 'D' ends the stream.  Numbers
  * travel as the doubles themselves, so tables (and the PDF and data-out
  * drawn from them) are exactly what an in-process compute gives.
  *
@@ -19,7 +20,7 @@
  *       rows x (str key, str label, u64 colour + 1 (0: none),
  *               columns x (f64 number, str text))
  *   'E' str file, u64 line, str message
- *   'R' u64 rows
+ *   'R' (more rows than the limit were asked for)
  *   'D' */
 #include "report/compute.h"
 
@@ -131,14 +132,20 @@ static void compute_child(int fd, pid_t parent, const ssc_portfolio *view,
         put_u32(w, (uint32_t)i);
         if (fflush(w) != 0)
             _exit(125);
+        int rc = SSC_ERR;
+        if (t) {
+            ssc_table_set_max_rows(t, max_rows);
+            rc = s->plugin->compute(view, s, t, &perr);
+        }
         if (!t) {
             put_error(w, perr.file, 0, "out of memory");
-        } else if (s->plugin->compute(view, s, t, &perr) != SSC_OK || ssc_table_failed(t)) {
+        } else if (ssc_table_flooded(t)) {
+            /* first: the plugin may pass the refused row off as its own
+             * failure; the table never holds more than the limit */
+            put(w, "R", 1);
+        } else if (rc != SSC_OK || ssc_table_failed(t)) {
             put_error(w, perr.set ? perr.file : "", perr.set ? perr.line : 0,
                       perr.set ? perr.message : "the plugin failed without saying why");
-        } else if (max_rows && ssc_table_rows(t) > max_rows) {
-            put(w, "R", 1);
-            put_u64(w, (uint64_t)ssc_table_rows(t));
         } else {
             put_table(w, t);
         }
@@ -416,11 +423,22 @@ static int compute_fault(const compute_reader *r, pid_t child, const ssc_section
     char what[256];
     int status = 0;
 
-    if (r->status != COMPUTE_EOF)
+    pid_t done = 0;
+    /* at EOF the child has ended (its status says how), unless it closed
+     * the pipe itself: give it two seconds, then stop it */
+    for (int k = 0; r->status == COMPUTE_EOF && k < 200 && done == 0; k++) {
+        done = waitpid(child, &status, WNOHANG);
+        if (done == 0)
+            usleep(10000);
+    }
+    if (done <= 0) {
         kill(child, SIGKILL);
-    while (waitpid(child, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (r->status == COMPUTE_TIMEOUT)
+        while (waitpid(child, &status, 0) < 0 && errno == EINTR)
+            ;
+    }
+    if (r->status == COMPUTE_EOF && done == 0)
+        snprintf(what, sizeof what, "closed the engine's pipe and was stopped");
+    else if (r->status == COMPUTE_TIMEOUT)
         snprintf(what, sizeof what, "timed out after %ld s", timeout);
     else if (r->status == COMPUTE_BAD)
         snprintf(what, sizeof what, "sent a malformed table (%s)", r->bad);
@@ -443,9 +461,9 @@ static int compute_read_one(compute_reader *r, const ssc_section *s, size_t i, s
                             const ssc_compute_limits *lim, int *fault, ssc_error *err)
 {
     char tag;
-    uint64_t rows, line;
+    uint64_t line;
     char *file, *message;
-    char n1[32], n2[32];
+    char n1[32];
 
     if (get(r, &tag, 1) != 0)
         return -1;
@@ -455,14 +473,11 @@ static int compute_read_one(compute_reader *r, const ssc_section *s, size_t i, s
             return compute_bad(r, "out of memory");
         return get_table(r, tables[i], lim->max_rows) == 0 ? 1 : -1;
     case 'R':
-        if (get_u64(r, &rows) != 0)
-            return -1;
-        compute_thousands(rows, n1, sizeof n1);
-        compute_thousands(lim->max_rows, n2, sizeof n2);
+        compute_thousands(lim->max_rows, n1, sizeof n1);
         *fault = 1;
         ssc_error_at(err, s->report->path, s->def->line,
-                     "section %zu (plugin %s): returned %s rows (limit %s)", i + 1,
-                     s->plugin->name, n1, n2);
+                     "section %zu (plugin %s): returned more than %s rows (limit %s)", i + 1,
+                     s->plugin->name, n1, n1);
         return 0;
     case 'E':
         if (get_str(r, &file) != 0)
@@ -519,7 +534,9 @@ int ssc_compute_sections(const ssc_portfolio *view, ssc_section *sections, size_
     for (i = 0; i < n; i++) {
         uint32_t announced;
         char tag;
-        r->deadline = 0; /* between sections only engine code runs */
+        /* engine code only until the start, but a child forked from a
+         * threaded process could stall there too: the clock runs */
+        r->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
         if (get(r, &tag, 1) != 0 || (tag != 'S' && compute_bad(r, "no section start")) ||
             get_u32(r, &announced) != 0 || (announced != i && compute_bad(r, "wrong section")))
             break;
@@ -539,7 +556,7 @@ int ssc_compute_sections(const ssc_portfolio *view, ssc_section *sections, size_
     }
     if (i == n) {
         char tag;
-        r->deadline = 0;
+        r->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
         if (get(r, &tag, 1) == 0 && tag == 'D') {
             while (waitpid(child, &status, 0) < 0 && errno == EINTR)
                 ;

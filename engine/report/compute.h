@@ -22,7 +22,7 @@ typedef struct ssc_compute_limits {
  * On failure err names the report file and the section's line:
  * "section N (PLUGIN): MESSAGE" for a plugin that returned an error, and
  * "section N (plugin PLUGIN): crashed with SIGSEGV" (timed out after T s,
- * exited with status S, returned R rows (limit L), sent a malformed
+ * exited with status S, returned more than L rows (limit L), sent a malformed
  * table) for a fault, when *fault is also set. */
 int ssc_compute_sections(const ssc_portfolio *view, ssc_section *sections, size_t n,
                          ssc_table **tables, const ssc_compute_limits *lim, int *fault,

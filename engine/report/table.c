@@ -33,6 +33,8 @@ struct ssc_table {
     size_t index_mask;
     char *note;
     int failed;
+    size_t max_rows; /* 0: no limit */
+    int flooded;     /* a row past max_rows was asked for */
 };
 
 static char *table_strdup(const char *s)
@@ -87,6 +89,16 @@ void ssc_table_free(ssc_table *t)
 int ssc_table_failed(const ssc_table *t)
 {
     return t->failed;
+}
+
+void ssc_table_set_max_rows(ssc_table *t, size_t max_rows)
+{
+    t->max_rows = max_rows;
+}
+
+int ssc_table_flooded(const ssc_table *t)
+{
+    return t->flooded;
 }
 
 static int table_fail(ssc_table *t)
@@ -166,6 +178,10 @@ int ssc_table_row(ssc_table *t, const char *key)
         if (strcmp(t->rows[t->index[i] - 1].key, key) == 0)
             return (int)(t->index[i] - 1);
 
+    if (t->max_rows && t->n_rows >= t->max_rows) {
+        t->flooded = 1; /* refused before it is stored: memory stays bounded */
+        return table_fail(t);
+    }
     if (t->n_rows == t->cap_rows) {
         size_t ncap = t->cap_rows ? t->cap_rows * 2 : 16;
         table_row *rows = realloc(t->rows, ncap * sizeof *rows);

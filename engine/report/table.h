@@ -13,6 +13,11 @@ ssc_table *ssc_table_new(void); /* NULL on out of memory */
 void ssc_table_free(ssc_table *t);
 /* Non-zero when an allocation failed inside a void or ignored call. */
 int ssc_table_failed(const ssc_table *t);
+/* At most max_rows rows (0: no limit): a new key past them fails, as an
+ * allocation would, and marks the table flooded, so that a plugin cannot
+ * fill memory before its table is judged. */
+void ssc_table_set_max_rows(ssc_table *t, size_t max_rows);
+int ssc_table_flooded(const ssc_table *t);
 
 ssc_key_kind ssc_table_key_kind(const ssc_table *t);
 ssc_column_type ssc_table_column_type(const ssc_table *t, size_t column);
