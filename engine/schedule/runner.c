@@ -543,6 +543,8 @@ static double runner_turn(runner *r)
             continue;
         }
         runner_start(r, s, now);
+        if (s->running && (double)s->job->timeout < wait)
+            wait = (double)s->job->timeout; /* its timeout, even if it never writes */
         if (!s->running && s->next < s->n_dues)
             wait = 0; /* the next due time of this job may start at once */
     }
