@@ -29,6 +29,17 @@ void ssc_error_print(const ssc_error *err, FILE *to);
 /* "SSC_ERR with 'out of memory'" in one call. */
 int ssc_error_oom(ssc_error *err);
 
+/* Writes s[0..len) into out (size >= 8; always NUL-terminated) as one
+ * safe line for a message: a newline, tab or carriage return as \n, \t, \r,
+ * any other control byte, DEL and each byte that is not part of valid
+ * UTF-8 as \xHH; the rest (UTF-8 text, backslashes, quotes) as it is.  A
+ * text that does not fit ends in "..." at a character boundary.  Returns
+ * out.  Values quoted in messages go through it, and every error and
+ * problem line is passed through it once more when it is recorded, so a
+ * raw newline or binary byte from an input never reaches a terminal or a
+ * log line. */
+const char *ssc_escape(char *out, size_t size, const char *s, size_t len);
+
 /* A list of problem lines, keeping the first `limit`, counting the rest. */
 typedef struct ssc_diag {
     char **lines;

@@ -430,6 +430,18 @@ static const struct bad_report {
     {"no-code.cfg", MINIMAL "sectors = (\n  { label = \"Water\"; }\n);\n", "{ label",
      "sectors: each sector needs a code"},
 
+    /* issue 15: limits and text checked at load, values escaped */
+    {"raw-utf8.cfg", HEAD "subtitle = \"Bad \xff\";\n" KPI, "subtitle",
+     "not valid UTF-8 (byte 0xFF); save the file as UTF-8"},
+    {"esc-utf8.cfg", HEAD "subtitle = \"Bad \\xff\";\n" KPI, "subtitle",
+     "subtitle: not valid UTF-8 (byte 0xFF at byte 5 of the text)"},
+    {"deep.cfg", HEAD "x = (((((((((((((((((1)))))))))))))))));\n" KPI, "x =",
+     "nested more than 16 levels"},
+    {"deep-ok.cfg", HEAD "x = \"((((((((((((((((((\"; # (((((((((((((((((((\n" KPI, "x =",
+     "unknown setting \"x\""},
+    {"newline.cfg", HEAD "language = \"e\\nn\\t\\x01\";\n" KPI, "language",
+     "language: \"e\\nn\\t\\x01\" is not a report language"},
+
     /* a syntax error: libconfig's message, with the file and its line */
     {"syntax.cfg", HEAD "\nlanguage = = \"en\";\n" KPI, "= =", "syntax error"},
 };
@@ -626,6 +638,30 @@ static void test_section_labels(void)
     ssc_report_free(&r);
 }
 
+/* ssc_escape: one line of UTF-8 text whatever the bytes. */
+static void test_escape(void)
+{
+    char out[64];
+
+    CHECK_STR(ssc_escape(out, sizeof out, "a\nb\tc\rd", 7), "a\\nb\\tc\\rd");
+    CHECK_STR(ssc_escape(out, sizeof out, "\x01\x7f\x80\xff", 4), "\\x01\\x7F\\x80\\xFF");
+    /* UTF-8 stays; an overlong form, a surrogate and a cut sequence do not */
+    CHECK_STR(ssc_escape(out, sizeof out, "\xe4\xb8\xad\\\"", 5), "\xe4\xb8\xad\\\"");
+    CHECK_STR(ssc_escape(out, sizeof out, "\xc0\xaf", 2), "\\xC0\\xAF");
+    CHECK_STR(ssc_escape(out, sizeof out, "\xed\xa0\x80", 3), "\\xED\\xA0\\x80");
+    CHECK_STR(ssc_escape(out, sizeof out, "x\xe4\xb8", 3), "x\\xE4\\xB8");
+    /* a NUL inside the length is a byte like the others */
+    CHECK_STR(ssc_escape(out, sizeof out, "a\0b", 3), "a\\x00b");
+    /* too long: cut at a character boundary, with "..." */
+    CHECK_STR(ssc_escape(out, 10, "abcdefghijkl", 12), "abcdef...");
+    CHECK_STR(ssc_escape(out, 10, "ab\xe4\xb8\xad\xe4\xb8\xad", 8), "ab\xe4\xb8\xad...");
+    /* every error is recorded escaped */
+    ssc_error err;
+    ssc_error_at(&err, "f\nx", 3, "value \"%s\"", "a\nb\x80");
+    CHECK_STR(err.file, "f\\nx");
+    CHECK_STR(err.message, "value \"a\\nb\\x80\"");
+}
+
 int main(void)
 {
     const char *base = getenv("top_builddir");
@@ -644,6 +680,7 @@ int main(void)
     test_unreadable();
     test_set();
     test_section_labels();
+    test_escape();
 
     int rc = check_done();
     if (rc == 0) {
