@@ -25,8 +25,10 @@
 #include "report/section.h"
 #include "data/nearest.h"
 #include "data/sniff.h"
+#include "data/input.h"
 #include "data/source.h"
 #include "report/period.h"
+#include "data/source_csv.h"
 #include "report/table.h"
 
 /* FILE in messages about data read from standard input (--data -). */
@@ -203,7 +205,8 @@ static int render_check_data_file(const ssc_report *r, const char *path, ssc_err
     for (size_t i = 0; s && i < r->n_set; i++)
         if (r->set_settings[i] == s)
             return SSC_OK;
-    if ((fd = open(path, O_RDONLY)) >= 0) {
+    /* O_NONBLOCK: a FIFO must not block here; the source refuses it */
+    if ((fd = open(path, O_RDONLY | O_NONBLOCK)) >= 0) {
         why = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode) ? EISDIR : 0;
         close(fd);
         if (!why)
@@ -216,15 +219,27 @@ static int render_check_data_file(const ssc_report *r, const char *path, ssc_err
                            s ? config_setting_get_string(s) : path, where, strerror(why));
 }
 
+/* The head of standard input, for a CSV (data.format csv, or none and no
+ * other kind of file), as the CSV source judges a file's. */
+static int render_spool_judge(const char *format, const char *head, size_t len, int at_end,
+                              ssc_error *err)
+{
+    ssc_sniff_kind kind = ssc_sniff(head, len);
+
+    if (format ? strcmp(format, "csv") != 0 : kind == SSC_SNIFF_XML || kind == SSC_SNIFF_SQLITE)
+        return SSC_OK;
+    return ssc_csv_judge(head, len, at_end, (void *)RENDER_STDIN_NAME, err);
+}
+
 /* --data -: standard input is copied to a temporary file, which every
  * source can open by name (the sqlite one needs a real file); its first
  * bytes choose the source when data.format does not. */
 static int render_spool_stdin(render_job *j, const char **format, ssc_error *err)
 {
     const char *dir = getenv("TMPDIR");
-    char buf[65536], head[4096];
-    size_t head_len = 0;
-    int fd;
+    char buf[65536], head[SSC_INPUT_HEAD];
+    size_t head_len = 0, total = 0, max = ssc_input_max();
+    int fd, judged = 0;
 
     if (isatty(STDIN_FILENO))
         return ssc_error_set(err, "--data -: standard input is a terminal; pipe the portfolio "
@@ -248,13 +263,29 @@ static int render_spool_stdin(render_job *j, const char **format, ssc_error *err
             close(fd);
             return ssc_error_set(err, "--data -: cannot read standard input: %s", strerror(why));
         }
-        if (got == 0)
-            break;
-        if (head_len < sizeof head) {
+        if (got > 0 && (total += (size_t)got) > max) {
+            close(fd);
+            return ssc_error_at(err, RENDER_STDIN_NAME, 0,
+                                "more than %zu bytes, the most an input may be "
+                                "(SSC_REPORT_MAX_INPUT raises the limit)",
+                                max);
+        }
+        if (head_len < sizeof head && got) {
             size_t n = (size_t)got < sizeof head - head_len ? (size_t)got : sizeof head - head_len;
             memcpy(head + head_len, buf, n);
             head_len += n;
         }
+        /* a CSV's head is judged before the rest is copied: zeros from
+         * /dev/zero are refused after 64 KiB, not after the limit */
+        if (!judged && (head_len == sizeof head || got == 0)) {
+            judged = 1;
+            if (render_spool_judge(*format, head, head_len, got == 0, err) != SSC_OK) {
+                close(fd);
+                return SSC_ERR;
+            }
+        }
+        if (got == 0)
+            break;
         while (off < (size_t)got) {
             ssize_t put = write(fd, buf + off, (size_t)got - off);
             if (put < 0 && errno == EINTR)

@@ -14,11 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/input.h"
+
 struct ssc_source {
     const ssc_source_opts *o;
     const char *plugin; /* the plugin's name, for messages about misuse */
     ssc_rowcheck *check;
     int failed;         /* reading must stop: err says why */
+    size_t rows, max_rows; /* projects handed over; ssc_input_max_rows() */
     ssc_error err;
     /* the project being handed over */
     int open;
@@ -382,6 +385,14 @@ int ssc_source_end(ssc_source *src)
     /* like an empty CSV row ",,,,": no project at all */
     if (blank)
         return SSC_OK;
+    if (++src->rows > src->max_rows) {
+        src->failed = 1;
+        return ssc_error_at(&src->err, src->o->display_name ? src->o->display_name : src->o->path,
+                            row.line,
+                            "more than %zu projects, the most a portfolio may have "
+                            "(SSC_REPORT_MAX_ROWS raises the limit)",
+                            src->max_rows);
+    }
     for (int c = 0; c < SSC_COL_COUNT; c++) {
         if (!src->twice[c])
             continue;
@@ -459,6 +470,10 @@ int ssc_source_read(const ssc_plugin *source, const ssc_source_opts *o, ssc_stor
     memset(&src, 0, sizeof src);
     src.o = o;
     src.plugin = source->name;
+    src.max_rows = ssc_input_max_rows();
+    /* a FIFO or a device would block or never end, whatever the source */
+    if (o->path && ssc_input_check(o->path, o->display_name, err) != SSC_OK)
+        return SSC_ERR;
     src.check = ssc_rowcheck_new(o->display_name ? o->display_name : o->path, problems,
                                  o->skip_bad_rows);
     if (!src.check)

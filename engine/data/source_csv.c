@@ -11,6 +11,7 @@
 
 #include "data/csv.h"
 #include "data/encoding.h"
+#include "data/input.h"
 #include "data/nearest.h"
 #include "data/rowcheck.h"
 #include "data/sniff.h"
@@ -26,6 +27,7 @@ typedef struct csv_load {
     const ssc_rename *renames;
     size_t n_renames;
     int fatal; /* a problem that skipping rows cannot get round */
+    size_t rows, max_rows; /* records read; ssc_input_max_rows() */
     char delim;      /* the separator read with */
     int delim_given; /* 1: the report's data.delimiter; 0: found from the header */
     const char *head; /* the header's bytes as written, for the separator hint */
@@ -83,6 +85,11 @@ static int csv_row(csv_load *L, const ssc_csv_record *rec, ssc_error *err)
 
     if (csv_blank(rec))
         return SSC_OK;
+    if (++L->rows > L->max_rows)
+        return ssc_error_at(err, ssc_rowcheck_name(L->rc), rec->line,
+                            "more than %zu rows, the most a portfolio may have "
+                            "(SSC_REPORT_MAX_ROWS raises the limit)",
+                            L->max_rows);
     ssc_rowcheck_begin(L->rc);
     if (rec->count != L->n_cols) {
         ssc_rowcheck_problem(L->rc, rec->line, NULL,
@@ -480,6 +487,32 @@ static int csv_decode(const char *name, const char **data, size_t *len, const ch
     return SSC_OK;
 }
 
+/* Judges the first bytes of a CSV file before the rest is read
+ * (ssc_input_read): text with a header line, not a NUL byte or a line that
+ * runs on past SSC_INPUT_HEAD bytes (a file of zeros, a disk image).
+ * Files of another kind and UTF-16/32 pass, for csv_decode's messages. */
+int ssc_csv_judge(const char *head, size_t len, int at_end, void *ctx, ssc_error *err)
+{
+    const char *name = ctx, *nul, *eol;
+    int le;
+
+    if (ssc_sniff(head, len) != SSC_SNIFF_TEXT || ssc_sniff_utf16_unmarked(head, len, &le))
+        return SSC_OK;
+    if ((nul = memchr(head, '\0', len)) != NULL)
+        return ssc_error_at(err, name, ssc_csv_line_of(head, (size_t)(nul - head)),
+                            "a NUL byte at byte %zu: this is not a text file (CSV is text)",
+                            (size_t)(nul - head) + 1);
+    eol = memchr(head, '\n', len);
+    if (!eol)
+        eol = memchr(head, '\r', len);
+    if (!eol && !at_end)
+        return ssc_error_at(err, name, 1,
+                            "no line end in the first %d bytes: the first line must be the "
+                            "header of column names",
+                            SSC_INPUT_HEAD);
+    return SSC_OK;
+}
+
 /* Reads data[0..len) into rc's store.  The ids the checker remembers
  * point into data, which must therefore outlive the reading. */
 static int csv_read(const char *data, size_t len, const ssc_rename *renames, size_t n_renames,
@@ -494,6 +527,7 @@ static int csv_read(const char *data, size_t len, const ssc_rename *renames, siz
     L.rc = rc;
     L.renames = renames;
     L.n_renames = n_renames;
+    L.max_rows = ssc_input_max_rows();
     data = data ? data : "";
     if (csv_decode(ssc_rowcheck_name(rc), &data, &len, encoding, &converted, err) != SSC_OK)
         return SSC_ERR;
@@ -552,16 +586,16 @@ int ssc_csv_load(const char *path, const ssc_csv_options *opt, ssc_store **out, 
                  size_t *skipped, ssc_error *err)
 {
     const char *name = opt && opt->display_name ? opt->display_name : path;
-    ssc_csv_file f;
+    ssc_input f;
     int rc;
 
     *out = NULL;
     if (skipped)
         *skipped = 0;
-    if (ssc_csv_file_read(&f, path) != 0)
-        return ssc_error_at(err, name, 0, "cannot read the file: %s", strerror(errno));
+    if (ssc_input_read(&f, path, name, 0, ssc_csv_judge, (void *)name, err) != SSC_OK)
+        return SSC_ERR;
     rc = ssc_csv_load_buffer(f.data, f.len, name, opt, out, problems, skipped, err);
-    ssc_csv_file_free(&f);
+    ssc_input_free(&f);
     return rc;
 }
 
@@ -575,7 +609,7 @@ static int csv_source_read(ssc_source *src, ssc_error *err)
     ssc_rowcheck *rc = ssc_source_rowcheck(src);
     const char *delimiter = ssc_source_option(src, "delimiter");
     char delim = 0;
-    ssc_csv_file f;
+    ssc_input f;
     int status;
 
     /* the report checked the value; a direct caller may not have */
@@ -584,14 +618,14 @@ static int csv_source_read(ssc_source *src, ssc_error *err)
                             "data.delimiter: \"%s\" is not a separator (one character such as "
                             "\",\" or \";\", or \"tab\")",
                             delimiter);
-    if (ssc_csv_file_read(&f, o->path) != 0)
-        return ssc_error_at(err, ssc_rowcheck_name(rc), 0, "cannot read the file: %s",
-                            strerror(errno));
+    if (ssc_input_read(&f, o->path, ssc_rowcheck_name(rc), 0, ssc_csv_judge,
+                       (void *)ssc_rowcheck_name(rc), err) != SSC_OK)
+        return SSC_ERR;
     status = csv_read(f.data, f.len, o->renames, o->n_renames,
                       ssc_source_option(src, "encoding"), delim, rc, err);
     /* the checker's ids point into the file: no row comes after this */
     ssc_rowcheck_stable(rc, NULL, NULL);
-    ssc_csv_file_free(&f);
+    ssc_input_free(&f);
     return status;
 }
 
