@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "data/nearest.h"
+#include "report/limits.h"
 
 #ifndef SSC_BUILDDIR
 #define SSC_BUILDDIR ""
@@ -164,6 +165,8 @@ static int engcfg_read(ssc_engine_config *c, const char *path, ssc_error *err)
     if (realpath(base, real))
         snprintf(base, sizeof base, "%s", real);
     config_init(&cfg);
+    if (access(path, R_OK) == 0 && ssc_limits_file(path, err) != SSC_OK)
+        goto out;
     if (!config_read_file(&cfg, path)) {
         if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
             ssc_error_at(err, path, 0, "cannot read the engine configuration");
@@ -172,6 +175,12 @@ static int engcfg_read(ssc_engine_config *c, const char *path, ssc_error *err)
         goto out;
     }
     const config_setting_t *root = config_root_setting(&cfg);
+    char why[400];
+    const config_setting_t *bad = ssc_limits_walk(root, why, sizeof why);
+    if (bad) {
+        ssc_error_at(err, path, config_setting_source_line(bad), "%s", why);
+        goto out;
+    }
     if (engcfg_check_keys(root, top, NULL, path, err) != SSC_OK)
         goto out;
     const config_setting_t *pp = config_lookup(&cfg, "plugin_path");

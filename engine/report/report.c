@@ -5,9 +5,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "data/csv.h"
 #include "data/encoding.h"
+#include "report/limits.h"
 #include "data/nearest.h"
 #include "data/refdata.h"
 #include "data/sniff.h"
@@ -365,6 +367,16 @@ static int report_read_data(ssc_report *r, ssc_error *err)
     }
     if (report_read_csv_keys(r, d, err) != SSC_OK)
         return SSC_ERR;
+    const config_setting_t *t = config_setting_get_member(d, "timeout");
+    if (t) {
+        long long secs = config_setting_get_int64(t);
+        if (secs < 1 || secs > 86400)
+            return ssc_report_fail(err, r, t,
+                                   "data.timeout: %lld is not a number of seconds from 1 to "
+                                   "86400",
+                                   secs);
+        snprintf(r->data_timeout, sizeof r->data_timeout, "%lld", secs);
+    }
     const config_setting_t *rates = config_setting_get_member(d, "currency_rates");
     int nr = rates ? config_setting_length(rates) : 0;
     if (nr > 0) {
@@ -455,6 +467,10 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
     if (n <= 0)
         return ssc_report_fail(err, r, l, "sections: the report has no sections; add at least one "
                                       "{ plugin = \"...\"; title = \"...\"; }");
+    if (n > SSC_LIMIT_SECTIONS)
+        return ssc_report_fail(err, r, l,
+                               "sections: %d sections, more than the %d a report may have", n,
+                               SSC_LIMIT_SECTIONS);
     if (!(r->sections = calloc((size_t)n, sizeof *r->sections)))
         return ssc_error_oom(err);
     for (int i = 0; i < n; i++) {
@@ -540,6 +556,9 @@ int ssc_report_load(ssc_report *r, const char *path, const char *const *sets, si
     if (report_split_path(r, path, err) != SSC_OK)
         return SSC_ERR;
     config_set_include_dir(&r->cfg, r->dir);
+    /* one that cannot be opened gets libconfig's words, as before */
+    if (access(path, R_OK) == 0 && ssc_limits_file(path, err) != SSC_OK)
+        return SSC_ERR;
     if (!config_read_file(&r->cfg, path)) {
         if (config_error_type(&r->cfg) == CONFIG_ERR_FILE_IO)
             return ssc_error_at(err, path, 0, "cannot read the report file");
@@ -558,6 +577,10 @@ int ssc_report_load(ssc_report *r, const char *path, const char *const *sets, si
             return SSC_ERR;
         r->set_settings[r->n_set++] = changed;
     }
+    char why[400];
+    const config_setting_t *bad = ssc_limits_walk(config_root_setting(&r->cfg), why, sizeof why);
+    if (bad)
+        return ssc_report_fail(err, r, bad, "%s", why);
     if (report_check_group(r, config_root_setting(&r->cfg), NULL, err) != SSC_OK)
         return SSC_ERR;
 
@@ -627,6 +650,9 @@ const char *ssc_report_data_option(const ssc_report *r, const char *name)
 {
     const config_setting_t *d = config_lookup(&r->cfg, "data");
     const char *v;
+    /* the one number a source reads, handed over as text like the rest */
+    if (name && strcmp(name, "timeout") == 0)
+        return r->data_timeout[0] ? r->data_timeout : NULL;
     return d && name && config_setting_lookup_string(d, name, &v) ? v : NULL;
 }
 

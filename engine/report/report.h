@@ -66,6 +66,7 @@ typedef struct ssc_report {
      * encoding to convert from (NULL: UTF-8, or a byte-order mark's) */
     char data_delimiter;
     const char *data_encoding;
+    char data_timeout[24]; /* data.timeout as text for the source, or "" */
     ssc_currency_rate *rates; /* data.currency_rates */
     size_t n_rates;
     ssc_rename *renames;

@@ -48,6 +48,7 @@ static const struct report_key {
     {"data.columns", CONFIG_TYPE_GROUP},
     {"data.query", CONFIG_TYPE_STRING},
     {"data.table", CONFIG_TYPE_STRING},
+    {"data.timeout", CONFIG_TYPE_INT},
     {"data.currency_rates", CONFIG_TYPE_GROUP},
     {"filters", CONFIG_TYPE_GROUP},
     {"filters.statuses", CONFIG_TYPE_ARRAY},

@@ -11,6 +11,9 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "report/limits.h"
+#include <unistd.h>
+
 #include "schedule/tz.h"
 
 /* Defaults documented in docs/scheduling.md. */
@@ -359,11 +362,17 @@ int ssc_jobs_load(ssc_jobs *j, const char *path, ssc_error *err)
     if (!realpath(dir, base))
         return ssc_error_at(err, path, 0, "cannot resolve the folder of the settings file");
     config_init(&cfg);
-    if (!config_read_file(&cfg, path)) {
+    char why[400];
+    const config_setting_t *bad;
+    if (access(path, R_OK) == 0 && ssc_limits_file(path, err) != SSC_OK) {
+        rc = SSC_ERR;
+    } else if (!config_read_file(&cfg, path)) {
         if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
             rc = ssc_error_at(err, path, 0, "cannot read the engine configuration");
         else
             rc = ssc_error_at(err, path, config_error_line(&cfg), "%s", config_error_text(&cfg));
+    } else if ((bad = ssc_limits_walk(config_root_setting(&cfg), why, sizeof why)) != NULL) {
+        rc = ssc_error_at(err, path, config_setting_source_line(bad), "%s", why);
     } else {
         jobs_ctx x = {path, base, err};
         rc = jobs_read(j, &cfg, &x);
