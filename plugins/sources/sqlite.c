@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -227,6 +228,49 @@ static int sqlite_prepare(sqlite3 *db, const char *path, const char *query, cons
     return rc;
 }
 
+/* data.timeout: the query's time limit.  SQLite calls the progress
+ * handler every SQLITE_PROGRESS_OPS virtual-machine steps; past the
+ * deadline it returns non-zero, which interrupts the statement as
+ * sqlite3_interrupt does (SQLITE_INTERRUPT), so a recursive query that
+ * never ends stops within milliseconds of its limit. */
+#define SQLITE_TIMEOUT_DEFAULT 60
+#define SQLITE_TIMEOUT_MAX 86400
+#define SQLITE_PROGRESS_OPS 10000
+
+typedef struct sqlite_clock {
+    struct timespec deadline;
+    int expired;
+} sqlite_clock;
+
+static int sqlite_progress(void *data)
+{
+    sqlite_clock *c = data;
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec > c->deadline.tv_sec ||
+        (now.tv_sec == c->deadline.tv_sec && now.tv_nsec >= c->deadline.tv_nsec))
+        c->expired = 1;
+    return c->expired;
+}
+
+/* The limit in seconds from data.timeout (the engine checked it is a whole
+ * number; a direct caller may not have), or -1. */
+static long sqlite_timeout(ssc_source *src)
+{
+    const char *t = ssc_source_option(src, "timeout");
+    char *end;
+    long v;
+
+    if (!t)
+        return SQLITE_TIMEOUT_DEFAULT;
+    errno = 0;
+    v = strtol(t, &end, 10);
+    if (errno || end == t || *end || v < 1 || v > SQLITE_TIMEOUT_MAX)
+        return -1;
+    return v;
+}
+
 static int sqlite_read(ssc_source *src, ssc_error *err)
 {
     const char *path = ssc_source_path(src);
@@ -239,8 +283,14 @@ static int sqlite_read(ssc_source *src, ssc_error *err)
     long row = 0;
     int rc;
 
+    sqlite_clock clock = {{0, 0}, 0};
+    long timeout = sqlite_timeout(src);
+
     if (query && table)
         return ssc_error_set(err, "%s: set data.query or data.table, not both", path);
+    if (timeout < 0)
+        return ssc_error_set(err, "%s: data.timeout: not a whole number of seconds from 1 to %d",
+                             path, SQLITE_TIMEOUT_MAX);
     if (!table)
         table = "projects";
     /* opening read-only never creates a file, but its message would be
@@ -261,6 +311,9 @@ static int sqlite_read(ssc_source *src, ssc_error *err)
     }
     /* a second lock on writing, whatever the query says */
     sqlite3_exec(db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &clock.deadline);
+    clock.deadline.tv_sec += timeout;
+    sqlite3_progress_handler(db, SQLITE_PROGRESS_OPS, sqlite_progress, &clock);
     if (sqlite_prepare(db, path, query, table, &st, err) != SSC_OK ||
         sqlite_check_columns(st, path, err) != SSC_OK) {
         sqlite3_finalize(st);
@@ -282,7 +335,12 @@ static int sqlite_read(ssc_source *src, ssc_error *err)
         if (sqlite_row(src, st, names, ++row) != SSC_OK)
             break; /* the engine knows why (out of memory) */
     free(names);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (clock.expired)
+        rc = ssc_error_set(err,
+                           "%s: the query ran past data.timeout (%ld s) and was stopped after "
+                           "%ld rows; make it cheaper or raise data.timeout",
+                           path, timeout, row);
+    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         rc = ssc_error_set(err, "%s:%ld: reading stopped: %s", path, row + 1,
                            sqlite3_errmsg(db));
     else
