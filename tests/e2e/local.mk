@@ -14,6 +14,10 @@
 #                       help COMMAND / COMMAND --help, init DIR
 #   e2e-kill.sh         SIGKILL at random moments of renders: previous PDF
 #                       whole, new one complete or absent, litter swept
+#   e2e-hostile.sh      issue 15's hostile inputs: FIFO, /dev/zero, a 2 GB sparse
+#                       file, bad UTF-8, newlines, corrupt SQLite, deep nesting,
+#                       100,000 sections, the IATI crashers, an external entity,
+#                       a query that never ends; each a clean error in bounds
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
@@ -22,6 +26,7 @@ E2E_TESTS = \
 	tests/e2e/valgrind-render.sh \
 	tests/e2e/e2e-cli.sh \
 	tests/e2e/e2e-period.sh \
-	tests/e2e/e2e-kill.sh
+	tests/e2e/e2e-kill.sh \
+	tests/e2e/e2e-hostile.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)
