@@ -105,7 +105,7 @@ printf 'title = "T";\nlanguage = "e\\nn";\ndata = { path = "good.csv"; };\nsecti
 hostile "a newline in a report value" '^newline\.cfg:2: language: "e\\nn" is not' check newline.cfg
 [ "$(wc -l < run.err)" -eq 1 ] || fail "a newline in a report value: the message is not one line"
 printf '%s\n' "$H" 'N-1,T,I,VNM,water,6,2015,"ongo' 'ing"' > newline.csv
-hostile "a newline in a data value" '^newline\.csv:2: status: .*ongo\\ning' \
+hostile "a newline in a data value" '^newline\.csv:2: status: .*ongo(\\n|\?)ing' \
     render r.cfg --data newline.csv -o out.pdf
 # a corrupt SQLite file: its header, then bytes of every value
 { printf 'SQLite format 3\000'; awk 'BEGIN { for (i = 0; i < 4096; i++) printf "%c", 128 + i % 128 }'; } \
@@ -176,7 +176,7 @@ data = {
 sections = ( { plugin = "kpi"; } );
 EOF
 CPU_MAX=4.0
-hostile "a recursive query that never ends" '^db\.sqlite: .*ran past data\.timeout \(1 s\)' \
+hostile "a recursive query that never ends" '^(\./)?db\.sqlite: .*ran past data\.timeout \(1 s\)' \
     render q.cfg -o out.pdf
 CPU_MAX=2.0
 
