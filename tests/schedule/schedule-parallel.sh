@@ -10,15 +10,18 @@ TZ=UTC
 export TZ
 conf="$work/ssc-report.conf"
 log="$work/state/runs.log"
-# a render that really hangs: its data is a named pipe nobody writes to
-mkfifo "$work/hang.csv" || { echo "ERROR: mkfifo"; exit 99; }
+# a render that really hangs: its data is an SQLite query that never ends
+# (a recursive count with no bound; the job's timeout is shorter than data.timeout)
+command -v sqlite3 > /dev/null || { echo "SKIP: no sqlite3 command"; exit 77; }
+sqlite3 "$work/hang.db" "CREATE TABLE t (x);" || { echo "ERROR: sqlite3"; exit 99; }
+hang_query="WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) AS id FROM c"
 cat > "$conf" <<EOF
 state_dir = "state";
 max_parallel = 2;
 jobs = (
   { name = "hang"; report = "$report"; schedule = "0 6 * * *"; timezone = "UTC";
     output = "out/hang.pdf"; timeout = 20;
-    set = [ "data.path=$work/hang.csv" ]; },
+    set = [ "data.path=$work/hang.db", "data.query=$hang_query"]; },
   { name = "quick"; report = "$report"; schedule = "0 6 * * *"; timezone = "UTC";
     output = "out/quick.pdf"; }
 );
