@@ -27,6 +27,9 @@ check_eq "started" $? 0
 echo 'this is not = valid' >> "$conf"
 wait_until 600 test -s "$work/out/snap-2024-01-01.pdf"
 check_eq "rendered with the settings it read" $? 0
+# the log line is written just after the PDF is published: wait for it
+logged_ok() { [ "$(log_count "$log" snap ok)" = 1 ]; }
+wait_until 300 logged_ok
 check_eq "logged ok" "$(log_count "$log" snap ok)" 1
 kill -TERM "$daemon"
 wait_until 100 not_running "$daemon"
