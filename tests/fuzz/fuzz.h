@@ -50,4 +50,9 @@ int fuzz_report_load(struct ssc_report *r, const char *path, const char *const *
  * and checks the outcome and every stored project (fuzz-source-read.c). */
 int fuzz_source_read(const ssc_plugin *source, const char *path);
 
+/* Reads every row of a store through every accessor; `required` adds the
+ * checks of the required columns (fuzz-util.c). */
+struct ssc_store;
+size_t fuzz_walk_store(const struct ssc_store *st, int required);
+
 #endif
