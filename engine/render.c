@@ -423,9 +423,15 @@ static int render_compute(render_job *j, ssc_render_result *res, ssc_error *err)
     if (ssc_compute_sections(&j->view, j->sections, j->report.n_sections, j->tables, &lim,
                              &res->plugin_fault, err) != SSC_OK)
         return SSC_ERR;
-    for (size_t i = 0; i < j->report.n_sections; i++)
-        if (ssc_label_table(j->tables[i], &j->report, j->store, err) != SSC_OK)
-            return SSC_ERR;
+    /* Labelling can fail on a name without a Chinese form: say which section. */
+    for (size_t i = 0; i < j->report.n_sections; i++) {
+        ssc_section *s = &j->sections[i];
+        ssc_error perr;
+        ssc_error_clear(&perr);
+        if (ssc_label_table(j->tables[i], &j->report, j->store, &perr) != SSC_OK)
+            return ssc_error_at(err, j->report.path, s->def->line, "section %zu (%s): %s", i + 1,
+                                s->plugin->name, perr.message);
+    }
     return SSC_OK;
 }
 

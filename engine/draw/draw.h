@@ -61,9 +61,10 @@ double ssc_text_widest_word(ssc_canvas *c, const char *text, const ssc_text_styl
  * times a power of ten, with at most max_ticks intervals. */
 void ssc_axis_nice(double min, double max, int max_ticks, double *lo, double *hi, double *step);
 
-/* Formats value with thousands separators ("12,345"; "US$1.2 million"
- * style is not used: money is printed in full, "US$ 1,234,567"); decimals
- * only when the value is not whole (up to 1). Returns buf. */
+/* Formats value with thousands separators ("12,345"), decimals only when
+ * the value is not whole (up to 1); money in the report language's one
+ * format: "US$45,000", "US$2.69 million", "4.5万美元", "3.2亿美元" (cents
+ * only below a thousand). Returns buf. */
 const char *ssc_format_number(char *buf, size_t len, double value, ssc_unit unit, const char *lang);
 
 /* Height a chart of this kind wants for table t at width w (bars grow with

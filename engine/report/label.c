@@ -64,6 +64,13 @@ const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind
         label = c ? ssc_country_label(c, lang) : NULL;
         break;
     }
+    case SSC_KEY_YEAR:
+        /* "2020年": a bare year reads as a number in a Chinese sentence */
+        if (zh && buf) {
+            snprintf(buf, len, "%s\u5e74", key);
+            label = buf;
+        }
+        break;
     case SSC_KEY_STATUS:
         label = ssc_label_status(key, lang);
         if (label == key)
@@ -75,9 +82,37 @@ const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind
      * the key itself */
     if (!label && st)
         label = ssc_store_label(st, kind, key);
-    if (!label && kind != SSC_KEY_TEXT && kind != SSC_KEY_PROJECT && kind != SSC_KEY_YEAR)
+    if (!label && kind != SSC_KEY_TEXT && kind != SSC_KEY_PROJECT && kind != SSC_KEY_YEAR &&
+        kind != SSC_KEY_GENDER)
         label = key;
     return label;
+}
+
+/* The Chinese edition never falls back to English for a name the engine
+ * owns (shared/spec/names-and-maps.md), as it never draws a missing glyph:
+ * the kind's name of key when it has no Chinese form, else NULL.  A label
+ * the data source gave (an IATI sector name) is the data's, like a title,
+ * and is shown as given. */
+static const char *label_lacks_zh(const ssc_report *r, const ssc_store *st, ssc_key_kind kind,
+                                  const char *key)
+{
+    if (st && ssc_store_label(st, kind, key))
+        return NULL;
+    switch (kind) {
+    case SSC_KEY_SECTOR:
+        return ssc_report_sector_has_zh(r, key) ? NULL : "sector";
+    case SSC_KEY_REGION:
+        return strcmp(key, SSC_REGION_UNSPECIFIED) == 0 || ssc_store_region(key, strlen(key))
+                   ? NULL
+                   : "region";
+    case SSC_KEY_COUNTRY:
+        return ssc_country_by_alpha3(key, strlen(key)) ? NULL : "country";
+    case SSC_KEY_SDG:
+        return ssc_sdg_get(atoi(key)) ? NULL : "SDG";
+    case SSC_KEY_STATUS:
+        return ssc_label_status(key, "zh") != key ? NULL : "status";
+    default: return NULL;
+    }
 }
 
 int ssc_label_table(ssc_table *t, const ssc_report *r, const ssc_store *st, ssc_error *err)
@@ -93,6 +128,16 @@ int ssc_label_table(ssc_table *t, const ssc_report *r, const ssc_store *st, ssc_
             ssc_table_set_column_title(t, (int)c, zh ? "项目数" : "Projects") != SSC_OK)
             return ssc_error_oom(err);
 
+    for (size_t i = 0; zh && i < ssc_table_rows(t); i++) {
+        const char *what = label_lacks_zh(r, st, ssc_table_key_kind(t), ssc_table_key(t, i));
+        if (what && !ssc_table_label_override(t, i))
+            return ssc_error_set(err,
+                                 "the Chinese edition has no Chinese name for %s \"%s\"%s",
+                                 what, ssc_table_key(t, i),
+                                 strcmp(what, "sector") == 0
+                                     ? ": give it label_zh in the report's sectors"
+                                     : "");
+    }
     for (size_t i = 0; i < ssc_table_rows(t); i++) {
         long colour = -1;
         const char *label =

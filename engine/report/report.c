@@ -596,6 +596,15 @@ int ssc_report_load(ssc_report *r, const char *path, const char *const *sets, si
     if (strcmp(r->language, "en") != 0 && strcmp(r->language, "zh") != 0)
         return ssc_report_fail(err, r, config_setting_get_member(root, "language"),
                            "language: \"%s\" is not a report language (en, zh)", r->language);
+    /* the network's members, for charts that tell them from partners */
+    if (report_strlist(r, config_setting_get_member(root, "member_institutions"), &r->members,
+                       err) != SSC_OK)
+        return SSC_ERR;
+    for (size_t i = 0; i < r->members.count; i++)
+        if (!r->members.items[i] || !r->members.items[i][0])
+            return ssc_report_fail(err, r, config_setting_get_member(root, "member_institutions"),
+                                   "member_institutions: item %zu is not a name (a non-empty "
+                                   "string)", i + 1);
     /* texts given per language: the report's language picks */
     if (strcmp(r->language, "zh") == 0) {
         r->title = report_string(root, "title_zh", r->title);
@@ -640,6 +649,7 @@ void ssc_report_free(ssc_report *r)
     free(r->regions.items);
     free(r->sectors.items);
     free(r->leads.items);
+    free(r->members.items);
     free(r->sector_defs);
     free(r->sections);
     free(r->set_settings);
@@ -675,6 +685,12 @@ const char *ssc_report_sector_label(const ssc_report *r, const char *code)
     if (strcmp(r->language, "zh") == 0 && sd->label_zh)
         return sd->label_zh;
     return sd->label_en ? sd->label_en : code;
+}
+
+int ssc_report_sector_has_zh(const ssc_report *r, const char *code)
+{
+    const ssc_sector_def *sd = report_sector(r, code);
+    return sd && sd->label_zh && sd->label_zh[0];
 }
 
 long ssc_report_sector_colour(const ssc_report *r, const char *code)

@@ -73,6 +73,7 @@ typedef struct ssc_report {
     size_t n_renames;
     /* filters: an empty list keeps everything */
     ssc_strlist statuses, regions, sectors, leads;
+    ssc_strlist members; /* member_institutions: empty when the report lists none */
     int start_year_min, start_year_max; /* 0: no bound */
     /* the reporting period (period.c); when the report gives none, the
      * render sets the default once the data is read */
@@ -135,5 +136,7 @@ const char *ssc_report_data_option(const ssc_report *r, const char *name);
 /* Sector label and colour (report's, else built-in defaults). */
 const char *ssc_report_sector_label(const ssc_report *r, const char *code);
 long ssc_report_sector_colour(const ssc_report *r, const char *code);
+/* 1 when the report or the built-in sectors give code a Chinese label. */
+int ssc_report_sector_has_zh(const ssc_report *r, const char *code);
 
 #endif

@@ -38,6 +38,7 @@ static const struct report_key {
     {"theme.font", CONFIG_TYPE_STRING},
     {"theme.body_size", CONFIG_TYPE_FLOAT},
     {"language", CONFIG_TYPE_STRING},
+    {"member_institutions", CONFIG_TYPE_ARRAY},
     {"date", CONFIG_TYPE_STRING},
     {"output", CONFIG_TYPE_STRING},
     {"data", CONFIG_TYPE_GROUP},

@@ -17,6 +17,16 @@ const char *ssc_section_language(const ssc_section *s)
     return s ? s->report->language : "en";
 }
 
+int ssc_section_is_member(const ssc_section *s, const char *institution)
+{
+    if (!s || s->report->members.count == 0)
+        return -1;
+    for (size_t i = 0; institution && i < s->report->members.count; i++)
+        if (strcmp(s->report->members.items[i], institution) == 0)
+            return 1;
+    return 0;
+}
+
 static const config_setting_t *section_option(const ssc_section *s, const char *name)
 {
     return s && s->def->options ? config_setting_get_member(s->def->options, name) : NULL;

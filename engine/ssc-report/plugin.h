@@ -118,6 +118,10 @@ const char *ssc_institution_name(const ssc_portfolio *p, const char *name, const
 const char *ssc_section_title(const ssc_section *s);
 /* "en" or "zh": plugins that generate text write it in this language. */
 const char *ssc_section_language(const ssc_section *s);
+/* ABI 1.3: 1 when the report's member_institutions lists institution (its
+ * English name, as in lead_institution), 0 when it does not, -1 when the
+ * report lists no members. */
+int ssc_section_is_member(const ssc_section *s, const char *institution);
 /* Options declared by the plugin and set in the report; NULL / dflt when
  * the report did not set them.  The engine has already checked their type,
  * choices and range against the plugin's declaration. */
@@ -158,7 +162,9 @@ typedef enum ssc_key_kind {
     SSC_KEY_YEAR,     /* "2014" */
     SSC_KEY_COUNTRY,  /* ISO 3166-1 alpha-3 */
     SSC_KEY_STATUS,   /* project status code */
-    SSC_KEY_PROJECT   /* project id; the plugin sets the label (title) */
+    SSC_KEY_PROJECT,  /* project id; the plugin sets the label (title) */
+    SSC_KEY_GENDER    /* ABI 1.3: gender marker "0", "1", "2" or "none": an
+                       * ordered scale, coloured so in every report */
 } ssc_key_kind;
 
 /* ABI 1.1: the name the engine shows for a key in the report's language:
@@ -258,8 +264,15 @@ void ssc_canvas_fill(ssc_canvas *c, ssc_box box, unsigned long rgb);
 void ssc_canvas_line(ssc_canvas *c, double x0, double y0, double x1, double y1, double width,
                      unsigned long rgb);
 /* Formats a number for display in the report's language (thousands
- * separators; "US$" for SSC_UNIT_USD; "%" for SSC_UNIT_PERCENT). */
+ * separators; "%" for SSC_UNIT_PERCENT; money as ssc_format_value writes
+ * it). */
 const char *ssc_canvas_format(ssc_canvas *c, double value, ssc_unit unit);
+/* ABI 1.3: the same without a canvas, into buf (returned), for text a
+ * plugin writes in lang ("en" or "zh"): "1,234", "12.5%", money as
+ * "US$45,000", "US$2.69 million" or "4.5万美元", "269.4万美元", "3.2亿美元"
+ * (cents only below a thousand; no space before a Chinese measure word). */
+const char *ssc_format_value(char *buf, size_t len, double value, ssc_unit unit,
+                             const char *lang);
 /* The theme's accent colour number i (cycled). */
 unsigned long ssc_canvas_palette(const ssc_canvas *c, size_t i);
 /* For anything else: the Cairo context, already clipped to the box. */

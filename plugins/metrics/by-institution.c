@@ -3,7 +3,11 @@
  * partner.  An institution appears when it leads or partners any shown
  * project; it counts once per project in each role (a partner named twice
  * on one project counts once).  Rows are sorted by lead count, then partner
- * count, largest first, then by name; option limit keeps the first rows. */
+ * count, largest first, then by name; option limit keeps the first rows and
+ * sums the rest into one "Other" row, so that no institution is dropped
+ * without a trace.  When the report lists its member_institutions, the
+ * members come first and every other institution is marked as a
+ * non-member, so the chart tells the network from its partners. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +20,8 @@ static const ssc_option by_institution_options[] = {
      .type = SSC_OPTION_INT,
      .min = 0,
      .max = 100000,
-     .help = "show at most this many institutions, those with most projects first (0: all)"},
+     .help = "show at most this many institutions, those with most projects first, and the "
+             "rest summed as \"Other\" (0: all)"},
     {.name = NULL},
 };
 
@@ -24,6 +29,7 @@ typedef struct institution {
     const char *name; /* borrowed from the portfolio */
     double lead, partner;
     size_t partner_row; /* 1 + the last project counted as a partner; 0 none */
+    int outside;        /* 1: not a member, when the report lists members */
 } institution;
 
 /* Institutions by name, open addressing.  Names are hashed by content, not
@@ -80,6 +86,8 @@ static institution *institution_get(institution_set *set, const char *name)
 static int institution_cmp(const void *pa, const void *pb)
 {
     const institution *a = pa, *b = pb;
+    if (a->outside != b->outside)
+        return a->outside - b->outside;
     if (a->lead != b->lead)
         return a->lead > b->lead ? -1 : 1;
     if (a->partner != b->partner)
@@ -109,10 +117,12 @@ static int by_institution_count(const ssc_portfolio *p, institution_set *set)
     return 0;
 }
 
-/* The sorted institutions into out, the first shown of them. */
+/* The sorted institutions into out: the first shown of them, then the rest
+ * summed into one "Other" row. */
 static int by_institution_fill(const ssc_portfolio *p, const char *lang, ssc_table *out,
-                               const institution *list, size_t shown, int zh)
+                               const institution *list, size_t n, size_t shown, int zh)
 {
+    char label[512];
     int c_lead = ssc_table_add_column(out, "lead", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
     int c_partner = ssc_table_add_column(out, "partner", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
     if (c_lead < 0 || c_partner < 0 ||
@@ -122,10 +132,27 @@ static int by_institution_fill(const ssc_portfolio *p, const char *lang, ssc_tab
     for (size_t i = 0; i < shown; i++) {
         int row = ssc_table_row(out, list[i].name);
         /* keyed by the English name (data-out), labelled in the edition's */
-        if (row < 0 ||
-            ssc_table_set_label(out, row, ssc_institution_name(p, list[i].name, lang)) != SSC_OK ||
+        const char *name = ssc_institution_name(p, list[i].name, lang);
+        if (list[i].outside)
+            snprintf(label, sizeof label, zh ? "%s（非成员）" : "%s (non-member)", name);
+        else
+            snprintf(label, sizeof label, "%s", name);
+        if (row < 0 || ssc_table_set_label(out, row, label) != SSC_OK ||
             ssc_table_add_to(out, row, c_lead, list[i].lead) != SSC_OK ||
             ssc_table_add_to(out, row, c_partner, list[i].partner) != SSC_OK)
+            return -1;
+    }
+    if (shown < n) {
+        double lead = 0.0, partner = 0.0;
+        for (size_t i = shown; i < n; i++) {
+            lead += list[i].lead;
+            partner += list[i].partner;
+        }
+        int row = ssc_table_row(out, "other");
+        snprintf(label, sizeof label, zh ? "其他%zu个机构" : "Other (%zu institutions)", n - shown);
+        if (row < 0 || ssc_table_set_label(out, row, label) != SSC_OK ||
+            ssc_table_add_to(out, row, c_lead, lead) != SSC_OK ||
+            ssc_table_add_to(out, row, c_partner, partner) != SSC_OK)
             return -1;
     }
     return 0;
@@ -148,15 +175,20 @@ static int by_institution_compute(const ssc_portfolio *p, const ssc_section *s, 
         list = malloc(set.count * sizeof *list);
         bad = !list;
         for (size_t i = 0; !bad && i <= set.mask; i++)
-            if (set.slot[i].name)
-                list[n++] = set.slot[i];
+            if (set.slot[i].name) {
+                list[n] = set.slot[i];
+                list[n].outside = ssc_section_is_member(s, list[n].name) == 0;
+                n++;
+            }
     }
     free(set.slot);
     if (!bad && n > 1)
         qsort(list, n, sizeof *list, institution_cmp);
     shown = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
+    if (shown + 1 == n)
+        shown = n; /* one institution is shown, not summed as "Other" */
     if (!bad)
-        bad = by_institution_fill(p, ssc_section_language(s), out, list, shown, zh) != 0;
+        bad = by_institution_fill(p, ssc_section_language(s), out, list, n, shown, zh) != 0;
     free(list);
     if (bad)
         return ssc_error_set(err, "out of memory");
@@ -166,9 +198,15 @@ static int by_institution_compute(const ssc_portfolio *p, const ssc_section *s, 
                            : "Each project counts once for its lead institution and once for "
                              "each partner institution.");
     if (shown < n && used > 0 && (size_t)used < sizeof note)
-        snprintf(note + used, sizeof note - (size_t)used,
-                 zh ? "显示 %zu 个机构，共 %zu 个。" : " Showing %zu of %zu institutions.", shown,
-                 n);
+        used += snprintf(note + used, sizeof note - (size_t)used,
+                         zh ? "共%zu个机构，其余%zu个合并为“其他”，其计数为各机构之和。"
+                            : " Of %zu institutions, the last %zu are summed as \"Other\".",
+                         n, n - shown);
+    if (ssc_section_is_member(s, NULL) == 0 && used > 0 && (size_t)used < sizeof note)
+        snprintf(note + used, sizeof note - (size_t)used, "%s",
+                 zh ? "网络成员机构列在前面，其他机构标为“非成员”。"
+                    : " The network's member institutions come first; the others are marked "
+                      "\"non-member\".");
     if (ssc_table_set_note(out, note) != SSC_OK)
         return ssc_error_set(err, "out of memory");
     return SSC_OK;

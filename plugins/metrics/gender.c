@@ -41,7 +41,7 @@ static int gender_by_marker(const ssc_portfolio *p, ssc_table *out, int zh)
         int m = ssc_project_gender_marker(p, row);
         n[m >= 0 && m <= 2 ? m : 3] += 1.0;
     }
-    ssc_table_set_key_kind(out, SSC_KEY_TEXT);
+    ssc_table_set_key_kind(out, SSC_KEY_GENDER); /* coloured as an ordered scale */
     /* no project, no shares: the engine then says there is nothing to show */
     for (size_t i = 0; ssc_portfolio_count(p) && i < 4; i++) {
         if (i == 3 && n[3] == 0.0)

@@ -145,8 +145,8 @@ static int kpi_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, s
     size_t rows = ssc_table_rows(t);
     double gap = KPI_GAP, tile_w = (area.w - gap) / 2, tile_h = KPI_TILE_H;
     unsigned long accent = ssc_canvas_palette(c, 0);
-    int zh = strcmp(ssc_section_language(s), "zh") == 0;
     (void)err;
+    (void)s;
 
     for (size_t i = 0; i < rows; i++) {
         ssc_box tile = {area.x + (double)(i % 2) * (tile_w + gap),
@@ -160,15 +160,10 @@ static int kpi_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, s
         double v = ssc_table_number(t, i, 0);
         ssc_unit unit = kpi_unit(ssc_table_key(t, i));
         char figure[64], caption[256];
-        /* money in millions keeps the figure large and legible */
-        if (unit == SSC_UNIT_USD && v >= 1e6) {
-            snprintf(figure, sizeof figure, "%.2f", v / 1e6);
-            snprintf(caption, sizeof caption, zh ? "%s（百万美元）" : "%s, US$ million",
-                     ssc_table_label(t, i));
-        } else {
-            snprintf(figure, sizeof figure, "%s", ssc_canvas_format(c, v, unit));
-            snprintf(caption, sizeof caption, "%s", ssc_table_label(t, i));
-        }
+        /* the engine's one money format per language: "US$2.69 million",
+         * "269.4万美元" */
+        snprintf(figure, sizeof figure, "%s", ssc_canvas_format(c, v, unit));
+        snprintf(caption, sizeof caption, "%s", ssc_table_label(t, i));
         ssc_box inner = {tile.x + 20, tile.y + 18, tile.w - 32, tile.h - 24};
         double used = ssc_canvas_text(c, inner, figure, &big);
         inner.y += used + 6;

@@ -199,7 +199,6 @@ static int narrative_value(const narrative_facts *f, const char *name, size_t n,
                            char *buf, size_t len)
 {
 #define NARRATIVE_IS(lit) (n == sizeof lit - 1 && memcmp(name, lit, n) == 0)
-    char num[48];
     const char *none = "–"; /* no projects: nothing to name */
 
     if (NARRATIVE_IS("projects") || NARRATIVE_IS("countries") || NARRATIVE_IS("regions")) {
@@ -214,8 +213,8 @@ static int narrative_value(const narrative_facts *f, const char *name, size_t n,
         else
             snprintf(buf, len, "%s", none);
     } else if (NARRATIVE_IS("budget_total")) {
-        narrative_thousands(num, sizeof num, f->budget);
-        snprintf(buf, len, zh ? "%s 美元" : "US$ %s", num);
+        /* the engine's one money format: "US$2.69 million", "269.4万美元" */
+        ssc_format_value(buf, len, f->budget, SSC_UNIT_USD, zh ? "zh" : "en");
     } else if (NARRATIVE_IS("top_region")) {
         snprintf(buf, len, "%s", f->top_region ? f->top_region : none);
     } else if (NARRATIVE_IS("top_sector")) {

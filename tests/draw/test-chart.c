@@ -99,11 +99,31 @@ static const struct format_case { double v; ssc_unit unit; const char *lang, *wa
     {1e18, SSC_UNIT_COUNT, "en", "1,000,000,000,000,000,000"},
     {NAN, SSC_UNIT_COUNT, "en", "\u2013"},
     {INFINITY, SSC_UNIT_USD, "en", "\u2013"},
-    {1234567, SSC_UNIT_USD, "en", "US$ 1,234,567"},
-    {1234567, SSC_UNIT_USD, "zh", "1,234,567 \u7f8e\u5143"},
-    {-500, SSC_UNIT_USD, "en", "-US$ 500"},
-    {2500.5, SSC_UNIT_USD, "en", "US$ 2,500.5"},
-    {1234567, SSC_UNIT_USD, NULL, "US$ 1,234,567"},
+    /* money, worked by hand: three significant digits past a million in
+     * English, tenths of 万 and 亿 in Chinese, cents only below a thousand */
+    {1234567, SSC_UNIT_USD, "en", "US$1.23 million"},
+    {1234567, SSC_UNIT_USD, "zh", "123.5万美元"},
+    {2694000, SSC_UNIT_USD, "en", "US$2.69 million"},
+    {2694000, SSC_UNIT_USD, "zh", "269.4万美元"},
+    {320000000, SSC_UNIT_USD, "en", "US$320 million"},
+    {320000000, SSC_UNIT_USD, "zh", "3.2亿美元"},
+    {1.5e9, SSC_UNIT_USD, "en", "US$1.5 billion"},
+    {10500000, SSC_UNIT_USD, "en", "US$10.5 million"},
+    {999999, SSC_UNIT_USD, "en", "US$1 million"},   /* 1.00 million, not 1,000 thousand */
+    {999499, SSC_UNIT_USD, "en", "US$999,499"},
+    {45000, SSC_UNIT_USD, "en", "US$45,000"},
+    {45000, SSC_UNIT_USD, "zh", "4.5万美元"},
+    {10000, SSC_UNIT_USD, "zh", "1万美元"},
+    {9999, SSC_UNIT_USD, "zh", "9,999美元"},
+    {95000000, SSC_UNIT_USD, "zh", "9,500万美元"},
+    {99999600, SSC_UNIT_USD, "zh", "1亿美元"},      /* not 10,000万 */
+    {-500, SSC_UNIT_USD, "en", "-US$500"},
+    {-45000, SSC_UNIT_USD, "zh", "-4.5万美元"},
+    {2500.5, SSC_UNIT_USD, "en", "US$2,501"},        /* no cents at a thousand or more */
+    {12.5, SSC_UNIT_USD, "en", "US$12.50"},
+    {12.5, SSC_UNIT_USD, "zh", "12.50美元"},
+    {0.004, SSC_UNIT_USD, "en", "US$0"},
+    {1234567, SSC_UNIT_USD, NULL, "US$1.23 million"},
     {12.5, SSC_UNIT_PERCENT, "en", "12.5%"},
     {12.5, SSC_UNIT_PERCENT, "zh", "12.5%"},
     {100, SSC_UNIT_PERCENT, "en", "100%"},
@@ -1047,7 +1067,7 @@ static void test_text(void)
     CHECK(test_count(&p, p.c.box, 1) > 200);
     CHECK(ssc_canvas_box(&p.c).w == 200);
 
-    CHECK_STR(ssc_canvas_format(&p.c, 1234567, SSC_UNIT_USD), "US$ 1,234,567");
+    CHECK_STR(ssc_canvas_format(&p.c, 1234567, SSC_UNIT_USD), "US$1.23 million");
     CHECK(ssc_canvas_palette(&p.c, 0) == p.theme.palette[0]);
     CHECK(ssc_canvas_palette(&p.c, p.theme.n_palette + 1) == p.theme.palette[1]);
     cairo_t *cr = ssc_canvas_cairo(&p.c);

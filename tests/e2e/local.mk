@@ -18,6 +18,8 @@
 #                       file, bad UTF-8, newlines, corrupt SQLite, deep nesting,
 #                       100,000 sections, the IATI crashers, an external entity,
 #                       a query that never ends; each a clean error in bounds
+#   e2e-names.sh        UN country names in both editions, the map's Palestine
+#                       tile and disclaimer, no English in the Chinese edition
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
@@ -27,6 +29,7 @@ E2E_TESTS = \
 	tests/e2e/e2e-cli.sh \
 	tests/e2e/e2e-period.sh \
 	tests/e2e/e2e-kill.sh \
-	tests/e2e/e2e-hostile.sh
+	tests/e2e/e2e-hostile.sh \
+	tests/e2e/e2e-names.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)

@@ -104,6 +104,18 @@ function thousands(v,   s, out) {
     while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
     return s out
 }
+function trimz(s) { if (s ~ /\./) { sub(/0+$/, "", s); sub(/\.$/, "", s) } return s }
+# money as docs/portfolio-csv.md and the names spec write it, for the
+# amounts of this test (from a thousand to below a billion)
+function money_en(v) {
+    if (v < 999500) return "US$" thousands(v)
+    v /= 1e6
+    return "US$" trimz(sprintf(v < 9.995 ? "%.2f" : v < 99.95 ? "%.1f" : "%.0f", v)) " million"
+}
+function money_zh(v) {
+    if (v < 1e4) return thousands(v) "美元"
+    return trimz(sprintf("%.1f", v / 1e4)) "万美元"
+}
 FILENAME == regfile { region_of[$1] = $2; next }
 FILENAME == countryfile && FNR == 1 { for (i = 1; i <= NF; i++) mc[$i] = i; next }
 FILENAME == countryfile { country_name[$mc["alpha3"]] = $mc["name"]; next }
@@ -194,6 +206,7 @@ END {
         printf "f_projects=%d f_countries=%d f_regions=%d\n", p, size(by_country), size(by_region)
         printf "f_first=%s f_last=%s f_total='%s' f_no_budget=%d\n", first_year, last_year,
             thousands(total), no_budget
+        printf "f_money_en='%s' f_money_zh='%s'\n", money_en(total), money_zh(total)
         printf "f_top_region='%s' f_top_sector='%s'\n", top(by_region), top(by_sector)
     }
 }
@@ -258,8 +271,8 @@ narrative_expected()
 {
     eval "$(expect facts "$@")"
     printf 'key%slabel%stext\n' "$US" "$US"
-    printf '1%sParagraph 1%sSince %s, %s projects have reached %s countries in %s regions, with a budget of US$ %s.\n' \
-        "$US" "$US" "$f_first" "$f_projects" "$f_countries" "$f_regions" "$f_total"
+    printf '1%sParagraph 1%sSince %s, %s projects have reached %s countries in %s regions, with a budget of %s.\n' \
+        "$US" "$US" "$f_first" "$f_projects" "$f_countries" "$f_regions" "$f_money_en"
     sector=$(printf '%s\n' "$sector_labels" | tr '|' '\n' | awk -F= -v s="$f_top_sector" '$1 == s { print $2 }')
     printf '2%sParagraph 2%sMost projects work in %s; the leading sector is %s. The latest started in %s. {Braces} stay.\n' \
         "$US" "$US" "$f_top_region" "$sector" "$f_last"
@@ -336,10 +349,13 @@ check_all all "$work/all.cfg" "$work/all"
 # rows above: 12 projects in 8 countries and 6 regions, 2010 to 2019;
 # budgets 1000 + 2500.5 + 400 + 3000 + 1200 + 800 + 1250000 + 700.25 + 1500
 # + 2000 = 1263100.75; Asia (P-01 04 06 07 09 12) and Africa (P-02 05 06 08
-# 11 12) tie at 6, so Africa; agriculture has 4 projects.
+# 11 12) tie at 6, so Africa; agriculture has 4 projects.  In words,
+# 1263100.75 is US$1.26 million (three significant digits) and 126.3万美元
+# (126.310075 万 to a tenth).
 expect facts > "$work/facts.txt"
 printf '%s\n' 'f_projects=12 f_countries=8 f_regions=6' \
     "f_first=2010 f_last=2019 f_total='1,263,101' f_no_budget=2" \
+    "f_money_en='US\$1.26 million' f_money_zh='126.3万美元'" \
     "f_top_region='Africa' f_top_sector='agriculture'" |
     cmp -s - "$work/facts.txt" || fail "the test's own facts are off: $(cat "$work/facts.txt")"
 # Institute A leads P-01 04 08 12 and partners P-04; Partner X partners
@@ -365,7 +381,7 @@ rm -rf "$work/zh"
 run render "$work/zh.cfg" -o "$work/zh.pdf" --data-out "$work/zh" --set language=zh
 if [ "$rc" -eq 0 ]; then
     eval "$(expect facts)"
-    want_zh="自${f_first}年以来，${f_projects}个项目覆盖${f_regions}个地区的${f_countries}个国家，预算共${f_total} 美元。"
+    want_zh="自${f_first}年以来，${f_projects}个项目覆盖${f_regions}个地区的${f_countries}个国家，预算共${f_money_zh}。"
     printf '%s\n' "key${US}label${US}text" "1${US}第 1 段${US}$want_zh" \
         "2${US}第 2 段${US}项目最多的地区是非洲，最主要的领域是农业。" > "$work/e.us"
     compare "zh 01-narrative" asis "$work/e.us" "$work/zh/01-narrative.csv" text

@@ -267,7 +267,9 @@ int ssc_chart_bar_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
         for (size_t k = 0; k < L.s.n; k++) {
             double v = ssc_chart_value(t, &L.s, k, r);
             double x = cx - L.group_w / 2.0 + k * (L.bar_w + 1.0);
-            if (isnan(v))
+            /* a zero among grouped bars is no bar: a "0" over nothing reads
+             * as a mark (issue 8); the data table still gives it */
+            if (isnan(v) || (L.s.n > 1 && v == 0.0))
                 continue;
             double y = ssc_chart_axis_pos(&L.axis, v, L.py + L.ph, L.py);
             bar_rect(c->cr, x, y0, x + L.bar_w, y, ssc_chart_colour(c, t, &L.s, k, r));
@@ -421,7 +423,7 @@ int ssc_chart_hbar_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
         for (size_t k = 0; k < L.s.n; k++) {
             double v = ssc_chart_value(t, &L.s, k, r);
             double y = cy - stack / 2.0 + k * (L.bar_h + 1.0);
-            if (isnan(v))
+            if (isnan(v) || (L.s.n > 1 && v == 0.0)) /* as in columns, above */
                 continue;
             double x = ssc_chart_axis_pos(&L.axis, v, L.px, L.px + L.pw);
             bar_rect(c->cr, x0, y, x, y + L.bar_h, ssc_chart_colour(c, t, &L.s, k, r));

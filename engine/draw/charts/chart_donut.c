@@ -82,10 +82,8 @@ size_t ssc_chart_donut_slices(const ssc_canvas *c, const ssc_table *t,
         n++;
     }
     for (size_t i = 0; i < n; i++) {
-        long hint = out[i].row == (size_t)-1 ? -1 : ssc_table_colour(t, out[i].row);
         out[i].colour = out[i].row == (size_t)-1 ? DONUT_OTHER_COLOUR
-                        : hint >= 0           ? (unsigned long)hint
-                                              : ssc_canvas_palette(c, i);
+                                                 : ssc_chart_row_colour(c, t, out[i].row, i);
     }
     *total = sum;
     return n;

@@ -191,7 +191,7 @@ static void line_series(ssc_canvas *c, const ssc_table *t, const line_layout *L,
     int pen_down = 0;
 
     /* a row's colour hint colours a bar, not a line through all rows */
-    ssc_draw_rgb(c->cr, L->s.n == 1 ? c->theme->accent : ssc_canvas_palette(c, k));
+    ssc_draw_rgb(c->cr, L->s.n == 1 ? c->theme->accent : ssc_chart_series_colour(c, t, &L->s, k));
     cairo_set_line_width(c->cr, LINE_WIDTH);
     cairo_set_line_join(c->cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(c->cr, CAIRO_LINE_CAP_ROUND);
@@ -233,7 +233,7 @@ static int line_is_dip(const ssc_table *t, const line_layout *L, size_t k, size_
 static void line_markers(ssc_canvas *c, const ssc_table *t, const line_layout *L, size_t k)
 {
     ssc_text_style val = ssc_chart_style(c, SSC_CHART_SMALL, 0);
-    unsigned long rgb = L->s.n == 1 ? c->theme->accent : ssc_canvas_palette(c, k);
+    unsigned long rgb = L->s.n == 1 ? c->theme->accent : ssc_chart_series_colour(c, t, &L->s, k);
     size_t n = ssc_table_rows(t);
     double lh;
 

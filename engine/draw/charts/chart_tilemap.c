@@ -106,7 +106,7 @@ static void tilemap_ramp(const ssc_table *t, tilemap_layout *L)
         L->bins = 1;
 }
 
-/* A bin's label: "3-4" (or "3") for counts, "US$ 50,000-100,000" else. */
+/* A bin's label: "3-4" (or "3") for counts, "US$50,000-100,000" else. */
 static void tilemap_bin_label(ssc_canvas *c, const tilemap_layout *L, int bin, char *buf,
                               size_t len)
 {
@@ -122,12 +122,15 @@ static void tilemap_bin_label(ssc_canvas *c, const tilemap_layout *L, int bin, c
             snprintf(buf, len, "%s\u2013%s", a, b);
         return;
     }
-    ssc_format_number(a, sizeof a, lo, SSC_UNIT_COUNT, c->lang);
-    ssc_format_number(b, sizeof b, hi, SSC_UNIT_COUNT, c->lang);
+    /* money as the engine writes it, the unit once: "US$0–50,000",
+     * "0–5万美元" */
+    int wan = L->unit == SSC_UNIT_USD && ssc_chart_zh(c) && hi >= 1e4;
+    ssc_format_number(a, sizeof a, wan ? lo / 1e4 : lo, SSC_UNIT_COUNT, c->lang);
+    ssc_format_number(b, sizeof b, wan ? hi / 1e4 : hi, SSC_UNIT_COUNT, c->lang);
     if (L->unit == SSC_UNIT_USD && ssc_chart_zh(c))
-        snprintf(buf, len, "%s\u2013%s \u7f8e\u5143", a, b); /* 美元 */
+        snprintf(buf, len, "%s\u2013%s%s\u7f8e\u5143", a, b, wan ? "\u4e07" : ""); /* 万美元 */
     else if (L->unit == SSC_UNIT_USD)
-        snprintf(buf, len, "US$ %s\u2013%s", a, b);
+        snprintf(buf, len, "US$%s\u2013%s", a, b);
     else if (L->unit == SSC_UNIT_PERCENT)
         snprintf(buf, len, "%s\u2013%s%%", a, b);
     else

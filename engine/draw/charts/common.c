@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "data/refdata.h"
+
 /* Space between a legend and the plot below it. */
 #define CHART_LEGEND_GAP 8.0
 /* Legend swatches: a square for bars, a short stroke for lines. */
@@ -94,12 +96,61 @@ double ssc_chart_value(const ssc_table *t, const ssc_series *s, size_t series, s
     return isfinite(v) ? v : NAN;
 }
 
+/* Stable colours (issue 8): a region, a status or a gender-marker level
+ * has the same colour in every report, whatever else a chart holds, so a
+ * reader who learnt "Africa is navy" on one page is not misled on the next.
+ * Regions and statuses take the theme palette's colour of their place in a
+ * fixed order; the gender marker is an ordered scale (0, 1, 2), so it takes
+ * a ramp of the accent, lightest for "not targeted", and grey for none. */
+static const char *const chart_status_keys[] = {"completed", "ongoing", "pipeline", "cancelled",
+                                                "suspended"};
+
+long ssc_chart_stable_colour(const ssc_canvas *c, ssc_key_kind kind, const char *key)
+{
+    if (!key)
+        return -1;
+    if (kind == SSC_KEY_REGION || kind == SSC_KEY_TEXT)
+        for (size_t i = 0; i < ssc_region_count(); i++)
+            if (strcmp(ssc_region_key(i), key) == 0)
+                return (long)ssc_canvas_palette(c, i);
+    if (kind == SSC_KEY_STATUS || kind == SSC_KEY_TEXT)
+        for (size_t i = 0; i < sizeof chart_status_keys / sizeof *chart_status_keys; i++)
+            if (strcmp(chart_status_keys[i], key) == 0)
+                return (long)ssc_canvas_palette(c, i);
+    if (kind == SSC_KEY_GENDER) {
+        static const double share[3] = {0.3, 0.62, 1.0};
+        if (key[0] >= '0' && key[0] <= '2' && key[1] == '\0')
+            return (long)ssc_colour_mix(0xFFFFFF, c->theme->accent, share[key[0] - '0']);
+        return 0xC9CFD4L; /* no marker */
+    }
+    return -1;
+}
+
+unsigned long ssc_chart_row_colour(const ssc_canvas *c, const ssc_table *t, size_t row,
+                                   size_t rank)
+{
+    long hint = ssc_table_colour(t, row);
+    if (hint < 0)
+        hint = ssc_chart_stable_colour(c, ssc_table_key_kind(t), ssc_table_key(t, row));
+    return hint >= 0 ? (unsigned long)hint : ssc_canvas_palette(c, rank);
+}
+
+unsigned long ssc_chart_series_colour(const ssc_canvas *c, const ssc_table *t,
+                                      const ssc_series *s, size_t series)
+{
+    /* a column named after a region or a status (by-status stacks regions) */
+    long hint = ssc_chart_stable_colour(c, SSC_KEY_TEXT, ssc_table_column_name(t, s->col[series]));
+    return hint >= 0 ? (unsigned long)hint : ssc_canvas_palette(c, series);
+}
+
 unsigned long ssc_chart_colour(const ssc_canvas *c, const ssc_table *t, const ssc_series *s,
                                size_t series, size_t row)
 {
     if (s->n > 1)
-        return ssc_canvas_palette(c, series);
+        return ssc_chart_series_colour(c, t, s, series);
     long hint = ssc_table_colour(t, row);
+    if (hint < 0 && ssc_table_key_kind(t) == SSC_KEY_GENDER)
+        hint = ssc_chart_stable_colour(c, SSC_KEY_GENDER, ssc_table_key(t, row));
     return hint >= 0 ? (unsigned long)hint : c->theme->accent;
 }
 
@@ -204,7 +255,7 @@ static double chart_legend(ssc_canvas *c, const ssc_table *t, const ssc_series *
             y += lh;
         }
         if (draw) {
-            unsigned long rgb = ssc_canvas_palette(c, k);
+            unsigned long rgb = ssc_chart_series_colour(c, t, s, k);
             double cy = y0 + y + lh / 2.0;
             ssc_draw_rgb(c->cr, rgb);
             if (line_swatches) {

@@ -54,6 +54,17 @@ void ssc_chart_series(const ssc_table *t, ssc_series *s);
 /* Value of a row, or NAN when missing or not finite. */
 double ssc_chart_value(const ssc_table *t, const ssc_series *s, size_t series, size_t row);
 /* One series: the row's colour hint or the accent; several: the palette. */
+/* The stable colour of a region, a status (kind SSC_KEY_TEXT: either, by
+ * name) or a gender-marker level, or -1 (common.c). */
+long ssc_chart_stable_colour(const ssc_canvas *c, ssc_key_kind kind, const char *key);
+/* A row's colour where each row has its own (donut): the table's, else the
+ * stable one, else the palette's colour number rank. */
+unsigned long ssc_chart_row_colour(const ssc_canvas *c, const ssc_table *t, size_t row,
+                                   size_t rank);
+/* Series colour: the stable colour of a column named after a region or a
+ * status, else the palette's colour number series. */
+unsigned long ssc_chart_series_colour(const ssc_canvas *c, const ssc_table *t,
+                                      const ssc_series *s, size_t series);
 unsigned long ssc_chart_colour(const ssc_canvas *c, const ssc_table *t, const ssc_series *s,
                                size_t series, size_t row);
 ssc_text_style ssc_chart_style(const ssc_canvas *c, double scale, unsigned long colour);
