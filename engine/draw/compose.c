@@ -75,14 +75,14 @@ const char *ssc_compose_summary(const ssc_compose *c, size_t i, char *buf, size_
         while (second < rows && ssc_table_number(t, second, 0) != best)
             second++;
         snprintf(buf, len,
-                 zh ? "%s和%s的项目最多，各 %s 个。" : "%s and %s have the most projects: %s each.",
+                 zh ? "%s和%s的项目最多，各%s个。" : "%s and %s have the most projects: %s each.",
                  label, ssc_table_label(t, second), v);
         return buf;
     }
     if (ties > 1) {
         if (unit == SSC_UNIT_COUNT)
             snprintf(buf, len,
-                     zh ? "%zu 项并列最多，各有 %s 个项目。" : "%zu categories share the most "
+                     zh ? "%zu项并列最多，各有%s个项目。" : "%zu categories share the most "
                                                               "projects: %s each.",
                      ties, v);
         else
@@ -97,10 +97,10 @@ const char *ssc_compose_summary(const ssc_compose *c, size_t i, char *buf, size_
     else if (unit == SSC_UNIT_PERCENT)
         snprintf(buf, len, zh ? "%s的比例最高：%s。" : "%s has the highest share: %s.", label, v);
     else if (kind == SSC_KEY_YEAR)
-        snprintf(buf, len, zh ? "%s年启动的项目最多：%s 个。" : "Most projects started in %s: %s.",
+        snprintf(buf, len, zh ? "%s启动的项目最多：%s个。" : "Most projects started in %s: %s.",
                  label, v);
     else
-        snprintf(buf, len, zh ? "%s的项目最多：%s 个项目中有 %s 个。"
+        snprintf(buf, len, zh ? "%s的项目最多：%s个项目中有%s个。"
                               : "%s has the most projects: %s of %s.",
                  label, zh ? total : v, zh ? v : total);
     return buf;

@@ -29,9 +29,10 @@ extern "C" {
  * fields at the end of structs).  The engine loads a plugin whose major
  * equals its own and whose minor is not newer than its own.  1.2 added
  * ssc_source_optional; 1.3 the country names and UN groupings, and project
- * names in the report's language; 1.4 the reporting period (ssc_period). */
+ * names in the report's language; 1.4 the reporting period (ssc_period);
+ * 1.5 ssc_format_value, ssc_section_is_member and SSC_KEY_GENDER. */
 #define SSC_ABI_MAJOR 1
-#define SSC_ABI_MINOR 4
+#define SSC_ABI_MINOR 5
 
 #define SSC_OK 0
 #define SSC_ERR (-1)
@@ -118,7 +119,7 @@ const char *ssc_institution_name(const ssc_portfolio *p, const char *name, const
 const char *ssc_section_title(const ssc_section *s);
 /* "en" or "zh": plugins that generate text write it in this language. */
 const char *ssc_section_language(const ssc_section *s);
-/* ABI 1.3: 1 when the report's member_institutions lists institution (its
+/* ABI 1.5: 1 when the report's member_institutions lists institution (its
  * English name, as in lead_institution), 0 when it does not, -1 when the
  * report lists no members. */
 int ssc_section_is_member(const ssc_section *s, const char *institution);
@@ -163,7 +164,7 @@ typedef enum ssc_key_kind {
     SSC_KEY_COUNTRY,  /* ISO 3166-1 alpha-3 */
     SSC_KEY_STATUS,   /* project status code */
     SSC_KEY_PROJECT,  /* project id; the plugin sets the label (title) */
-    SSC_KEY_GENDER    /* ABI 1.3: gender marker "0", "1", "2" or "none": an
+    SSC_KEY_GENDER    /* ABI 1.5: gender marker "0", "1", "2" or "none": an
                        * ordered scale, coloured so in every report */
 } ssc_key_kind;
 
@@ -267,7 +268,7 @@ void ssc_canvas_line(ssc_canvas *c, double x0, double y0, double x1, double y1, 
  * separators; "%" for SSC_UNIT_PERCENT; money as ssc_format_value writes
  * it). */
 const char *ssc_canvas_format(ssc_canvas *c, double value, ssc_unit unit);
-/* ABI 1.3: the same without a canvas, into buf (returned), for text a
+/* ABI 1.5: the same without a canvas, into buf (returned), for text a
  * plugin writes in lang ("en" or "zh"): "1,234", "12.5%", money as
  * "US$45,000", "US$2.69 million" or "4.5万美元", "269.4万美元", "3.2亿美元"
  * (cents only below a thousand; no space before a Chinese measure word). */

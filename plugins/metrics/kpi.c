@@ -165,6 +165,15 @@ static int kpi_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, s
         snprintf(figure, sizeof figure, "%s", ssc_canvas_format(c, v, unit));
         snprintf(caption, sizeof caption, "%s", ssc_table_label(t, i));
         ssc_box inner = {tile.x + 20, tile.y + 18, tile.w - 32, tile.h - 24};
+        /* "US$2.69 million" is wider than a number: a smaller size keeps
+         * it whole on its line rather than cut */
+        big.max_lines = 0;
+        for (double size = 30; size >= 16; size -= 2) {
+            big.size = size;
+            if (ssc_canvas_text_height(c, inner.w, figure, &big) < size * 1.6)
+                break;
+        }
+        big.max_lines = 1;
         double used = ssc_canvas_text(c, inner, figure, &big);
         inner.y += used + 6;
         ssc_canvas_text(c, inner, caption, &label);
