@@ -364,7 +364,8 @@ static int get_table(compute_reader *r, ssc_table *t, size_t max_rows)
 
     if (get_u32(r, &kind) != 0 || get_u32(r, &cols) != 0 || get_u64(r, &rows) != 0)
         return -1;
-    if (kind > SSC_KEY_PROJECT || cols > COMPUTE_MAX_COLUMNS ||
+    /* SSC_KEY_GENDER is the last key kind this engine's ABI knows. */
+    if (kind > SSC_KEY_GENDER || cols > COMPUTE_MAX_COLUMNS ||
         (max_rows && rows > max_rows) || rows >= INT32_MAX)
         return compute_bad(r, "a key kind, column count or row count out of range");
     ssc_table_set_key_kind(t, (ssc_key_kind)kind);

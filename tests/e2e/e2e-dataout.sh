@@ -351,8 +351,17 @@ check_all none "$work/none.cfg" "$work/none" "$work/portfolio.csv" -v ymin=2100
 # 7. --data overrides the report's data.path (which names no file here);
 # labels follow --set language=zh, keys stay the same
 write_report "$work/nodata.cfg" no-such-file.csv ""
+# The Chinese edition refuses a sector the report names without label_zh
+# (issue 8: no English name in a Chinese report), and says which.
+run render "$work/nodata.cfg" --data "$work/portfolio.csv" -o "$work/zh.pdf" --set language=zh
+if [ "$rc" -eq 0 ] || ! grep -q 'sector "health"' "$work/run.err"; then
+    fail "zh: a sector without label_zh was not refused by name (exit $rc)"
+    show_run
+fi
+sed 's/label = "Health care"; }/label = "Health care"; label_zh = "卫生保健"; }/' \
+    "$work/nodata.cfg" > "$work/nodata-zh.cfg"
 rm -rf "$work/zh"
-run render "$work/nodata.cfg" --data "$work/portfolio.csv" -o "$work/zh.pdf" \
+run render "$work/nodata-zh.cfg" --data "$work/portfolio.csv" -o "$work/zh.pdf" \
     --data-out "$work/zh" --set language=zh
 if [ "$rc" -eq 0 ]; then
     # SDG labels "N short_zh" from the reference table, counts as before

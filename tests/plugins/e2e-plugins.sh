@@ -304,7 +304,11 @@ check_all()
     # lead, then partner, largest first, then by name; the limit keeps two
     expect institution "$@" > "$work/e.us"
     compare "$label 03-by-institution" "-k3,3nr -k4,4nr -k1,1" "$work/e.us" "$out/03-by-institution.csv"
-    { head -n 1 "$work/e.us"; tail -n +2 "$work/e.us" | sort -t "$US" -k3,3nr -k4,4nr -k1,1 | head -n 2; } \
+    # the rest summed into one "Other" row (unless only one is left over)
+    { head -n 1 "$work/e.us"; tail -n +2 "$work/e.us" | sort -t "$US" -k3,3nr -k4,4nr -k1,1 |
+        awk -F"$US" -v OFS="$US" 'NR <= 2 { print; next } { n++; l += $3; p += $4; last = $0 }
+            END { if (n == 1) print last
+                  else if (n > 1) print "other", "Other (" n " institutions)", l, p }'; } \
         > "$work/e2.us"
     compare "$label 04-by-institution (limit 2)" asis "$work/e2.us" "$out/04-by-institution.csv"
     expect status "$@" > "$work/e.us"
