@@ -14,7 +14,11 @@ plugin_LTLIBRARIES += \
 	plugins/narrative.la \
 	plugins/project-table.la \
 	plugins/timeline.la \
-	plugins/year-in-review.la
+	plugins/year-in-review.la \
+	plugins/un-groupings.la \
+	plugins/beneficiaries.la \
+	plugins/partnership.la \
+	plugins/highlights.la
 
 plugins_by_country_la_SOURCES = plugins/metrics/by-country.c
 plugins_by_country_la_LDFLAGS = $(PLUGIN_LDFLAGS)
@@ -55,3 +59,15 @@ plugins_timeline_la_LIBADD = $(PLUGIN_LIBADD)
 plugins_year_in_review_la_SOURCES = plugins/metrics/year-in-review.c
 plugins_year_in_review_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_year_in_review_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_un_groupings_la_SOURCES = plugins/metrics/un-groupings.c
+plugins_un_groupings_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_un_groupings_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_beneficiaries_la_SOURCES = plugins/metrics/beneficiaries.c
+plugins_beneficiaries_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_beneficiaries_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_partnership_la_SOURCES = plugins/metrics/partnership.c
+plugins_partnership_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_partnership_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_highlights_la_SOURCES = plugins/metrics/highlights.c
+plugins_highlights_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_highlights_la_LIBADD = $(PLUGIN_LIBADD)

@@ -30,6 +30,9 @@ E2E_TESTS = \
 	tests/e2e/e2e-period.sh \
 	tests/e2e/e2e-kill.sh \
 	tests/e2e/e2e-hostile.sh \
-	tests/e2e/e2e-names.sh
+	tests/e2e/e2e-names.sh \
+	tests/e2e/e2e-ungroupings.sh \
+	tests/e2e/e2e-reach.sh \
+	tests/e2e/e2e-highlights.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)

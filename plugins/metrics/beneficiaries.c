@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+/* Whom the projects reach: the beneficiaries column summed by region
+ * (option by = "region", the default) or by sector (by = "sector").  One
+ * column, "beneficiaries".  A project's beneficiaries are split evenly over
+ * the regions it reaches, as the portfolio spec splits money, so the rows
+ * add up to the total reported; a project has one sector, so by sector
+ * they all go there.  A project that gives no beneficiaries is not
+ * guessed at: it is left out of the sums and the note says how many are
+ * "not reported" (and so does a project placed in no region). */
+#include <stdio.h>
+#include <string.h>
+
+#include <ssc-report/plugin.h>
+
+static const ssc_option ben_options[] = {
+    {.name = "by",
+     .type = SSC_OPTION_STRING,
+     .choices = "region|sector",
+     .help = "sum the beneficiaries by region (the default) or by sector"},
+    {.name = NULL},
+};
+
+/* Whole numbers with thousands separators, for the note. */
+static void ben_number(char *buf, size_t len, double v)
+{
+    char digits[64];
+    size_t n, o = 0;
+
+    snprintf(digits, sizeof digits, "%.0f", v);
+    n = strlen(digits);
+    for (size_t i = 0; i < n && o + 2 < len; i++) {
+        if (i && (n - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
+                       ssc_error *err)
+{
+    const char *by = ssc_section_option_string(s, "by");
+    int by_sector = by && strcmp(by, "sector") == 0;
+    int zh = strcmp(ssc_section_language(s), "zh") == 0;
+    size_t n = ssc_portfolio_count(p), missing = 0;
+    double total = 0;
+    char note[1024], sum[64];
+    int used;
+
+    ssc_table_set_key_kind(out, by_sector ? SSC_KEY_SECTOR : SSC_KEY_REGION);
+    int c = ssc_table_add_column(out, "beneficiaries", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
+    if (c < 0 || ssc_table_set_column_title(out, c, zh ? "受益人" : "Beneficiaries"))
+        return ssc_error_set(err, "out of memory");
+    for (size_t row = 0; row < n; row++) {
+        long long b = ssc_project_beneficiaries(p, row);
+        if (b < 0) {
+            missing++;
+            continue;
+        }
+        total += (double)b;
+        if (by_sector) {
+            int r = ssc_table_row(out, ssc_project_sector(p, row));
+            if (r < 0 || ssc_table_add_to(out, r, c, (double)b))
+                return ssc_error_set(err, "out of memory");
+            continue;
+        }
+        ssc_strings regions = ssc_project_regions(p, row);
+        for (size_t k = 0; k < regions.count; k++) {
+            int r = ssc_table_row(out, regions.items[k]);
+            if (r < 0 || ssc_table_add_to(out, r, c, (double)b / (double)regions.count))
+                return ssc_error_set(err, "out of memory");
+        }
+    }
+    ben_number(sum, sizeof sum, total);
+    if (zh)
+        used = snprintf(note, sizeof note,
+                        "受益人总数为%s。%s%zu个项目中有%zu个未报告受益人，未计入。", sum,
+                        by_sector ? "" : "跨多个地区的项目，其受益人在各地区间平均分配。", n,
+                        missing);
+    else
+        used = snprintf(note, sizeof note,
+                        "%s beneficiaries in all.%s Of %zu project%s, %zu %s not report "
+                        "beneficiaries (not reported) and %s not counted.",
+                        sum,
+                        by_sector ? ""
+                                  : " A project's beneficiaries are split evenly over the "
+                                    "regions it reaches.",
+                        n, n == 1 ? "" : "s", missing, missing == 1 ? "does" : "do",
+                        missing == 1 ? "is" : "are");
+    if (used < 0 || ssc_table_set_note(out, note))
+        return ssc_error_set(err, "out of memory");
+    return ssc_table_sort(out, SSC_SORT_VALUE_DESC, err);
+}
+
+SSC_METRIC_PLUGIN(beneficiaries, "beneficiaries",
+                  .summary = "Beneficiaries by region or by sector, projects not reporting "
+                             "them counted in the note",
+                  .version = "1.0",
+                  .default_chart = SSC_CHART_HBAR,
+                  .options = ben_options,
+                  .compute = ben_compute);
