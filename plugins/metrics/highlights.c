@@ -72,7 +72,7 @@ static void hl_number(char *buf, size_t len, double v)
 
 static void hl_percent(char *buf, size_t len, double part, double whole)
 {
-    char n[64];
+    char n[48]; /* a percentage is short; leaves room for "%" in the caller's 64 */
     hl_number(n, sizeof n, whole > 0 ? 100.0 * part / whole : 0.0);
     snprintf(buf, len, "%s%%", n);
 }

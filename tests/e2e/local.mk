@@ -20,6 +20,10 @@
 #                       a query that never ends; each a clean error in bounds
 #   e2e-names.sh        UN country names in both editions, the map's Palestine
 #                       tile and disclaimer, no English in the Chinese edition
+#   e2e-ungroupings.sh  un-groupings: LDC/LLDC/SIDS projects and budget against
+#                       the UN M49 flags and a generated portfolio
+#   e2e-reach.sh        beneficiaries and partnership against awk counts
+#   e2e-highlights.sh   the highlights page read back with pdftotext
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
