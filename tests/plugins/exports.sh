@@ -10,15 +10,22 @@ need_tool nm
 lib="$top_builddir/engine/.libs/libsscreport.so"
 [ -f "$lib" ] || die "$lib is missing: build first"
 
-# plugin.h's functions, read by the compiler rather than by a pattern:
-# -aux-info writes the prototype of every function a unit declares, with
-# the file it came from.
+# plugin.h's functions, read from the compiler's preprocessed text rather
+# than by a pattern over the source (so conditional parts and comments
+# count as the compiler sees them), with any C compiler: gcc's -aux-info
+# does not exist in clang.  The line markers (# N "FILE") say which lines
+# came from plugin.h; bodies in braces (structs, enums) are dropped, the
+# rest cut at each ';', and of each declaration that is not a typedef
+# the name before its first '(' is a function.
 printf '#include <ssc-report/plugin.h>\n' > "$work/api.c"
-${CC:-cc} -fsyntax-only -aux-info "$work/api.aux" -I"$top_srcdir/engine" -I"$top_builddir/engine" \
-    $(pkg-config --cflags cairo) "$work/api.c" 2> "$work/cc.err" ||
-    die "cannot compile plugin.h: $(cat "$work/cc.err")"
-grep 'ssc-report/plugin\.h:' "$work/api.aux" |
-    sed -n 's/.*[ *]\(ssc_[a-z0-9_]*\) *(.*/\1/p' | sort -u > "$work/declared"
+${CC:-cc} -E -I"$top_srcdir/engine" -I"$top_builddir/engine" \
+    $(pkg-config --cflags cairo) "$work/api.c" > "$work/api.i" 2> "$work/cc.err" ||
+    die "cannot preprocess plugin.h: $(cat "$work/cc.err")"
+awk '/^# *[0-9]+ "/ { own = ($0 ~ /ssc-report\/plugin\.h"/); next }
+     /^#/ { next }
+     own { print }' "$work/api.i" | tr '\n' ' ' |
+    sed -e ':a' -e 's/{[^{}]*}//g' -e 'ta' | tr ';' '\n' | grep -v 'typedef' |
+    sed -n 's/^[^(]*[ *]\(ssc_[a-z0-9_]*\) *(.*/\1/p' | sort -u > "$work/declared"
 [ "$(wc -l < "$work/declared")" -ge 40 ] ||
     die "only $(wc -l < "$work/declared") functions read from plugin.h"
 
