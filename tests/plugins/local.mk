@@ -18,9 +18,11 @@
 #                      and narrative: --data-out against values computed
 #                      from the test's own portfolio; the narrative's text
 #   test-iati          the iati mapping rules (docs/iati.md) on XML the test
-#                      writes, the official IATI example (tests/plugins/iati/)
-#                      and malformed files; it links the plugin's files with
-#                      fake ssc_source_* accessors, so it tests the plugin alone
+#                      writes and the official IATI example (tests/plugins/iati/);
+#                      it links the plugin's files with fake ssc_source_*
+#                      accessors (iati-fake.c), so it tests the plugin alone
+#   test-iati-sniff    the same on malformed and hostile files: broken XML,
+#                      entities, heads that crashed libxml2, limits, encodings
 #   iati-memory.sh     a generated 20 MB file read in bounded memory
 #   e2e-iati.sh        the real command: IATI 2.03 and 1.05 against the same
 #                      portfolio as CSV (identical --data-out), regions,
@@ -102,22 +104,27 @@ tests_plugins_test_contract_LDADD = $(SSC_TEST_LIBS)
 EXTRA_DIST += tests/plugins/contract-cli.sh tests/plugins/contract-header.sh \
 	tests/plugins/exports.sh tests/plugins/faults.sh tests/plugins/trust.sh
 
-check_PROGRAMS += tests/plugins/test-iati
-tests_plugins_test_iati_SOURCES = tests/plugins/test-iati.c tests/check.h \
+check_PROGRAMS += tests/plugins/test-iati tests/plugins/test-iati-sniff
+IATI_TEST_SOURCES = tests/plugins/iati-fake.c tests/plugins/iati-fake.h tests/check.h \
 	plugins/sources/iati/iati.c plugins/sources/iati/iati-activity.c \
 	plugins/sources/iati/iati-row.c plugins/sources/iati/iati-warn.c \
 	plugins/sources/iati/iati-map.c plugins/sources/iati/iati-sniff.c \
 	plugins/sources/iati/iati-internal.h
+tests_plugins_test_iati_SOURCES = tests/plugins/test-iati.c $(IATI_TEST_SOURCES)
 nodist_tests_plugins_test_iati_SOURCES = plugins/sources/iati/iati-tables.h
 tests_plugins_test_iati_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/plugins/sources/iati $(LIBXML_CFLAGS)
 tests_plugins_test_iati_LDADD = $(LIBXML_LIBS)
+tests_plugins_test_iati_sniff_SOURCES = tests/plugins/test-iati-sniff.c $(IATI_TEST_SOURCES)
+nodist_tests_plugins_test_iati_sniff_SOURCES = plugins/sources/iati/iati-tables.h
+tests_plugins_test_iati_sniff_CPPFLAGS = $(tests_plugins_test_iati_CPPFLAGS)
+tests_plugins_test_iati_sniff_LDADD = $(LIBXML_LIBS)
 
 PLUGIN_TESTS = \
 	tests/plugins/e2e-plugins.sh \
 	tests/plugins/iati-memory.sh \
 	tests/plugins/e2e-iati.sh \
 	tests/plugins/e2e-sqlite.sh
-TESTS += tests/plugins/test-iati $(PLUGIN_TESTS)
+TESTS += tests/plugins/test-iati tests/plugins/test-iati-sniff $(PLUGIN_TESTS)
 dist_check_SCRIPTS += $(PLUGIN_TESTS)
 EXTRA_DIST += \
 	tests/plugins/iati/README.md \

@@ -2,13 +2,13 @@
 /* test-iati: the iati source plugin's mapping rules (docs/iati.md), run
  * without the engine.  This program links the files of
  * plugins/sources/iati/ directly and provides fake ssc_source_* accessors
- * that keep every project row, warning and label the plugin hands over, so
- * each rule can be checked on the text the engine would receive.  The fakes
- * also check the contract: columns are known, set once, between begin and
- * end, never empty or padded.
+ * (iati-fake.c) that keep every project row, warning and label the plugin
+ * hands over, so each rule can be checked on the text the engine would
+ * receive.
  *
- *   test-iati                  the rules, on files this program writes, the
- *                              official IATI example and malformed inputs
+ *   test-iati                  the rules, on files this program writes and
+ *                              the official IATI example (malformed and
+ *                              hostile inputs: test-iati-sniff.c)
  *   test-iati --count FILE     reads FILE keeping nothing, then prints the
  *                              counts and the peak RSS (tests/plugins/iati-memory.sh)
  *   test-iati --dump FILE [LANG]  prints the rows, labels and warnings the
@@ -16,410 +16,15 @@
  *
  * Every expected value is written beside the XML it comes from; line numbers
  * in expected warnings are computed from the XML text, never hard-coded. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <ssc-report/plugin.h>
-
 #include "../check.h"
-
-extern const ssc_plugin iati_LTX_ssc_plugin;
-
-/* ---- the fake engine ---------------------------------------------------- */
-
-#define FAKE_COLS 24
-
-typedef struct fake_row {
-    long line;
-    int n;
-    char *col[FAKE_COLS];
-    char *val[FAKE_COLS];
-} fake_row;
-
-struct ssc_error {
-    char text[2048];
-};
-
-struct ssc_source {
-    const char *path;
-    const char *language;
-    const char *rate_cur[4];
-    double rate[4];
-    int n_rates;
-    int count_only;
-    int open;
-    int begun;          /* a project was begun */
-    int start_optional; /* ssc_source_optional("start_date") was called in time */
-    fake_row cur;
-    fake_row *rows;
-    size_t n_rows, cap_rows;
-    long rows_with_budget;
-    char **warnings;
-    size_t n_warnings;
-    char *labels[64][2];
-    size_t n_labels;
-};
-
-static const char *const fake_columns[] = {
-    "id",       "title",  "lead_institution", "partner_institutions", "countries",
-    "regions",  "sector", "sdg_primary",      "sdg_secondary",        "start_date",
-    "end_date", "status", "budget_usd",       "gender_marker",        NULL};
-
-int ssc_error_set(ssc_error *err, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (err) {
-        va_start(ap, fmt);
-        vsnprintf(err->text, sizeof err->text, fmt, ap);
-        va_end(ap);
-    }
-    return SSC_ERR;
-}
-
-const char *ssc_source_path(const ssc_source *src)
-{
-    return src->path;
-}
-
-const char *ssc_source_option(const ssc_source *src, const char *name)
-{
-    return NULL;
-}
-
-const char *ssc_source_language(const ssc_source *src)
-{
-    return src->language;
-}
-
-int ssc_source_currency_rate(const ssc_source *src, const char *currency, double *usd)
-{
-    for (int i = 0; i < src->n_rates; i++)
-        if (strcmp(src->rate_cur[i], currency) == 0) {
-            *usd = src->rate[i];
-            return 1;
-        }
-    return 0;
-}
-
-static char *fake_strndup(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-
-    if (!p) {
-        fprintf(stderr, "test-iati: out of memory\n");
-        abort();
-    }
-    memcpy(p, s, n);
-    p[n] = '\0';
-    return p;
-}
-
-static void fake_row_free(fake_row *row)
-{
-    for (int i = 0; i < row->n; i++) {
-        free(row->col[i]);
-        free(row->val[i]);
-    }
-    row->n = 0;
-}
-
-/* The engine's contract: before the first project, start_date only. */
-int ssc_source_optional(ssc_source *src, const char *column)
-{
-    CHECK(!src->begun);
-    CHECK_STR(column, "start_date");
-    src->start_optional = !src->begun && strcmp(column, "start_date") == 0;
-    return SSC_OK;
-}
-
-int ssc_source_begin(ssc_source *src, long line)
-{
-    CHECK(!src->open);
-    CHECK(line > 0);
-    src->open = 1;
-    src->begun = 1;
-    src->cur.n = 0;
-    src->cur.line = line;
-    return SSC_OK;
-}
-
-int ssc_source_set(ssc_source *src, const char *column, const char *value, size_t len)
-{
-    int known = 0;
-
-    CHECK(src->open);
-    for (int i = 0; fake_columns[i]; i++)
-        known |= strcmp(fake_columns[i], column) == 0;
-    if (!known)
-        fprintf(stderr, "unknown column %s\n", column);
-    CHECK(known);
-    for (int i = 0; i < src->cur.n; i++)
-        CHECK(strcmp(src->cur.col[i], column) != 0);
-    /* A cell the plugin sets is never empty, padded or cut by a NUL. */
-    CHECK(len > 0 && value[0] != ' ' && value[len - 1] != ' ');
-    CHECK(memchr(value, '\0', len) == NULL);
-    if (src->cur.n == FAKE_COLS)
-        return SSC_ERR;
-    src->cur.col[src->cur.n] = fake_strndup(column, strlen(column));
-    src->cur.val[src->cur.n] = fake_strndup(value, len);
-    src->cur.n++;
-    return SSC_OK;
-}
-
-int ssc_source_end(ssc_source *src)
-{
-    CHECK(src->open);
-    src->open = 0;
-    for (int i = 0; i < src->cur.n; i++)
-        if (strcmp(src->cur.col[i], "budget_usd") == 0)
-            src->rows_with_budget++;
-    if (src->count_only) {
-        src->n_rows++;
-        fake_row_free(&src->cur);
-        return SSC_OK;
-    }
-    if (src->n_rows == src->cap_rows) {
-        size_t cap = src->cap_rows ? 2 * src->cap_rows : 16;
-        fake_row *p = realloc(src->rows, cap * sizeof *p);
-
-        if (!p)
-            return SSC_ERR;
-        src->rows = p;
-        src->cap_rows = cap;
-    }
-    src->rows[src->n_rows++] = src->cur;
-    src->cur.n = 0;
-    return SSC_OK;
-}
-
-void ssc_source_warn(ssc_source *src, long line, const char *fmt, ...)
-{
-    char msg[2048], *full;
-    size_t n;
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    n = strlen(src->path) + strlen(msg) + 32;
-    full = malloc(n);
-    if (!full)
-        abort();
-    snprintf(full, n, "%s:%ld: %s", src->path, line, msg);
-    if (src->count_only) {
-        free(full);
-        src->n_warnings++;
-        return;
-    }
-    src->warnings = realloc(src->warnings, (src->n_warnings + 1) * sizeof *src->warnings);
-    if (!src->warnings)
-        abort();
-    src->warnings[src->n_warnings++] = full;
-}
-
-int ssc_source_set_label(ssc_source *src, ssc_key_kind kind, const char *key, const char *label)
-{
-    CHECK(kind == SSC_KEY_SECTOR);
-    for (size_t i = 0; i < src->n_labels; i++)
-        CHECK(strcmp(src->labels[i][0], key) != 0); /* once per key */
-    if (src->n_labels < 64) {
-        src->labels[src->n_labels][0] = fake_strndup(key, strlen(key));
-        src->labels[src->n_labels][1] = fake_strndup(label, strlen(label));
-        src->n_labels++;
-    }
-    return SSC_OK;
-}
-
-static void fake_free(ssc_source *src)
-{
-    for (size_t i = 0; i < src->n_rows && !src->count_only; i++)
-        fake_row_free(&src->rows[i]);
-    free(src->rows);
-    for (size_t i = 0; i < src->n_warnings && !src->count_only; i++)
-        free(src->warnings[i]);
-    free(src->warnings);
-    for (size_t i = 0; i < src->n_labels; i++) {
-        free(src->labels[i][0]);
-        free(src->labels[i][1]);
-    }
-    fake_row_free(&src->cur);
-    free(src);
-}
-
-/* ---- helpers ------------------------------------------------------------ */
-
-static char work[2048];
-
-/* The cell of column col in the row whose id is id; NULL when not set. */
-static const char *cell(const ssc_source *src, const char *id, const char *col)
-{
-    for (size_t r = 0; r < src->n_rows; r++) {
-        const fake_row *row = &src->rows[r];
-        int match = 0;
-
-        for (int i = 0; i < row->n; i++)
-            match |= strcmp(row->col[i], "id") == 0 && strcmp(row->val[i], id) == 0;
-        if (!match)
-            continue;
-        for (int i = 0; i < row->n; i++)
-            if (strcmp(row->col[i], col) == 0)
-                return row->val[i];
-        return NULL;
-    }
-    fprintf(stderr, "no project %s\n", id);
-    return NULL;
-}
-
-static long row_line(const ssc_source *src, const char *id)
-{
-    for (size_t r = 0; r < src->n_rows; r++)
-        for (int i = 0; i < src->rows[r].n; i++)
-            if (strcmp(src->rows[r].col[i], "id") == 0 && strcmp(src->rows[r].val[i], id) == 0)
-                return src->rows[r].line;
-    return -1;
-}
-
-static const char *label(const ssc_source *src, const char *key)
-{
-    for (size_t i = 0; i < src->n_labels; i++)
-        if (strcmp(src->labels[i][0], key) == 0)
-            return src->labels[i][1];
-    return NULL;
-}
-
-/* How many warnings contain needle. */
-static int warned(const ssc_source *src, const char *needle)
-{
-    int n = 0;
-
-    for (size_t i = 0; i < src->n_warnings; i++)
-        n += strstr(src->warnings[i], needle) != NULL;
-    return n;
-}
-
-/* The 1-based line of the first occurrence of needle in text. */
-static long line_of(const char *text, const char *needle)
-{
-    const char *at = strstr(text, needle);
-    long line = 1;
-
-    if (!at) {
-        fprintf(stderr, "line_of: \"%s\" is not in the text\n", needle);
-        return -1;
-    }
-    for (const char *p = text; p < at; p++)
-        line += *p == '\n';
-    return line;
-}
-
-/* "path:LINE: " followed by what, for checking a warning's place. */
-static const char *at_line(const ssc_source *src, long line, const char *what)
-{
-    static char buf[4200];
-
-    snprintf(buf, sizeof buf, "%s:%ld: %s", src->path, line, what);
-    return buf;
-}
-
-static ssc_source *fake_new(const char *path, const char *language)
-{
-    ssc_source *src = calloc(1, sizeof *src);
-
-    if (!src)
-        abort();
-    src->path = path;
-    src->language = language;
-    return src;
-}
-
-/* Runs the plugin on path; checks that libxml2 printed nothing on stderr. */
-static int run(ssc_source *src, ssc_error *err)
-{
-    char errpath[4200];
-    int saved = dup(2), fd, rc;
-    struct stat st;
-
-    snprintf(errpath, sizeof errpath, "%s/stderr.txt", work);
-    fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0 || saved < 0) {
-        perror(errpath);
-        exit(99);
-    }
-    fflush(stderr);
-    dup2(fd, 2);
-    close(fd);
-    err->text[0] = '\0';
-    rc = iati_LTX_ssc_plugin.read(src, err);
-    fflush(stderr);
-    dup2(saved, 2);
-    close(saved);
-    CHECK(stat(errpath, &st) == 0 && st.st_size == 0);
-    CHECK(!src->open);
-    return rc;
-}
-
-/* The files this program wrote in work, removed when every check passed
- * (like tests/lib.sh's work folder, kept for a look when one failed). */
-static char written[64][64];
-static int n_written;
-
-static void remove_work(void)
-{
-    char path[4200];
-
-    for (int i = 0; i < n_written; i++) {
-        snprintf(path, sizeof path, "%s/%.63s", work, written[i]);
-        remove(path);
-    }
-    snprintf(path, sizeof path, "%s/stderr.txt", work);
-    remove(path);
-    rmdir(work);
-}
-
-static const char *write_file(const char *name, const char *text, size_t len)
-{
-    static char path[8][4200];
-    static int next;
-    char *p = path[next++ % 8];
-    FILE *f;
-    int known = 0;
-
-    for (int i = 0; i < n_written; i++)
-        known |= strcmp(written[i], name) == 0;
-    if (!known && n_written < 64)
-        snprintf(written[n_written++], sizeof written[0], "%s", name);
-
-    snprintf(p, sizeof path[0], "%s/%s", work, name);
-    f = fopen(p, "wb");
-    if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0) {
-        perror(p);
-        exit(99);
-    }
-    return p;
-}
-
-/* Reads xml (written to work/name) with the report language lang. */
-static ssc_source *read_xml(const char *name, const char *xml, const char *lang, int *rc,
-                            ssc_error *err)
-{
-    ssc_source *src = fake_new(write_file(name, xml, strlen(xml)), lang);
-
-    src->rate_cur[0] = "EUR";
-    src->rate[0] = 1.1;
-    src->rate_cur[1] = "GBP";
-    src->rate[1] = 1.25;
-    src->n_rates = 2;
-    *rc = run(src, err);
-    return src;
-}
+#include "iati-fake.h"
 
 /* ---- IATI 2.0x: every rule ---------------------------------------------- */
 
@@ -872,20 +477,6 @@ static int fb_blank(const char *s)
     return !s || strspn(s, " \t\n") == strlen(s);
 }
 
-static void fb_add(char *buf, size_t size, const char *fmt, ...)
-{
-    size_t used = strlen(buf);
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(buf + used, size - used, fmt, ap);
-    va_end(ap);
-    if (strlen(buf) + 1 >= size) {
-        fprintf(stderr, "fb_add: the buffer is too small\n");
-        exit(99);
-    }
-}
-
 static long fb_lines(const char *s)
 {
     long n = 1;
@@ -902,44 +493,45 @@ static void fb_write(char *xml, size_t size, int v2, long *line)
                                          "end-actual"};
 
     xml[0] = '\0';
-    fb_add(xml, size, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"%s\">\n",
-           v2 ? "2.03" : "1.05");
+    fake_append(xml, size,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"%s\">\n",
+                v2 ? "2.03" : "1.05");
     for (size_t i = 0; i < FB_N; i++) {
         const fb_case *c = &fb_cases[i];
 
         line[i] = fb_lines(xml);
-        fb_add(xml, size, " <iati-activity default-currency=\"USD\">\n");
+        fake_append(xml, size, " <iati-activity default-currency=\"USD\">\n");
         if (c->id)
-            fb_add(xml, size, "  <iati-identifier>%s</iati-identifier>\n", c->id);
+            fake_append(xml, size, "  <iati-identifier>%s</iati-identifier>\n", c->id);
         if (v2) {
-            fb_add(xml, size, "  <reporting-org ref=\"XM-F\"><narrative>Org F</narrative>"
+            fake_append(xml, size, "  <reporting-org ref=\"XM-F\"><narrative>Org F</narrative>"
                               "</reporting-org>\n");
             if (c->title)
-                fb_add(xml, size, "  <title><narrative>%s</narrative></title>\n", c->title);
+                fake_append(xml, size, "  <title><narrative>%s</narrative></title>\n", c->title);
         } else {
-            fb_add(xml, size, "  <reporting-org ref=\"XM-F\">Org F</reporting-org>\n");
+            fake_append(xml, size, "  <reporting-org ref=\"XM-F\">Org F</reporting-org>\n");
             if (c->title)
-                fb_add(xml, size, "  <title>%s</title>\n", c->title);
+                fake_append(xml, size, "  <title>%s</title>\n", c->title);
         }
         if (c->status)
-            fb_add(xml, size, "  <activity-status code=\"%s\"/>\n", c->status);
+            fake_append(xml, size, "  <activity-status code=\"%s\"/>\n", c->status);
         for (int t = 1; t <= 4; t++) {
             if (!c->date[t])
                 continue;
             if (v2)
-                fb_add(xml, size, "  <activity-date type=\"%d\" iso-date=\"%s\"/>\n", t,
-                       c->date[t]);
+                fake_append(xml, size, "  <activity-date type=\"%d\" iso-date=\"%s\"/>\n", t,
+                            c->date[t]);
             else if (i % 2) /* 1.0x allowed the date as the element's text */
-                fb_add(xml, size, "  <activity-date type=\"%s\">%s</activity-date>\n",
-                       type1[t], c->date[t]);
+                fake_append(xml, size, "  <activity-date type=\"%s\">%s</activity-date>\n",
+                            type1[t], c->date[t]);
             else
-                fb_add(xml, size, "  <activity-date type=\"%s\" iso-date=\"%s\"/>\n",
-                       type1[t], c->date[t]);
+                fake_append(xml, size, "  <activity-date type=\"%s\" iso-date=\"%s\"/>\n",
+                            type1[t], c->date[t]);
         }
-        fb_add(xml, size, "  <recipient-country code=\"KE\"/>\n  <sector code=\"11110\"/>\n"
+        fake_append(xml, size, "  <recipient-country code=\"KE\"/>\n  <sector code=\"11110\"/>\n"
                           " </iati-activity>\n");
     }
-    fb_add(xml, size, "</iati-activities>\n");
+    fake_append(xml, size, "</iati-activities>\n");
 }
 
 /* What the rules make of case i, the activity number i + 1 of file. */
@@ -1001,7 +593,7 @@ static void fb_lines_text(char *buf, size_t size, long count, const long *lines)
 
     snprintf(buf, size, "%s line%s", count > 3 ? "e.g." : "at", shown == 1 ? "" : "s");
     for (long i = 0; i < shown; i++)
-        fb_add(buf, size, "%s %ld", i ? "," : "", lines[i]);
+        fake_append(buf, size, "%s %ld", i ? "," : "", lines[i]);
 }
 
 /* Every fallback, in the 2.0x or 1.0x form: the row each activity becomes,
@@ -1057,8 +649,8 @@ static void test_fallbacks(int v2)
         snprintf(want, sizeof want, "%s:%ld: %ld %s: %s", s->path, kinds[k].lines[0],
                  kinds[k].count, kinds[k].count == 1 ? "activity" : "activities", fb_what[k]);
         if (k == 0)
-            fb_add(want, sizeof want, " (the first: %s)", first_id);
-        fb_add(want, sizeof want, ", %s", lines);
+            fake_append(want, sizeof want, " (the first: %s)", first_id);
+        fake_append(want, sizeof want, ", %s", lines);
         CHECK_INT(warned_exactly(s, want), 1);
         if (!warned_exactly(s, want))
             fprintf(stderr, "  expected the warning: %s\n", want);
@@ -1081,18 +673,18 @@ static void test_grouped(int n)
     int rc;
 
     xml[0] = '\0';
-    fb_add(xml, sizeof xml, "<iati-activities version=\"2.03\">\n");
+    fake_append(xml, sizeof xml, "<iati-activities version=\"2.03\">\n");
     for (int i = 0; i < n; i++) {
-        fb_add(xml, sizeof xml,
-               " <iati-activity>\n  <iati-identifier>G-%d</iati-identifier>\n"
-               "  <reporting-org ref=\"XM-G\"/><title><narrative>G</narrative></title>\n"
-               "  <activity-status code=\"2\"/><activity-date type=\"2\" "
-               "iso-date=\"2020-01-01\"/>\n",
-               i);
+        fake_append(xml, sizeof xml,
+                    " <iati-activity>\n  <iati-identifier>G-%d</iati-identifier>\n"
+                    "  <reporting-org ref=\"XM-G\"/><title><narrative>G</narrative></title>\n"
+                    "  <activity-status code=\"2\"/><activity-date type=\"2\" "
+                    "iso-date=\"2020-01-01\"/>\n",
+                    i);
         line[i] = fb_lines(xml);
-        fb_add(xml, sizeof xml, "  <recipient-country code=\"Q%d\"/>\n </iati-activity>\n", i);
+        fake_append(xml, sizeof xml, "  <recipient-country code=\"Q%d\"/>\n </iati-activity>\n", i);
     }
-    fb_add(xml, sizeof xml, "</iati-activities>\n");
+    fake_append(xml, sizeof xml, "</iati-activities>\n");
     s = read_xml("grouped.xml", xml, "en", &rc, &err);
     CHECK_INT(rc, SSC_OK);
     CHECK_INT(s->n_rows, n);
@@ -1105,280 +697,12 @@ static void test_grouped(int n)
         snprintf(want, sizeof want, "%s:%ld: %s", s->path, line[i], what);
         if (i == 1 && n > 2) {
             fb_lines_text(lines, sizeof lines, n - 2, line + 2);
-            fb_add(want, sizeof want, " (and %d more of this kind, %s)", n - 2, lines);
+            fake_append(want, sizeof want, " (and %d more of this kind, %s)", n - 2, lines);
         }
         CHECK_INT(warned_exactly(s, want), 1);
         if (!warned_exactly(s, want))
             fprintf(stderr, "  expected the warning: %s\n", want);
     }
-    fake_free(s);
-}
-
-/* ---- bad input ---------------------------------------------------------- */
-
-/* Reads text and expects an error starting with "path:line: " + what. */
-static void expect_error(const char *name, const char *text, size_t len, long line,
-                         const char *what)
-{
-    ssc_source *s = fake_new(write_file(name, text, len), "en");
-    ssc_error err;
-    char want[4400];
-    int rc = run(s, &err);
-
-    CHECK_INT(rc, SSC_ERR);
-    if (line > 0)
-        snprintf(want, sizeof want, "%s:%ld: %s", s->path, line, what);
-    else
-        snprintf(want, sizeof want, "%s:", s->path);
-    CHECK_PREFIX(err.text, want);
-    fake_free(s);
-}
-
-static void test_errors(void)
-{
-    static const char mismatch[] = "<iati-activities>\n <iati-activity>\n"
-                                   "  <iati-identifier>E-1</iati-identifier>\n"
-                                   "  <title>x</titel>\n </iati-activity>\n</iati-activities>\n";
-    static const char truncated[] = "<iati-activities>\n <iati-activity>\n"
-                                    "  <iati-identifier>E-1</iati-identifier>\n"
-                                    "  <title>x</title>\n";
-    static const char bad_utf8[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                   "<iati-activities>\n <iati-activity>\n"
-                                   "  <iati-identifier>E-\xff\xfe</iati-identifier>\n"
-                                   " </iati-activity>\n</iati-activities>\n";
-    static const char undefined[] = "<iati-activities>\n <iati-activity>\n"
-                                    "  <iati-identifier>&nothing;</iati-identifier>\n"
-                                    " </iati-activity>\n</iati-activities>\n";
-    static const char not_iati[] = "<?xml version=\"1.0\"?>\n<iati-organisations "
-                                   "version=\"2.03\">\n</iati-organisations>\n";
-    static const char binary[] = "\x00\x01\x02garbage\x00";
-    static const char xxe[] =
-        "<?xml version=\"1.0\"?>\n"
-        "<!DOCTYPE iati-activities [<!ENTITY e SYSTEM \"file:///etc/passwd\">\n"
-        "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
-        "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;\">]>\n"
-        "<iati-activities>\n <iati-activity>\n"
-        "  <iati-identifier>X-&e;</iati-identifier><title><narrative>&d;&d;&d;</narrative>"
-        "</title>\n </iati-activity>\n</iati-activities>\n";
-    ssc_source *s;
-    ssc_error err;
-    int rc;
-
-    expect_error("mismatch.xml", mismatch, sizeof mismatch - 1, 4, "malformed XML: ");
-    expect_error("truncated.xml", truncated, sizeof truncated - 1, 0, "");
-    expect_error("bad-utf8.xml", bad_utf8, sizeof bad_utf8 - 1, 4,
-                 "malformed XML: Input is not proper UTF-8");
-    expect_error("undefined.xml", undefined, sizeof undefined - 1, 3, "malformed XML: ");
-    expect_error("not-iati.xml", not_iati, sizeof not_iati - 1, 2,
-                 "not an IATI activity file: the root element is <iati-organisations>");
-    s = fake_new(write_file("empty.xml", "", 0), "en");
-    CHECK_INT(run(s, &err), SSC_ERR);
-    CHECK(strstr(err.text, "empty.xml: the file is empty") != NULL);
-    fake_free(s);
-    expect_error("binary.xml", binary, sizeof binary - 1, 0, "");
-
-    /* A file that does not exist. */
-    s = fake_new("/nonexistent/iati.xml", "en");
-    rc = run(s, &err);
-    CHECK_INT(rc, SSC_ERR);
-    CHECK_STR(err.text, "/nonexistent/iati.xml: No such file or directory");
-    fake_free(s);
-
-    /* Entities are never expanded: nothing is read from elsewhere and no
-     * text grows a thousandfold (whether the file is then refused or read
-     * without them, it never crashes). */
-    s = fake_new(write_file("xxe.xml", xxe, sizeof xxe - 1), "en");
-    rc = run(s, &err);
-    for (size_t r = 0; r < s->n_rows; r++)
-        for (int i = 0; i < s->rows[r].n; i++) {
-            CHECK(strstr(s->rows[r].val[i], "root:") == NULL);
-            CHECK(strlen(s->rows[r].val[i]) < 1000);
-        }
-    CHECK(rc == SSC_OK || strstr(err.text, "xxe.xml:") != NULL);
-    fake_free(s);
-}
-
-/* Inputs that crashed libxml2 2.9.14 through the plugin (issue 15: an
- * xmlStopParser inside the error callback read a freed input), and what the
- * sniffing of the first bytes refuses.  Each must fail cleanly at line 1
- * with the reason, before libxml2 sees a byte. */
-static void test_hostile_heads(void)
-{
-    /* "<" then three NUL bytes: libxml2 guesses UTF-32LE from them. */
-    static const char nul3[] = "<\0\0\0";
-    /* a declaration naming UTF-7, then a byte 0xFF */
-    static const char utf7[] = "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\xff";
-    static const char ebcdic[] = "\x4c\x6f\xa7\x94\x93"; /* "<?xml" in EBCDIC */
-    static const char utf32[] = "\xff\xfe\0\0<\0\0\0";
-    static const char open_decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" ";
-    static const char bad_name[] = "<?xml version=\"1.0\" encoding=\"U\nTF\"?><a/>";
-    static const char text[] = "id,title\n1,x\n";
-    static const char bom_decl[] = "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                                   "<iati-activities><iati-activity>\n"
-                                   "<iati-identifier>B-1</iati-identifier>\n"
-                                   "</iati-activity></iati-activities>\n";
-    ssc_source *s;
-    ssc_error err;
-
-    expect_error("nul3.xml", nul3, sizeof nul3 - 1, 1,
-                 "not an IATI activity file: a NUL byte at byte 2 ");
-    expect_error("utf7.xml", utf7, sizeof utf7 - 1, 1,
-                 "the XML declaration names encoding \"UTF-7\", which the iati source does "
-                 "not read");
-    expect_error("ebcdic.xml", ebcdic, sizeof ebcdic - 1, 1,
-                 "not an IATI activity file: it does not start with \"<\"");
-    expect_error("utf32.xml", utf32, sizeof utf32 - 1, 1,
-                 "not an IATI activity file: UTF-32 text");
-    expect_error("open-decl.xml", open_decl, sizeof open_decl - 1, 1,
-                 "the XML declaration does not end");
-    expect_error("bad-name.xml", bad_name, sizeof bad_name - 1, 1,
-                 "the XML declaration names no valid encoding");
-    expect_error("text.xml", text, sizeof text - 1, 1,
-                 "not an IATI activity file: it does not start with \"<\"");
-    /* what passes: a byte-order mark, the encoding's name in any case */
-    s = fake_new(write_file("bom.xml", bom_decl, sizeof bom_decl - 1), "en");
-    CHECK_INT(run(s, &err), SSC_OK);
-    CHECK_INT(s->n_rows, 1);
-    fake_free(s);
-}
-
-#define DEPTH_LIMIT 64 /* the documented limit (docs/iati.md, Limits) */
-
-/* Nesting past DEPTH_LIMIT is refused at the element that passes it. */
-static void test_depth(void)
-{
-    char xml[4096];
-    size_t len = 0;
-
-    len += (size_t)sprintf(xml + len, "<iati-activities>\n<iati-activity>\n");
-    for (int d = 3; d <= DEPTH_LIMIT + 1; d++)
-        len += (size_t)sprintf(xml + len, "<x>\n");
-    /* element DEPTH_LIMIT + 1 opens on line DEPTH_LIMIT + 1 */
-    expect_error("deep.xml", xml, len, DEPTH_LIMIT + 1, "elements nested more than 64 levels");
-}
-
-/* Limits: a long title is cut at a character boundary, with a warning. */
-static void test_limits(void)
-{
-    size_t n = 40000, len;
-    char *xml = malloc(n + 512);
-    ssc_source *s;
-    ssc_error err;
-    int rc;
-    const char *title;
-
-    if (!xml)
-        abort();
-    len = (size_t)sprintf(xml, "<iati-activities>\n<iati-activity>\n"
-                               "<iati-identifier>L-1</iati-identifier>\n<title><narrative>");
-    for (size_t i = 0; i < n / 3; i++, len += 3)
-        memcpy(xml + len, "\xe4\xb8\xad", 3); /* 中 */
-    len += (size_t)sprintf(xml + len, "</narrative></title>\n<sector code=\"11110\"/>\n"
-                                      "</iati-activity>\n</iati-activities>\n");
-    s = fake_new(write_file("long.xml", xml, len), "en");
-    rc = run(s, &err);
-    CHECK_INT(rc, SSC_OK);
-    title = cell(s, "L-1", "title");
-    CHECK(title && strlen(title) <= 16384 && strlen(title) % 3 == 0 && strlen(title) > 16000);
-    CHECK_INT(warned(s, "was cut"), 1);
-    CHECK_STR(cell(s, "L-1", "sector"), "111");
-    fake_free(s);
-    free(xml);
-}
-
-/* Many implementing organisations: the list keeps the whole names that fit
- * in the engine's 16 KiB for one cell (so the activity is no bad row),
- * with one warning, however many names are past it. */
-static void test_many_partners(void)
-{
-    static char xml[262144];
-    size_t fit = 0, len = 0, n = 2000;
-    char name[64];
-    ssc_source *s;
-    ssc_error err;
-    int rc;
-
-    xml[0] = '\0';
-    fb_add(xml, sizeof xml, "<iati-activities>\n<iati-activity>\n"
-                            "<iati-identifier>M-1</iati-identifier>\n");
-    for (size_t i = 1; i <= n; i++) {
-        snprintf(name, sizeof name, "Organisation number %zu", i);
-        fb_add(xml, sizeof xml, "<participating-org role=\"4\"><narrative>%s</narrative>"
-                                "</participating-org>\n", name);
-        /* the names that fit, with a ';' between two */
-        if (fit == i - 1 && len + (i > 1) + strlen(name) <= 16384) {
-            len += (i > 1) + strlen(name);
-            fit = i;
-        }
-    }
-    fb_add(xml, sizeof xml, "</iati-activity>\n</iati-activities>\n");
-    CHECK(fit > 100 && fit < n);
-    s = fake_new(write_file("partners.xml", xml, strlen(xml)), "en");
-    rc = run(s, &err);
-    CHECK_INT(rc, SSC_OK);
-    const char *list = cell(s, "M-1", "partner_institutions");
-    CHECK(list != NULL);
-    if (list) {
-        CHECK_INT(strlen(list), len);
-        snprintf(name, sizeof name, ";Organisation number %zu", fit);
-        CHECK(strlen(list) >= strlen(name) &&
-              strcmp(list + strlen(list) - strlen(name), name) == 0);
-    }
-    CHECK_INT(warned(s, "names pass 16384 bytes; the rest are left out"), 1);
-    fake_free(s);
-}
-
-/* UTF-8 text as UTF-16LE with a byte-order mark (BMP characters only). */
-static size_t to_utf16(const char *s, char *out)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = 0;
-
-    out[n++] = '\xff';
-    out[n++] = '\xfe';
-    while (*p) {
-        unsigned c = *p++;
-
-        if (c >= 0xE0) {
-            c = (c & 0x0F) << 12 | (p[0] & 0x3Fu) << 6 | (p[1] & 0x3Fu);
-            p += 2;
-        } else if (c >= 0xC0) {
-            c = (c & 0x1F) << 6 | (p[0] & 0x3Fu);
-            p += 1;
-        }
-        out[n++] = (char)(c & 0xFF);
-        out[n++] = (char)(c >> 8);
-    }
-    return n;
-}
-
-/* Files in other encodings reach the rules as UTF-8. */
-static void test_encodings(void)
-{
-    static const char latin1[] = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
-                                 "<iati-activities><iati-activity>\n"
-                                 "<iati-identifier>L-1</iati-identifier>\n"
-                                 "<title><narrative>T\xedtulo</narrative></title>\n"
-                                 "</iati-activity></iati-activities>\n";
-    static const char utf8[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
-                               "<iati-activities><iati-activity>\n"
-                               "<iati-identifier>U-1</iati-identifier>\n"
-                               "<title><narrative>Título 中文</narrative></title>\n"
-                               "<recipient-country code=\"ZZ\"/>\n"
-                               "</iati-activity></iati-activities>\n";
-    char utf16[2 * sizeof utf8 + 2];
-    ssc_source *s;
-    ssc_error err;
-
-    s = fake_new(write_file("latin1.xml", latin1, sizeof latin1 - 1), "en");
-    CHECK_INT(run(s, &err), SSC_OK);
-    CHECK_STR(cell(s, "L-1", "title"), "Título");
-    fake_free(s);
-
-    s = fake_new(write_file("utf16.xml", utf16, to_utf16(utf8, utf16)), "en");
-    CHECK_INT(run(s, &err), SSC_OK);
-    CHECK_STR(cell(s, "U-1", "title"), "Título 中文");
-    CHECK_INT(warned(s, at_line(s, 5, "recipient-country code \"ZZ\"")), 1);
     fake_free(s);
 }
 
@@ -1394,6 +718,7 @@ static void test_descriptor(void)
     CHECK_STR(p->extensions, "xml");
     CHECK(p->read != NULL && p->compute == NULL);
 }
+
 
 /* ---- --count ------------------------------------------------------------ */
 
@@ -1451,17 +776,14 @@ static int dump_file(const char *path, const char *lang)
 
 int main(int argc, char **argv)
 {
-    const char *build = getenv("top_builddir");
+    int rc;
 
     if (argc >= 3 && strcmp(argv[1], "--count") == 0)
         return count_file(argv[2], argc >= 4 ? argv[3] : "en");
     if (argc >= 3 && strcmp(argv[1], "--dump") == 0)
         return dump_file(argv[2], argc >= 4 ? argv[3] : "en");
-    snprintf(work, sizeof work, "%s/tests/plugins/test-iati.tmp", build ? build : ".");
-    if (mkdir(work, 0700) != 0 && errno != EEXIST) {
-        perror(work);
-        return 99;
-    }
+    if ((rc = fake_setup("test-iati")) != 0)
+        return rc;
     test_descriptor();
     test_v2("en");
     test_v2("zh");
@@ -1473,16 +795,7 @@ int main(int argc, char **argv)
     test_grouped(2);
     test_grouped(4);
     test_grouped(7);
-    test_errors();
-    test_hostile_heads();
-    test_depth();
-    test_limits();
-    test_many_partners();
-    test_encodings();
+    fake_finish(&check_count, &check_failures);
     printf("%d checks\n", check_count);
-    if (check_failures == 0)
-        remove_work();
-    else
-        fprintf(stderr, "test-iati: files kept in %s\n", work);
     return check_done();
 }
