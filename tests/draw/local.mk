@@ -4,6 +4,8 @@
 # pdftotext, pdffonts) and qpdf, and skip without them.
 #   test-chart         axes, number formats, text layout, canvas verbs and
 #                      the chart kinds, drawn on image and PDF surfaces
+#   test-table-layout  a table over pages: whole rows, the header on each,
+#                      the height used, wrapped cells never cut
 #   visual-pages.sh    renders tests/draw/visual/report.cfg (en and zh),
 #                      rasterises chosen pages at 60 dpi and compares them
 #                      with the PNGs in tests/draw/visual/ref/ (see
@@ -18,10 +20,13 @@
 #   make visual-refresh
 # and review the changed PNGs (git diff --stat tests/draw/visual/ref)
 # before committing them.
-check_PROGRAMS += tests/draw/test-chart
-TESTS += tests/draw/test-chart
-tests_draw_test_chart_SOURCES = tests/draw/test-chart.c tests/check.h
+check_PROGRAMS += tests/draw/test-chart tests/draw/test-table-layout
+TESTS += tests/draw/test-chart tests/draw/test-table-layout
+tests_draw_test_chart_SOURCES = tests/draw/test-chart.c tests/draw/probe.h tests/check.h
 tests_draw_test_chart_LDADD = $(SSC_TEST_LIBS)
+tests_draw_test_table_layout_SOURCES = tests/draw/test-table-layout.c tests/draw/probe.h \
+	tests/check.h
+tests_draw_test_table_layout_LDADD = $(SSC_TEST_LIBS)
 
 DRAW_TESTS = \
 	tests/draw/visual-pages.sh \

@@ -19,11 +19,10 @@
 
 #include "draw/charts/kinds.h"
 #include "../check.h"
+#include "probe.h"
 #include "data/refdata.h"
 #include "report/table.h"
 
-#define SURFACE_W 600
-#define SURFACE_H 700
 #define COUNT_OF(a) (sizeof(a) / sizeof(a)[0])
 
 /* ---- nice axes ------------------------------------------------------------- */
@@ -145,59 +144,6 @@ static void test_format(void)
     CHECK_STR(ssc_format_number(small, sizeof small, 1234567, SSC_UNIT_COUNT, "en"), "1,2");
 }
 
-/* ---- surfaces ------------------------------------------------------------------- */
-
-typedef struct test_probe {
-    cairo_surface_t *s;
-    cairo_t *cr;
-    ssc_canvas c;
-    ssc_theme theme;
-} test_probe;
-
-static int test_open(test_probe *p, const char *lang, ssc_box box)
-{
-    ssc_error err;
-    ssc_error_clear(&err);
-    ssc_theme_default(&p->theme);
-    p->s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, SURFACE_W, SURFACE_H);
-    p->cr = cairo_create(p->s);
-    CHECK_INT(cairo_status(p->cr), CAIRO_STATUS_SUCCESS);
-    if (ssc_canvas_init(&p->c, p->cr, &p->theme, lang, &err) != SSC_OK) {
-        fprintf(stderr, "canvas: %s\n", err.message);
-        return -1;
-    }
-    p->c.box = box;
-    return 0;
-}
-
-static void test_close(test_probe *p)
-{
-    ssc_canvas_fini(&p->c);
-    cairo_destroy(p->cr);
-    cairo_surface_destroy(p->s);
-}
-
-static uint32_t test_pixel(test_probe *p, int x, int y)
-{
-    const unsigned char *data = cairo_image_surface_get_data(p->s);
-    int stride = cairo_image_surface_get_stride(p->s);
-    return ((const uint32_t *)(const void *)(data + (size_t)y * stride))[x];
-}
-
-/* Pixels drawn (not fully transparent) outside, or inside, the box. */
-static long test_count(test_probe *p, ssc_box b, int inside)
-{
-    long n = 0;
-    cairo_surface_flush(p->s);
-    for (int y = 0; y < SURFACE_H; y++)
-        for (int x = 0; x < SURFACE_W; x++) {
-            int in = x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h;
-            if (in == inside && test_pixel(p, x, y) != 0)
-                n++;
-        }
-    return n;
-}
-
 /* Neighbouring series must stay apart in greyscale: their lightness (CIE
  * L*, from relative luminance) differs by at least 15. */
 static double test_lightness(unsigned long rgb)
@@ -213,9 +159,6 @@ static double test_lightness(unsigned long rgb)
 
 /* ---- tables for the charts ------------------------------------------------------- */
 
-#define LONG_EN                                                                           \
-    "Strengthening national statistical systems for monitoring the Sustainable Development " \
-    "Goals through peer learning between statistical offices in three regions"
 #define LONG_ZH                                                                             \
     "\u5357\u5357\u5408\u4f5c\u519c\u4e1a\u6280\u672f\u793a\u8303\u4e2d\u5fc3\u5efa\u8bbe" \
     "\u9879\u76ee\u4e0e\u53ef\u6301\u7eed\u53d1\u5c55\u76ee\u6807\u76d1\u6d4b\u80fd\u529b" \
@@ -344,34 +287,6 @@ static ssc_table *test_200_rows(int what)
         }
         ssc_table_add_to(t, ssc_table_row(t, key), 0, v);
     }
-    return t;
-}
-
-/* Ten regions with a count and an amount each: one table line a row. */
-#define PAGES_ROWS 10
-static ssc_table *test_pages_table(void)
-{
-    ssc_table *t = ssc_table_new();
-    ssc_table_set_key_kind(t, SSC_KEY_REGION);
-    ssc_table_add_column(t, "Projects", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
-    ssc_table_add_column(t, "Budget", SSC_COLUMN_NUMBER, SSC_UNIT_USD);
-    for (size_t i = 0; i < PAGES_ROWS; i++) {
-        char key[16];
-        snprintf(key, sizeof key, "Row %zu", i);
-        int r = ssc_table_row(t, key);
-        ssc_table_add_to(t, r, 0, (double)i * 3);
-        ssc_table_add_to(t, r, 1, (double)i * 250000);
-    }
-    return t;
-}
-
-/* Adds a number column with no values, or a text column whose first cell
- * wraps, making that row two lines tall. */
-static ssc_table *test_add_column(ssc_table *t, const char *name, ssc_column_type type)
-{
-    int col = t ? ssc_table_add_column(t, name, type, SSC_UNIT_COUNT) : -1;
-    if (t && type == SSC_COLUMN_TEXT)
-        ssc_table_set_text(t, 0, col, LONG_EN " " LONG_EN);
     return t;
 }
 
@@ -925,70 +840,6 @@ static void test_tile_map(void)
     ssc_table_free(t);
 }
 
-/* ---- tables ------------------------------------------------------------------ */
-
-static void test_table_pages(void)
-{
-    test_probe p;
-    double line_h, row_h, used;
-    size_t next;
-    const size_t rows = PAGES_ROWS;
-
-    if (test_open(&p, "en", (ssc_box){30, 30, 400, 100}) != 0)
-        return;
-    ssc_table *t = test_pages_table();
-
-    /* Every cell here takes one line: header and rows are one table line
-     * plus the padding above and below. */
-    ssc_text_style st = {.size = p.theme.body_size * SSC_TABLE_SIZE};
-    ssc_text_measure(&p.c, "Ag", &st, 0, NULL, &line_h);
-    row_h = line_h + 2 * SSC_TABLE_PAD_Y;
-
-    /* room for the header and 3.5 rows: 3 rows per page */
-    p.c.box = (ssc_box){30, 30, 400, floor(row_h * 4.5)};
-    size_t first = 0, pages = 0;
-    do {
-        CHECK_INT(ssc_chart_table(&p.c, t, first, &next, &used, NULL), SSC_OK);
-        CHECK_INT(next, first + 3 < rows ? first + 3 : rows);
-        CHECK(fabs(used - row_h * (1 + (double)(next - first))) < 1e-6);
-        CHECK(used <= p.c.box.h);
-        pages++;
-        if (next == first)
-            break;
-        first = next;
-    } while (first < rows);
-    CHECK_INT(pages, 4); /* 3 + 3 + 3 + 1 */
-
-    /* no room for the header and one row: nothing drawn, same row next */
-    p.c.box = (ssc_box){30, 30, 400, floor(row_h * 1.9)};
-    CHECK_INT(ssc_chart_table(&p.c, t, 2, &next, &used, NULL), SSC_OK);
-    CHECK_INT(next, 2);
-    CHECK(used == 0.0);
-    /* past the end: done */
-    CHECK_INT(ssc_chart_table(&p.c, t, rows, &next, &used, NULL), SSC_OK);
-    CHECK_INT(next, rows);
-
-    /* A text cell wraps over as many lines as it needs, never cut: the
-     * two sentences (some 320 characters) take at least four lines of a
-     * column narrower than the 400-point table, a whole number of lines. */
-    test_add_column(t, "Partners", SSC_COLUMN_TEXT);
-    p.c.box = (ssc_box){30, 30, 400, 400};
-    CHECK_INT(ssc_chart_table(&p.c, t, 0, &next, &used, NULL), SSC_OK);
-    CHECK(next > 1);
-    double lines = (used - row_h * (double)next - 2 * SSC_TABLE_PAD_Y) / line_h;
-    CHECK(lines >= 4.0 - 1e-6);
-    CHECK(fabs(lines - round(lines)) < 1e-6);
-    CHECK(ssc_chart_height(&p.c, t, SSC_CHART_TABLE, 400) >=
-          row_h * (rows + 1) + (lines - 1.0) * line_h - 1e-6);
-    /* in a box two lines short of it, the row goes whole to the next page */
-    p.c.box = (ssc_box){30, 30, 400, row_h + (lines - 2.0) * line_h + 2 * SSC_TABLE_PAD_Y};
-    CHECK_INT(ssc_chart_table(&p.c, t, 0, &next, &used, NULL), SSC_OK);
-    CHECK_INT(next, 0);
-    CHECK(used == 0.0);
-    test_close(&p);
-    ssc_table_free(t);
-}
-
 /* ---- text and canvas verbs ---------------------------------------------------- */
 
 /* A row: text measured in width with max_lines keeps to the width, `lines` lines tall.
@@ -1163,7 +1014,6 @@ int main(void)
     test_tile_grid();
     test_sdg_grid();
     test_tile_map();
-    test_table_pages();
     test_pdf();
     return check_done();
 }
