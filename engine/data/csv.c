@@ -600,3 +600,16 @@ int ssc_csv_parse_count(const char *s, size_t len, long long *out)
     *out = v;
     return SSC_CSV_NUM_OK;
 }
+
+int ssc_csv_parse_sdg(const char *s, size_t len)
+{
+    int v = 0;
+    if (len == 0 || len > 3)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v >= 1 && v <= 17 ? v : 0;
+}

@@ -134,5 +134,7 @@ enum {
 int ssc_csv_parse_decimal(const char *s, size_t len, double *out);
 /* A whole number >= 0, digits only ("-0" is 0). */
 int ssc_csv_parse_count(const char *s, size_t len, long long *out);
+/* A Sustainable Development Goal: 1..17 written with digits only, else 0. */
+int ssc_csv_parse_sdg(const char *s, size_t len);
 
 #endif

@@ -3,6 +3,8 @@
  * length) views. */
 #include "data/idset.h"
 
+#include "data/bigmem.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,12 +79,13 @@ static uint32_t idset_hash(const char *s, size_t len)
     return (uint32_t)h;
 }
 
-static int idset_grow(ssc_idset *set)
+/* Moves the slots into a table of ncap (a power of two) slots. */
+static int idset_resize(ssc_idset *set, size_t ncap)
 {
-    size_t ncap = set->cap ? set->cap * 2 : 1024;
     idset_slot *slots = calloc(ncap, sizeof *slots);
     if (!slots)
         return -1;
+    ssc_bigmem_advise(slots, ncap * sizeof *slots);
     for (size_t i = 0; i < set->cap; i++) {
         size_t j;
         if (!set->slots[i].s)
@@ -96,6 +99,22 @@ static int idset_grow(ssc_idset *set)
     set->slots = slots;
     set->cap = ncap;
     return 0;
+}
+
+static int idset_grow(ssc_idset *set)
+{
+    return idset_resize(set, set->cap ? set->cap * 2 : 1024);
+}
+
+int ssc_idset_reserve(ssc_idset *set, size_t n)
+{
+    size_t ncap = 1024;
+
+    if (n > SIZE_MAX / 4 / sizeof(idset_slot))
+        return 0; /* a hint too large to honour: grow as ids come */
+    while (ncap < 2 * n)
+        ncap *= 2;
+    return ncap > set->cap ? idset_resize(set, ncap) : 0;
 }
 
 /* A copy of s that outlives the row it came from. */

@@ -13,6 +13,10 @@ void ssc_idset_free(ssc_idset *set);
 /* Ids inside [start, end) stay valid as long as the set (a CSV file held
  * in memory): they are kept as views; any other id is copied. */
 void ssc_idset_stable(ssc_idset *set, const char *start, const char *end);
+/* Makes room for n ids at once: a million-row file would otherwise grow
+ * the table ten times, rehashing and faulting in fresh pages each time.
+ * 0, or -1 when out of memory (the set is unchanged). */
+int ssc_idset_reserve(ssc_idset *set, size_t n);
 /* Adds s[0..len) first seen on line: 0 when new, else the line of its
  * first use; -1 when out of memory. */
 long ssc_idset_add(ssc_idset *set, const char *s, size_t len, long line);

@@ -9,6 +9,8 @@
  * the judge refuses. */
 #include "data/input.h"
 
+#include "data/bigmem.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -200,6 +202,7 @@ int ssc_input_read(ssc_input *in, const char *path, const char *name, size_t max
             goto fail;
         }
         buf = all;
+        ssc_bigmem_advise(buf, cap);
         if (input_fill(fd, buf, &len, cap - 1, &at_end) != 0)
             goto fail_errno;
     }

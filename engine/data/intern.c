@@ -4,11 +4,17 @@
  * table grows because strings never move. */
 #include "data/intern.h"
 
+#include "data/bigmem.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Blocks start small for a small portfolio and double up to the largest
+ * size, so that a million rows' strings take a few dozen blocks that the
+ * kernel can back with huge pages. */
 #define INTERN_BLOCK (64 * 1024)
+#define INTERN_BLOCK_MAX (8 * 1024 * 1024)
 
 typedef struct intern_block {
     struct intern_block *next;
@@ -27,6 +33,7 @@ struct ssc_intern {
     size_t mask;  /* slots - 1, a power of two minus one */
     size_t count;
     intern_block *blocks;
+    size_t block_size; /* of the next block */
 };
 
 static uint32_t intern_hash(const char *s, size_t len)
@@ -78,10 +85,14 @@ static char *intern_copy(ssc_intern *in, const char *s, size_t len)
     char *out;
 
     if (!b || b->size - b->used < len + 1) {
-        size_t size = len + 1 > INTERN_BLOCK ? len + 1 : INTERN_BLOCK;
+        size_t size = in->block_size < INTERN_BLOCK ? INTERN_BLOCK : in->block_size;
+        size = len + 1 > size ? len + 1 : size;
         b = malloc(sizeof *b + size);
         if (!b)
             return NULL;
+        ssc_bigmem_advise(b, sizeof *b + size);
+        if (in->block_size < INTERN_BLOCK_MAX)
+            in->block_size = size < INTERN_BLOCK_MAX / 2 ? size * 2 : INTERN_BLOCK_MAX;
         b->size = size;
         b->used = 0;
         b->next = in->blocks;

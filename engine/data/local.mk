@@ -5,6 +5,7 @@
 engine_libsscengine_la_SOURCES += \
 	engine/data/intern.c engine/data/intern.h \
 	engine/data/idset.c engine/data/idset.h \
+	engine/data/bigmem.c engine/data/bigmem.h \
 	engine/data/refdata.c engine/data/refdata.h engine/data/refdata_tables.h \
 	engine/data/store.c engine/data/store.h engine/data/store_impl.h \
 	engine/data/portfolio.c \

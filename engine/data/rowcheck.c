@@ -36,6 +36,7 @@ struct ssc_rowcheck {
     unsigned char sdgs[17];
     ssc_idset *ids;    /* ids seen, with the line of their first use */
     unsigned optional; /* bit per required column the source may leave out */
+    int text_ok;       /* the source checked all its text: UTF-8, no NUL */
 };
 
 ssc_rowcheck *ssc_rowcheck_new(const char *name, ssc_diag *problems, int skip_bad_rows)
@@ -85,6 +86,16 @@ const char *ssc_rowcheck_name(const ssc_rowcheck *rc)
 void ssc_rowcheck_stable(ssc_rowcheck *rc, const char *start, const char *end)
 {
     ssc_idset_stable(rc->ids, start, end);
+}
+
+void ssc_rowcheck_expect(ssc_rowcheck *rc, size_t rows, int text_ok)
+{
+    ssc_error ignored;
+
+    rc->text_ok = text_ok;
+    /* only a hint: without the memory now, both grow as rows come */
+    if (ssc_idset_reserve(rc->ids, rows) == 0)
+        ssc_store_reserve(rc->store, rows, &ignored);
 }
 
 int ssc_rowcheck_optional(ssc_rowcheck *rc, int col)
@@ -236,20 +247,6 @@ static int rowcheck_split(ssc_text cell, ssc_text **items, size_t *cap, size_t *
     }
 }
 
-/* 1..17 from a whole number written with digits only, else 0. */
-static int rowcheck_sdg(ssc_text t)
-{
-    int v = 0;
-    if (t.len == 0 || t.len > 3)
-        return 0;
-    for (size_t i = 0; i < t.len; i++) {
-        if (t.s[i] < '0' || t.s[i] > '9')
-            return 0;
-        v = v * 10 + (t.s[i] - '0');
-    }
-    return v >= 1 && v <= 17 ? v : 0;
-}
-
 /* ---- one row ----------------------------------------------------------- */
 
 /* A text cell: required and UTF-8 checks.  1 when usable. */
@@ -262,7 +259,7 @@ static int rowcheck_text(ssc_rowcheck *rc, const ssc_row *row, int col, ssc_text
             rowcheck_required(rc, row, col);
         return !rowcheck_needed(rc, col);
     }
-    if (!ssc_csv_utf8_ok(t.s, t.len)) {
+    if (!rc->text_ok && !ssc_csv_utf8_ok(t.s, t.len)) {
         ssc_rowcheck_problem(rc, row->line, rowcheck_colname(row, col),
                              memchr(t.s, '\0', t.len)
                                  ? "contains a NUL byte (save the file as UTF-8 text)"
@@ -425,7 +422,7 @@ static void rowcheck_sdgs(ssc_rowcheck *rc, const ssc_row *row, ssc_project_in *
         return;
     if (cell.len == 0)
         rowcheck_required(rc, row, SSC_COL_SDG_PRIMARY);
-    else if ((g = rowcheck_sdg(cell)) != 0) {
+    else if ((g = ssc_csv_parse_sdg(cell.s, cell.len)) != 0) {
         rc->sdgs[p->n_sdgs++] = (unsigned char)g;
         seen |= 1u << g;
     } else {
@@ -441,7 +438,7 @@ static void rowcheck_sdgs(ssc_rowcheck *rc, const ssc_row *row, ssc_project_in *
         if (item.len == 0) {
             if (!empty++)
                 rowcheck_empty_item(rc, row, SSC_COL_SDG_SECONDARY, cell);
-        } else if ((g = rowcheck_sdg(item)) == 0) {
+        } else if ((g = ssc_csv_parse_sdg(item.s, item.len)) == 0) {
             rowcheck_not_sdg(rc, row, SSC_COL_SDG_SECONDARY, item);
         } else if (!(seen & (1u << g))) {
             seen |= 1u << g;
@@ -613,7 +610,7 @@ static void rowcheck_extras(ssc_rowcheck *rc, const ssc_row *row, ssc_project_in
     for (size_t i = 0; i < row->n_extra; i++) {
         const ssc_text *v = &row->extra[i];
         rc->extra[i] = v->s ? rowcheck_trim(v->s, v->len) : (ssc_text){"", 0};
-        if (!ssc_csv_utf8_ok(rc->extra[i].s, rc->extra[i].len))
+        if (!rc->text_ok && !ssc_csv_utf8_ok(rc->extra[i].s, rc->extra[i].len))
             ssc_rowcheck_problem(rc, row->line, row->extra_names[i],
                                  "not valid UTF-8 (save the file as UTF-8)");
     }

@@ -56,6 +56,12 @@ void ssc_rowcheck_stable(ssc_rowcheck *rc, const char *start, const char *end);
  * declared it optional, ssc_source_optional): SSC_ERR, and nothing
  * changes, for a column ssc_col_may_be_optional refuses. */
 int ssc_rowcheck_optional(ssc_rowcheck *rc, int col);
+/* What the source knows before its first row: about rows rows (an upper
+ * bound is fine; the store and the id set are sized for them at once),
+ * and text_ok 1 when it checked all its text already (valid UTF-8, no NUL
+ * byte: the CSV source checks the whole file), so cells are not checked
+ * again one by one. */
+void ssc_rowcheck_expect(ssc_rowcheck *rc, size_t rows, int text_ok);
 
 /* Records "FILE:LINE: column: message" (line 0 and column NULL are left
  * out).  Inside a row it makes the row bad. */

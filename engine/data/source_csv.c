@@ -427,7 +427,7 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
  * Only these paths look past the header line, and only the conversion
  * copies the file. */
 static int csv_decode(const char *name, const char **data, size_t *len, const char *encoding,
-                      char **converted, ssc_error *err)
+                      char **converted, int *text_ok, ssc_error *err)
 {
     ssc_sniff_kind kind = ssc_sniff(*data, *len);
     const char *what = ssc_sniff_what(kind), *from = encoding;
@@ -435,6 +435,7 @@ static int csv_decode(const char *name, const char **data, size_t *len, const ch
     int le;
 
     *converted = NULL;
+    *text_ok = 0;
     if (kind == SSC_SNIFF_XML || kind == SSC_SNIFF_SQLITE)
         return ssc_error_at(err, name, 0, "this is %s, not CSV: read it with data.format = \"%s\"",
                             what, kind == SSC_SNIFF_XML ? "iati" : "sqlite");
@@ -484,7 +485,24 @@ static int csv_decode(const char *name, const char **data, size_t *len, const ch
         return ssc_error_at(err, name, ssc_csv_line_of(*data, bad),
                             "the file is not valid UTF-8 (byte 0x%02X); " CSV_ENCODING_HINT,
                             (unsigned char)(*data)[bad]);
+    /* valid UTF-8 throughout: the row rules need only look for NUL bytes,
+     * and a file without any spares them checking every cell again */
+    *text_ok = memchr(*data, '\0', *len) == NULL;
     return SSC_OK;
+}
+
+/* An upper bound on the rows in data[0..len): its line ends ('\r' alone
+ * is rare; such a file is sized as it grows). */
+static size_t csv_lines(const char *data, size_t len)
+{
+    const char *p = data, *end = data + len;
+    size_t n = 1;
+
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
 }
 
 /* Judges the first bytes of a CSV file before the rest is read
@@ -521,7 +539,7 @@ static int csv_read(const char *data, size_t len, const ssc_rename *renames, siz
     ssc_csv_reader r;
     csv_load L;
     char *converted;
-    int status;
+    int status, text_ok;
 
     memset(&L, 0, sizeof L);
     L.rc = rc;
@@ -529,8 +547,12 @@ static int csv_read(const char *data, size_t len, const ssc_rename *renames, siz
     L.n_renames = n_renames;
     L.max_rows = ssc_input_max_rows();
     data = data ? data : "";
-    if (csv_decode(ssc_rowcheck_name(rc), &data, &len, encoding, &converted, err) != SSC_OK)
+    if (csv_decode(ssc_rowcheck_name(rc), &data, &len, encoding, &converted, &text_ok, err) !=
+        SSC_OK)
         return SSC_ERR;
+    /* a file of more rows than allowed is refused at its first row too many */
+    size_t lines = csv_lines(data, len);
+    ssc_rowcheck_expect(rc, lines < L.max_rows ? lines : L.max_rows, text_ok);
     ssc_rowcheck_stable(rc, data, data + len);
     ssc_csv_reader_init(&r, data, len);
     L.head = r.p;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/bigmem.h"
 #include "data/refdata.h"
 #include "data/store_impl.h"
 #include "data/zhnames.h"
@@ -87,13 +88,13 @@ static int store_realloc(void *pptr, size_t n, size_t elem)
     void *np = realloc(*p, n * elem);
     if (!np)
         return -1;
+    ssc_bigmem_advise(np, n * elem);
     *p = np;
     return 0;
 }
 
-static int store_grow(ssc_store *st)
+static int store_resize(ssc_store *st, size_t ncap)
 {
-    size_t ncap = st->cap ? st->cap * 2 : 1024;
     int bad = 0;
 #define STORE_GROW(c) bad |= store_realloc(&st->c, ncap, sizeof *st->c);
     STORE_COLUMNS(STORE_GROW)
@@ -108,6 +109,20 @@ static int store_grow(ssc_store *st)
         return -1; /* arrays that did grow stay valid: cap is unchanged */
     st->cap = ncap;
     return 0;
+}
+
+static int store_grow(ssc_store *st)
+{
+    return store_resize(st, st->cap ? st->cap * 2 : 1024);
+}
+
+int ssc_store_reserve(ssc_store *st, size_t rows, ssc_error *err)
+{
+    /* a hint past what any column may index is not honoured: the store
+     * grows as rows come, and fails then if it must */
+    if (rows <= st->cap || rows > UINT32_MAX || rows > SIZE_MAX / 16 / sizeof(long long))
+        return SSC_OK;
+    return store_resize(st, rows) == 0 ? SSC_OK : ssc_error_oom(err);
 }
 
 static int ssc_pool_push(ssc_pool *pool, const void *item)

@@ -69,6 +69,10 @@ int ssc_store_add_extra_column(ssc_store *st, const char *name, ssc_error *err);
 size_t ssc_store_extra_count(const ssc_store *st);
 /* The name of extra column i, interned (valid while the store lives). */
 const char *ssc_store_extra_name(const ssc_store *st, size_t i);
+/* Makes room for rows projects at once (the source's estimate): the
+ * columns are then allocated once, not grown by copying.  Rows the
+ * estimate misses still grow the store. */
+int ssc_store_reserve(ssc_store *st, size_t rows, ssc_error *err);
 /* Appends one project: interns its strings, drops repeated countries,
  * partners and SDGs, and derives its regions from its countries. */
 int ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err);

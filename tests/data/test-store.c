@@ -1,16 +1,49 @@
 /* SPDX-License-Identifier: MIT */
 /* The portfolio store: interning, distinct lists (short and long), regions
- * derived from countries, and the accessors plugins read them through. */
+ * derived from countries, and the accessors plugins read them through; the
+ * id set, reserved ahead or grown, and a store reserved ahead. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../check.h"
+#include "data/idset.h"
 #include "data/store.h"
 
 static ssc_text txt(const char *s)
 {
     return (ssc_text){s, strlen(s)};
+}
+
+/* 5000 ids "ID-0" ... "ID-4999" on lines 2..5001, then each again: every
+ * repeat names the line of the first.  reserve: 0 grows as ids come, else
+ * the size asked for ahead (reserving again after the first half). */
+static void idset_case(size_t reserve)
+{
+    ssc_idset *set = ssc_idset_new();
+    char id[32];
+    int new_ok = 1, repeat_ok = 1;
+
+    CHECK(set != NULL);
+    if (!set)
+        return;
+    if (reserve)
+        CHECK_INT(ssc_idset_reserve(set, reserve), 0);
+    for (long i = 0; i < 5000; i++) {
+        int n = snprintf(id, sizeof id, "ID-%ld", i);
+        if (i == 2500 && reserve)
+            CHECK_INT(ssc_idset_reserve(set, 4 * reserve), 0); /* rehashes what is in */
+        new_ok &= ssc_idset_add(set, id, (size_t)n, i + 2) == 0;
+    }
+    for (long i = 4999; i >= 0; i--) {
+        int n = snprintf(id, sizeof id, "ID-%ld", i);
+        repeat_ok &= ssc_idset_add(set, id, (size_t)n, 9000 + i) == i + 2;
+    }
+    CHECK(new_ok);
+    CHECK(repeat_ok);
+    /* a prefix of a known id is another id */
+    CHECK_INT(ssc_idset_add(set, "ID-", 3, 20000), 0);
+    ssc_idset_free(set);
 }
 
 int main(void)
@@ -23,9 +56,14 @@ int main(void)
     unsigned char sdgs[] = {5, 17, 5, 1};
 
     ssc_error_clear(&err);
+    idset_case(0);
+    idset_case(10);
+    idset_case(5000);
     CHECK(st != NULL);
     if (!st)
         return check_done();
+    /* room for rows ahead: appending then grows nothing, and reads the same */
+    CHECK_INT(ssc_store_reserve(st, 3000, &err), SSC_OK);
     /* 300 partner names, each given twice: 150 distinct, in first-seen order */
     for (int i = 0; i < 300; i++) {
         snprintf(names[i], sizeof names[i], "Partner %03d", i % 150);
