@@ -42,6 +42,55 @@ static int project_cmp_number(const void *a, const void *b)
     return x->row < y->row ? -1 : x->row > y->row;
 }
 
+/* The sort key of row i. */
+static void project_fill(const ssc_portfolio *p, const char *sort, size_t i, project_row *r)
+{
+    double usd;
+    ssc_date d;
+
+    switch (sort[0]) {
+    case 't': r->text = ssc_project_title(p, i); break;
+    case 'l': r->text = ssc_project_lead(p, i); break;
+    case 'b': r->number = ssc_project_budget(p, i, &usd) ? -usd : INFINITY; break;
+    case 's': /* no start date (year 0) sorts last, as no budget does */
+        d = ssc_project_start(p, i);
+        r->number = d.year ? d.year * 10000.0 + d.month * 100.0 + d.day : INFINITY;
+        break;
+    default: r->text = ssc_project_id(p, i); break;
+    }
+}
+
+/* A heap of rows[0..n) with the row that sorts last at the top. */
+static void project_heap_push(project_row *h, size_t n, project_row r,
+                              int (*cmp)(const void *, const void *))
+{
+    size_t i = n;
+    while (i > 0 && cmp(&h[(i - 1) / 2], &r) < 0) {
+        h[i] = h[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h[i] = r;
+}
+
+/* Puts r in place of the top of the full heap h[0..n). */
+static void project_heap_replace(project_row *h, size_t n, project_row r,
+                                 int (*cmp)(const void *, const void *))
+{
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            break;
+        if (c + 1 < n && cmp(&h[c], &h[c + 1]) < 0)
+            c++;
+        if (cmp(&h[c], &r) <= 0)
+            break;
+        h[i] = h[c];
+        i = c;
+    }
+    h[i] = r;
+}
+
 /* Countries as "VNM; LKA" into buf. */
 static void project_countries(const ssc_portfolio *p, size_t row, char *buf, size_t len)
 {
@@ -65,23 +114,26 @@ static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, s
 
     if (!sort)
         sort = "id";
-    rows = malloc((n ? n : 1) * sizeof *rows);
+    int by_number = !strcmp(sort, "budget") || !strcmp(sort, "start");
+    int (*cmp)(const void *, const void *) = by_number ? project_cmp_number : project_cmp_text;
+    shown = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
+    /* only the rows shown are kept: a heap of the shown best so far, its
+     * worst at the top, so that a million projects cut to 200 cost a pass
+     * and not a sort of all of them */
+    rows = malloc((shown ? shown : 1) * sizeof *rows);
     if (!rows)
         return ssc_error_set(err, "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        ssc_date d = ssc_project_start(p, i);
-        rows[i].row = i;
-        rows[i].text = !strcmp(sort, "title") ? ssc_project_title(p, i)
-                       : !strcmp(sort, "lead") ? ssc_project_lead(p, i)
-                                               : ssc_project_id(p, i);
-        if (!strcmp(sort, "budget"))
-            rows[i].number = ssc_project_budget(p, i, &usd) ? -usd : INFINITY;
-        else /* no start date (year 0) sorts last, as no budget does */
-            rows[i].number = d.year ? d.year * 10000.0 + d.month * 100.0 + d.day : INFINITY;
+    for (size_t i = 0, kept = 0; i < n && shown; i++) {
+        project_row r = {.row = i};
+        project_fill(p, sort, i, &r);
+        if (shown == n)
+            rows[i] = r; /* all are shown: the sort below is all there is to do */
+        else if (kept < shown)
+            project_heap_push(rows, kept++, r, cmp);
+        else if (cmp(&r, &rows[0]) < 0)
+            project_heap_replace(rows, shown, r, cmp);
     }
-    int by_number = !strcmp(sort, "budget") || !strcmp(sort, "start");
-    qsort(rows, n, sizeof *rows, by_number ? project_cmp_number : project_cmp_text);
-    shown = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
+    qsort(rows, shown, sizeof *rows, cmp);
 
     ssc_table_set_key_kind(out, SSC_KEY_PROJECT);
     int c_lead = ssc_table_add_column(out, "lead_institution", SSC_COLUMN_TEXT, SSC_UNIT_COUNT);
