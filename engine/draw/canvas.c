@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/refdata.h"
+
 int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const char *lang,
                     ssc_error *err)
 {
@@ -151,4 +153,41 @@ double ssc_canvas_text_height(ssc_canvas *c, double w, const char *text,
     double tw, th;
     ssc_text_measure(c, text, style, w, &tw, &th);
     return th;
+}
+
+/* ABI 1.5: a small world tile map with the given countries in rgb and the
+ * others light grey, fitted into box keeping the grid's proportions. */
+void ssc_canvas_locator(ssc_canvas *c, ssc_box box, ssc_strings countries, unsigned long rgb)
+{
+    int cols = 0, rows = 0;
+
+    if (!c || !c->cr)
+        return;
+    for (size_t i = 0; i < ssc_tile_count(); i++) {
+        const ssc_tile *t = ssc_tile_at(i);
+        cols = t->x + 1 > cols ? t->x + 1 : cols;
+        rows = t->y + 1 > rows ? t->y + 1 : rows;
+    }
+    if (!cols || !rows || box.w <= 0 || box.h <= 0)
+        return;
+    double pitch = box.w / cols < box.h / rows ? box.w / cols : box.h / rows;
+    double side = pitch * 0.85;
+    canvas_clip(c);
+    for (size_t i = 0; i < ssc_tile_count(); i++) {
+        const ssc_tile *t = ssc_tile_at(i);
+        int on = 0;
+        for (size_t k = 0; k < countries.count && !on; k++)
+            on = countries.items[k] && strcmp(countries.items[k], t->alpha3) == 0;
+        ssc_draw_rgb(c->cr, on ? rgb : 0xDADFE5);
+        cairo_rectangle(c->cr, box.x + t->x * pitch, box.y + t->y * pitch, side, side);
+        cairo_fill(c->cr);
+    }
+    cairo_restore(c->cr);
+}
+
+unsigned long ssc_canvas_sdg_colour(const ssc_canvas *c, int goal)
+{
+    const ssc_sdg *g = ssc_sdg_get(goal);
+    (void)c;
+    return g ? g->colour : 0x888888;
 }

@@ -128,3 +128,12 @@ ssc_period ssc_section_previous_period(const ssc_section *s)
     ssc_period p = ssc_section_period(s);
     return p.from.year ? ssc_period_previous(&p) : p;
 }
+
+ssc_strings ssc_section_members(const ssc_section *s)
+{
+    ssc_strings none = {NULL, 0};
+    if (!s)
+        return none;
+    ssc_strings m = {s->report->members.items, s->report->members.count};
+    return m;
+}

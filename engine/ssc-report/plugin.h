@@ -30,9 +30,10 @@ extern "C" {
  * equals its own and whose minor is not newer than its own.  1.2 added
  * ssc_source_optional; 1.3 the country names and UN groupings, and project
  * names in the report's language; 1.4 the reporting period (ssc_period);
- * 1.5 ssc_format_value, ssc_section_is_member and SSC_KEY_GENDER. */
+ * 1.5 ssc_format_value, ssc_section_is_member and SSC_KEY_GENDER; 1.6 the
+ * member list (ssc_section_members), the locator map and SDG colours. */
 #define SSC_ABI_MAJOR 1
-#define SSC_ABI_MINOR 5
+#define SSC_ABI_MINOR 6
 
 #define SSC_OK 0
 #define SSC_ERR (-1)
@@ -150,6 +151,10 @@ ssc_period ssc_section_previous_period(const ssc_section *s);
  * given as a year or a month is read as its first day, so a project counts
  * in one period only.  A date with year 0 (no date) gives -2. */
 int ssc_period_where(const ssc_period *p, ssc_date d);
+
+/* ABI 1.6: the report's member_institutions list, the names as the data
+ * spells them, in the report's order; empty when the report gives none. */
+ssc_strings ssc_section_members(const ssc_section *s);
 
 /* ---- tables ------------------------------------------------------------ */
 
@@ -276,6 +281,12 @@ const char *ssc_format_value(char *buf, size_t len, double value, ssc_unit unit,
                              const char *lang);
 /* The theme's accent colour number i (cycled). */
 unsigned long ssc_canvas_palette(const ssc_canvas *c, size_t i);
+/* ABI 1.6: a locator: the world tile grid drawn small in box (keeping its
+ * proportions), the given countries (alpha-3 codes) in rgb and the others
+ * light grey. */
+void ssc_canvas_locator(ssc_canvas *c, ssc_box box, ssc_strings countries, unsigned long rgb);
+/* ABI 1.6: the official colour of SDG goal (1-17); grey outside. */
+unsigned long ssc_canvas_sdg_colour(const ssc_canvas *c, int goal);
 /* For anything else: the Cairo context, already clipped to the box. */
 cairo_t *ssc_canvas_cairo(ssc_canvas *c);
 

@@ -18,7 +18,9 @@ plugin_LTLIBRARIES += \
 	plugins/un-groupings.la \
 	plugins/beneficiaries.la \
 	plugins/partnership.la \
-	plugins/highlights.la
+	plugins/highlights.la \
+	plugins/spotlight.la \
+	plugins/institutions.la
 
 plugins_by_country_la_SOURCES = plugins/metrics/by-country.c
 plugins_by_country_la_LDFLAGS = $(PLUGIN_LDFLAGS)
@@ -71,3 +73,9 @@ plugins_partnership_la_LIBADD = $(PLUGIN_LIBADD)
 plugins_highlights_la_SOURCES = plugins/metrics/highlights.c
 plugins_highlights_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_highlights_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_spotlight_la_SOURCES = plugins/metrics/spotlight.c
+plugins_spotlight_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_spotlight_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_institutions_la_SOURCES = plugins/metrics/institutions.c
+plugins_institutions_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_institutions_la_LIBADD = $(PLUGIN_LIBADD)

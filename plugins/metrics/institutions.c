@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: MIT */
+/* Institution profiles: one compact block per member institution of the
+ * report's member_institutions list (ssc_section_members), in its order;
+ * without the list, every lead institution of the shown projects, most
+ * projects led first (ties: by name).  Rows keyed by the institution's
+ * name as the data spells it (label: its name in the report's language);
+ * columns "led" and "partnered" (projects in each role), "countries"
+ * (distinct countries of the projects it leads or partners), "budget"
+ * (US$ of the projects it leads: a lead carries a project's whole budget)
+ * and the text column "sectors" (the sectors of those projects, most
+ * projects first, by their codes). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ssc-report/plugin.h>
+
+static const ssc_option inst_options[] = {
+    {.name = "limit",
+     .type = SSC_OPTION_INT,
+     .min = 1,
+     .max = 16,
+     .help = "at most this many profiles (default: every member institution, or the 12 "
+             "institutions leading the most projects when the report lists no members)"},
+    {.name = NULL},
+};
+
+enum { IC_LED, IC_PARTNERED, IC_COUNTRIES, IC_BUDGET, IC_SECTORS, IC_N };
+
+typedef struct inst_sector_n {
+    const char *code;
+    int n;
+} inst_sector_n;
+
+typedef struct inst_tally {
+    const char *name;
+    double led, partnered, budget;
+    const char **countries; /* distinct, by pointer (interned) */
+    size_t n_countries, cap_countries;
+    inst_sector_n sectors[32];
+    size_t n_sectors;
+} inst_tally;
+
+static int inst_country(inst_tally *t, const char *code)
+{
+    for (size_t i = 0; i < t->n_countries; i++)
+        if (t->countries[i] == code)
+            return 0;
+    if (t->n_countries == t->cap_countries) {
+        size_t cap = t->cap_countries ? t->cap_countries * 2 : 16;
+        const char **nc = realloc(t->countries, cap * sizeof *nc);
+        if (!nc)
+            return -1;
+        t->countries = nc;
+        t->cap_countries = cap;
+    }
+    t->countries[t->n_countries++] = code;
+    return 0;
+}
+
+static void inst_sector(inst_tally *t, const char *code)
+{
+    for (size_t i = 0; i < t->n_sectors; i++)
+        if (strcmp(t->sectors[i].code, code) == 0) {
+            t->sectors[i].n++;
+            return;
+        }
+    if (t->n_sectors < sizeof t->sectors / sizeof *t->sectors) {
+        t->sectors[t->n_sectors].code = code;
+        t->sectors[t->n_sectors++].n = 1;
+    }
+}
+
+/* Counts project row for t when the institution leads or partners it. */
+static int inst_count(const ssc_portfolio *p, size_t row, inst_tally *t)
+{
+    ssc_strings partners = ssc_project_partners(p, row), c;
+    int lead = strcmp(ssc_project_lead(p, row), t->name) == 0, partner = 0;
+    double usd;
+
+    for (size_t k = 0; k < partners.count && !partner; k++)
+        partner = strcmp(partners.items[k], t->name) == 0;
+    if (!lead && !partner)
+        return 0;
+    t->led += lead;
+    t->partnered += !lead && partner;
+    if (lead && ssc_project_budget(p, row, &usd))
+        t->budget += usd;
+    inst_sector(t, ssc_project_sector(p, row));
+    c = ssc_project_countries(p, row);
+    for (size_t k = 0; k < c.count; k++)
+        if (inst_country(t, c.items[k]))
+            return -1;
+    return 0;
+}
+
+static int inst_by_led(const void *a, const void *b)
+{
+    const inst_tally *x = a, *y = b;
+    if (x->led != y->led)
+        return x->led < y->led ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
+static int inst_row(const ssc_portfolio *p, const ssc_section *s, inst_tally *t, ssc_table *out)
+{
+    const char *lang = ssc_section_language(s);
+    char sectors[512];
+    size_t o = 0;
+    int r = ssc_table_row(out, t->name);
+
+    if (r < 0 || ssc_table_set_label(out, r, ssc_institution_name(p, t->name, lang)) ||
+        ssc_table_add_to(out, r, IC_LED, t->led) ||
+        ssc_table_add_to(out, r, IC_PARTNERED, t->partnered) ||
+        ssc_table_add_to(out, r, IC_COUNTRIES, (double)t->n_countries) ||
+        ssc_table_add_to(out, r, IC_BUDGET, t->budget))
+        return -1;
+    /* most projects first (a stable selection: ties keep the data's order) */
+    sectors[0] = '\0';
+    for (size_t done = 0; done < t->n_sectors; done++) {
+        size_t best = done;
+        for (size_t i = done + 1; i < t->n_sectors; i++)
+            if (t->sectors[i].n > t->sectors[best].n)
+                best = i;
+        if (best != done) {
+            inst_sector_n tmp = t->sectors[best];
+            memmove(&t->sectors[done + 1], &t->sectors[done],
+                    (best - done) * sizeof t->sectors[0]);
+            t->sectors[done] = tmp;
+        }
+        int w = snprintf(sectors + o, sizeof sectors - o, "%s%s", done ? "; " : "",
+                         t->sectors[done].code);
+        if (w < 0 || (size_t)w >= sizeof sectors - o)
+            break;
+        o += (size_t)w;
+    }
+    return ssc_table_set_text(out, r, IC_SECTORS, sectors);
+}
+
+static int inst_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
+                        ssc_error *err)
+{
+    ssc_strings members = ssc_section_members(s);
+    size_t n = ssc_portfolio_count(p), nt = 0;
+    inst_tally *t;
+    int zh = strcmp(ssc_section_language(s), "zh") == 0, bad = 0;
+    static const char *const cols[IC_N] = {"led", "partnered", "countries", "budget", "sectors"};
+    static const char *const en[IC_N] = {"Led", "Partnered", "Countries", "Budget led", "Sectors"};
+    static const char *const cn[IC_N] = {"牵头", "合作", "国家", "牵头项目预算", "领域"};
+
+    ssc_table_set_key_kind(out, SSC_KEY_TEXT);
+    for (int k = 0; k < IC_N; k++) {
+        int c = ssc_table_add_column(out, cols[k],
+                                     k == IC_SECTORS ? SSC_COLUMN_TEXT : SSC_COLUMN_NUMBER,
+                                     k == IC_BUDGET ? SSC_UNIT_USD : SSC_UNIT_COUNT);
+        if (c != k || ssc_table_set_column_title(out, c, zh ? cn[k] : en[k]))
+            return ssc_error_set(err, "out of memory");
+    }
+    t = calloc((members.count ? members.count : n) + 1, sizeof *t);
+    if (!t)
+        return ssc_error_set(err, "out of memory");
+    if (members.count) {
+        for (size_t i = 0; i < members.count; i++)
+            t[nt++].name = members.items[i];
+    } else {
+        for (size_t row = 0; row < n; row++) {
+            const char *lead = ssc_project_lead(p, row);
+            size_t i = 0;
+            while (i < nt && strcmp(t[i].name, lead) != 0)
+                i++;
+            if (i == nt)
+                t[nt++].name = lead;
+        }
+    }
+    for (size_t i = 0; i < nt && !bad; i++)
+        for (size_t row = 0; row < n && !bad; row++)
+            bad = inst_count(p, row, &t[i]);
+    if (!members.count && !bad)
+        qsort(t, nt, sizeof *t, inst_by_led);
+    size_t limit = (size_t)ssc_section_option_int(s, "limit", members.count ? 0 : 12);
+    size_t shown = limit && limit < nt ? limit : nt;
+    for (size_t i = 0; i < shown && !bad; i++)
+        bad = inst_row(p, s, &t[i], out);
+    for (size_t i = 0; i < nt; i++)
+        free(t[i].countries);
+    free(t);
+    if (bad)
+        return ssc_error_set(err, "out of memory");
+    char note[512];
+    int o = snprintf(note, sizeof note, "%s",
+                     zh ? "牵头项目的全部预算计入牵头机构；国家为其牵头或参与项目所覆盖的不同国家。"
+                        : "A lead institution carries its projects' whole budget; countries are "
+                          "the distinct countries of the projects it leads or partners.");
+    if (shown < nt && o > 0 && (size_t)o < sizeof note)
+        snprintf(note + o, sizeof note - (size_t)o,
+                 zh ? "另有%zu个机构未列出。" : " %zu more institutions are not shown.",
+                 nt - shown);
+    else if (!members.count && o > 0 && (size_t)o < sizeof note)
+        snprintf(note + o, sizeof note - (size_t)o, "%s",
+                 zh ? "按牵头项目数排列。" : " Ordered by projects led.");
+    return ssc_table_set_note(out, note) ? ssc_error_set(err, "out of memory") : SSC_OK;
+}
+
+/* ---- drawing -------------------------------------------------------------- */
+
+#define INST_GAP 8.0
+#define INST_PAD 7.0
+
+/* The three lines of block i: name, figures, sectors (labels). */
+static void inst_lines(ssc_canvas *c, const ssc_table *t, size_t i, const ssc_section *s,
+                       char *line, size_t line_len, char *sectors, size_t sec_len)
+{
+    int zh = strcmp(ssc_section_language(s), "zh") == 0;
+    char budget[128];
+    size_t o = 0;
+
+    snprintf(budget, sizeof budget, "%s",
+             ssc_canvas_format(c, ssc_table_number(t, i, IC_BUDGET), SSC_UNIT_USD));
+    snprintf(line, line_len,
+             zh ? "牵头%.0f个项目，参与%.0f个 · %.0f个国家 · 牵头项目预算%s"
+                : "Led %.0f, partnered %.0f \u00b7 %.0f countries \u00b7 %s led",
+             ssc_table_number(t, i, IC_LED), ssc_table_number(t, i, IC_PARTNERED),
+             ssc_table_number(t, i, IC_COUNTRIES), budget);
+    sectors[0] = '\0';
+    for (const char *q = ssc_table_text(t, i, IC_SECTORS); *q;) {
+        char code[64];
+        size_t k = strcspn(q, ";");
+        snprintf(code, sizeof code, "%.*s", (int)(k < 63 ? k : 63), q);
+        int wr = snprintf(sectors + o, sec_len - o, "%s%s", o ? (zh ? "、" : ", ") : "",
+                          ssc_section_label(s, SSC_KEY_SECTOR, code));
+        if (wr < 0 || (size_t)wr >= sec_len - o)
+            break;
+        o += (size_t)wr;
+        q += k;
+        while (*q == ';' || *q == ' ')
+            q++;
+    }
+}
+
+static const ssc_text_style inst_name = {.size = 10.5, .bold = 1};
+static const ssc_text_style inst_fig = {.size = 9};
+static const ssc_text_style inst_sec = {.size = 8.5, .colour = 0x555555};
+
+/* The height of block i laid out in width w (text wraps, never cut). */
+static double inst_block_h(ssc_canvas *c, const ssc_table *t, size_t i, const ssc_section *s,
+                           double w)
+{
+    char line[512], sectors[1024];
+    inst_lines(c, t, i, s, line, sizeof line, sectors, sizeof sectors);
+    w -= 2 * INST_PAD + 3;
+    return 2 * INST_PAD + ssc_canvas_text_height(c, w, ssc_table_label(t, i), &inst_name) + 3 +
+           ssc_canvas_text_height(c, w, line, &inst_fig) + 2 +
+           (sectors[0] ? ssc_canvas_text_height(c, w, sectors, &inst_sec) : 0);
+}
+
+/* Two columns of blocks; a row is as tall as its taller block. */
+static double inst_measure(ssc_canvas *c, const ssc_table *t, const ssc_section *s, double w)
+{
+    double bw = (w - INST_GAP) / 2, h = 0;
+    for (size_t i = 0; i < ssc_table_rows(t); i += 2) {
+        double a = inst_block_h(c, t, i, s, bw);
+        double b = i + 1 < ssc_table_rows(t) ? inst_block_h(c, t, i + 1, s, bw) : 0;
+        h += (a > b ? a : b) + INST_GAP;
+    }
+    return h;
+}
+
+static int inst_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, ssc_error *err)
+{
+    ssc_box area = ssc_canvas_box(c);
+    double w = (area.w - INST_GAP) / 2, y = area.y;
+    unsigned long accent = ssc_canvas_palette(c, 0);
+    size_t rows = ssc_table_rows(t);
+
+    for (size_t i = 0; i < rows; i += 2) {
+        double a = inst_block_h(c, t, i, s, w);
+        double b = i + 1 < rows ? inst_block_h(c, t, i + 1, s, w) : 0, h = a > b ? a : b;
+        if (y + h > area.y + area.h + 0.5)
+            return ssc_error_set(err, "%zu institution profiles do not fit on a page; "
+                                      "set options.limit or split member_institutions",
+                                 rows);
+        for (size_t k = i; k < i + 2 && k < rows; k++) {
+            ssc_box bx = {area.x + (double)(k % 2) * (w + INST_GAP), y, w, h};
+            ssc_text_style name = inst_name;
+            char line[512], sectors[1024];
+            name.colour = accent;
+            inst_lines(c, t, k, s, line, sizeof line, sectors, sizeof sectors);
+            ssc_canvas_fill(c, bx, 0xF3F6F9);
+            ssc_canvas_fill(c, (ssc_box){bx.x, bx.y, 3, bx.h}, accent);
+            ssc_box in = {bx.x + INST_PAD + 3, bx.y + INST_PAD, bx.w - 2 * INST_PAD - 3,
+                          bx.h - 2 * INST_PAD};
+            in.y += ssc_canvas_text(c, in, ssc_table_label(t, k), &name) + 3;
+            in.y += ssc_canvas_text(c, in, line, &inst_fig) + 2;
+            if (sectors[0])
+                ssc_canvas_text(c, in, sectors, &inst_sec);
+        }
+        y += h + INST_GAP;
+    }
+    return SSC_OK;
+}
+
+SSC_METRIC_PLUGIN(institutions, "institutions",
+                  .summary = "Institution profiles: projects led and partnered, countries, "
+                             "sectors, budget of each member institution",
+                  .version = "1.0",
+                  .default_chart = SSC_CHART_CUSTOM,
+                  .options = inst_options,
+                  .compute = inst_compute,
+                  .render = inst_render,
+                  .measure = inst_measure);
