@@ -24,6 +24,8 @@
 #                       the UN M49 flags and a generated portfolio
 #   e2e-reach.sh        beneficiaries and partnership against awk counts
 #   e2e-highlights.sh   the highlights page read back with pdftotext
+#   e2e-story.sh        spotlight and institutions against awk counts; a
+#                       story's text whole in the PDF
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
@@ -37,6 +39,7 @@ E2E_TESTS = \
 	tests/e2e/e2e-names.sh \
 	tests/e2e/e2e-ungroupings.sh \
 	tests/e2e/e2e-reach.sh \
-	tests/e2e/e2e-highlights.sh
+	tests/e2e/e2e-highlights.sh \
+	tests/e2e/e2e-story.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)
