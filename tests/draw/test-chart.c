@@ -757,6 +757,24 @@ static void test_sdg_grid(void)
                 CHECK(rgb == want);
         }
         CHECK_ROW_END();
+        /* Each coloured tile's foot carries a white bar as long as its
+         * value against the largest (36, goal 17): scan the bar's row for
+         * white pixels.  Bar: 3% of a tile thick, centred in the bottom
+         * margin (half of 8.5%), from the margin over the text width. */
+        double pad = side * 0.085, w = side - 2 * pad;
+        for (int g = 1; g <= 17; g++) {
+            double v = sdg_v[g - 1];
+            int x0 = (int)(box.x + ((g - 1) % 6) * (side + gap)), white = 0;
+            int y = (int)(box.y + ((g - 1) / 6) * (side + gap) + side - pad * 0.5);
+            if (!(v > 0))
+                continue;
+            for (int x = x0; x < x0 + (int)side; x++)
+                white += (test_pixel(&p, x, y) & 0xFFFFFF) == 0xFFFFFF;
+            double want = fmax(w * v / 36.0, fmax(1.5, side * 0.03));
+            CHECK_ROW("goal %d: bar %d px, want %.1f", g, white, want);
+            CHECK(fabs(white - want) <= 2.0);
+        }
+        CHECK_ROW_END();
         test_close(&p);
     }
     ssc_table_free(t);

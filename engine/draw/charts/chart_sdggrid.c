@@ -6,6 +6,8 @@
  * tints of their colour, so the gaps in a portfolio read at a glance while
  * the grid keeps its shape.  The free eighteenth cell explains the tiles:
  * "Goal" where the numbers are, the column's title where the values are.
+ * Equal tiles would make 36 projects look like 1: a bar along each tile's
+ * foot shows its value against the largest, and the key cell says so.
  *
  * Text is placed by its ink, not its line box: a large number whose line
  * box includes the font's generous leading would otherwise sit visibly low
@@ -36,6 +38,7 @@ typedef struct sdggrid_layout {
     double side, gap;
     double x, y;           /* top-left of the grid */
     double value[SDG_GOALS];
+    double max;            /* the largest value: the bars' full length */
     int present;           /* rows keyed by an SDG */
     int numbers;           /* the table has a number column */
     ssc_unit unit;
@@ -80,6 +83,25 @@ static void sdggrid_layout_box(const ssc_table *t, ssc_box box, sdggrid_layout *
         L->present++;
         if (isfinite(v))
             L->value[g - 1] += v;
+    }
+    for (int g = 0; g < SDG_GOALS; g++)
+        L->max = fmax(L->max, L->value[g]);
+}
+
+/* The magnitude bar at the foot of a tile at (x, y): a faint track the
+ * width of the tile's text, and share of it filled. */
+static void sdggrid_bar(ssc_canvas *c, const sdggrid_layout *L, double x, double y, double share,
+                        unsigned long track, unsigned long fill)
+{
+    double s = L->side, pad = s * SDG_PAD_SHARE, h = fmax(1.5, s * 0.03);
+    double by = y + s - pad * 0.5 - h / 2.0, w = s - 2.0 * pad;
+    ssc_draw_rgb(c->cr, track);
+    cairo_rectangle(c->cr, x + pad, by, w, h);
+    cairo_fill(c->cr);
+    if (share > 0.0) {
+        ssc_draw_rgb(c->cr, fill);
+        cairo_rectangle(c->cr, x + pad, by, fmax(h, w * fmin(1.0, share)), h);
+        cairo_fill(c->cr);
     }
 }
 
@@ -203,7 +225,11 @@ static void sdggrid_tile(ssc_canvas *c, const sdggrid_layout *L, int goal, doubl
 
     snprintf(number, sizeof number, "%d", goal);
     sdggrid_ink_text(c, x + pad, y + pad, 0.0, number, &num);
-    sdggrid_ink_text(c, x + s - pad, y + s - pad, 1.0, ssc_canvas_format(c, v, L->unit), &val);
+    /* the value stands on the bar, which sits in the tile's bottom margin */
+    sdggrid_ink_text(c, x + s - pad, y + s - pad * 1.1, 1.0, ssc_canvas_format(c, v, L->unit),
+                     &val);
+    if (L->max > 0.0 && !empty)
+        sdggrid_bar(c, L, x, y, v / L->max, ssc_colour_mix(g->colour, 0xFFFFFF, 0.45), 0xFFFFFF);
     if (L->name_size <= 0.0)
         return;
     const char *text = ssc_chart_zh(c) ? g->short_zh : g->short_en;
@@ -233,6 +259,17 @@ static void sdggrid_key(ssc_canvas *c, const ssc_table *t, const sdggrid_layout 
     /* 目标 */
     ssc_text_draw_at(c, x + pad, y + pad, s - 2.0 * pad,
                      ssc_chart_zh(c) ? "\u76ee\u6807" : "Goal", &st);
+    /* the bar's scale: full length is the largest value */
+    if (L->max > 0.0) {
+        char scale[96];
+        ssc_text_style sc = st;
+        sc.align = SSC_ALIGN_START;
+        snprintf(scale, sizeof scale, ssc_chart_zh(c) ? "\u6761\u957f\uff1a\u6700\u5927\u503c%s"
+                                                       : "Bar: largest, %s",
+                 ssc_canvas_format(c, L->max, L->unit));
+        sdggrid_bar(c, L, x, y - s * 0.36, 1.0, c->theme->grid, c->theme->muted);
+        ssc_text_draw_at(c, x + pad, y + s * 0.30, s - 2.0 * pad, scale, &sc);
+    }
     st.align = SSC_ALIGN_END;
     double h;
     const char *title = ssc_table_column_title(t, L->col);
