@@ -251,9 +251,24 @@ static double spot_header(ssc_canvas *c, const ssc_table *t, size_t i, const cha
     const char *texts[4];
     const ssc_text_style *styles[4] = {&title, &meta, &meta, &meta};
 
+    char list[2048];
+    size_t o = 0;
+    /* the table joins partners with "; " (as data-out does); Chinese lists
+     * them with "、"; English keeps "; ", as names may hold commas */
+    for (const char *q = partners; *q && o + 4 < sizeof list;) {
+        if (zh && q[0] == ';' && q[1] == ' ') {
+            const char *sep = "、";
+            size_t n = strlen(sep);
+            memcpy(list + o, sep, n);
+            o += n;
+            q += 2;
+        } else
+            list[o++] = *q++;
+    }
+    list[o] = '\0';
     if (partners[0])
         snprintf(lead, sizeof lead, zh ? "牵头：%s；合作：%s" : "Led by %s, with %s",
-                 ssc_table_text(t, i, SC_LEAD), partners);
+                 ssc_table_text(t, i, SC_LEAD), list);
     else
         snprintf(lead, sizeof lead, zh ? "牵头：%s" : "Led by %s", ssc_table_text(t, i, SC_LEAD));
     int used = end[0] ? snprintf(when, sizeof when, "%s \u2013 %s", start, end)
