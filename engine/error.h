@@ -57,4 +57,31 @@ size_t ssc_diag_total(const ssc_diag *d);
 /* Prints every kept line, then "... and N more problems" if any were dropped. */
 void ssc_diag_print(const ssc_diag *d, FILE *to);
 
+/* Where a run is, for a person waiting at a terminal (main.c shows it) or
+ * for timings: each part says when a phase starts and, now and then, how
+ * far it got.  A NULL handle or hook ignores everything, so the parts call
+ * it unconditionally and the scheduler passes none. */
+typedef enum ssc_phase {
+    SSC_PHASE_START,   /* settings, report, plugins */
+    SSC_PHASE_READ,    /* the portfolio: done and total are bytes */
+    SSC_PHASE_COMPUTE, /* the sections' tables */
+    SSC_PHASE_LAYOUT,  /* the measuring pass: done is the page */
+    SSC_PHASE_WRITE,   /* the PDF: done is the page, total the page count */
+    SSC_PHASE_OUTPUTS, /* data-out and charts, then replacing the outputs */
+    SSC_PHASE_DONE,
+    SSC_PHASE_COUNT
+} ssc_phase;
+
+typedef struct ssc_progress {
+    void (*note)(void *ctx, ssc_phase phase, double done, double total);
+    void *ctx;
+} ssc_progress;
+
+static inline void ssc_progress_note(const ssc_progress *p, ssc_phase phase, double done,
+                                     double total)
+{
+    if (p && p->note)
+        p->note(p->ctx, phase, done, total);
+}
+
 #endif

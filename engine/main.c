@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "atomic.h"
@@ -52,6 +53,8 @@ static const char usage[] =
     "      --skip-bad-rows   render from the good rows, warning about the bad ones\n"
     "      --config FILE     engine settings (default: $SSC_REPORT_CONFIG, then the\n"
     "                        installed ssc-report.conf)\n"
+    "  -q, --quiet           print nothing but errors (no progress, warnings or summary)\n"
+    "  -v, --verbose         also print how long each phase took, on stderr\n"
     "\n"
     "  -h, --help            show this help (after a command: its own)\n"
     "  -V, --version         show the version\n";
@@ -64,7 +67,7 @@ static const struct cli_help {
     {"render",
      "Usage: ssc-report render [REPORT.cfg] [-o OUT.pdf|-] [--data FILE|-] [--data-out DIR]\n"
      "                         [--charts DIR] [--set KEY=VALUE]... [--skip-bad-rows]\n"
-     "                         [--config FILE]\n"
+     "                         [--config FILE] [--quiet|--verbose]\n"
      "\n"
      "Renders REPORT.cfg (default: the bundled annual-meeting report) to a PDF,\n"
      "written atomically: a failed run leaves the previous file in place.\n"
@@ -77,13 +80,18 @@ static const struct cli_help {
      "      --set KEY=VALUE   override a report setting; may repeat\n"
      "      --skip-bad-rows   leave bad rows out instead of refusing the data\n"
      "      --config FILE     engine settings\n"
+     "  -q, --quiet           print nothing but errors\n"
+     "  -v, --verbose         also print each phase's time on stderr\n"
+     "On a terminal, a render that takes more than a second shows its phase and\n"
+     "progress on stderr, on one line that is rewritten; not when stderr is not a\n"
+     "terminal, nor with --quiet.\n"
      "Exit status: 0 written, 1 a problem with the report, data or plugins\n"
      "(nothing replaced), 2 a usage error, 3 a plugin crashed, ran past\n"
      "plugin_timeout, exited or returned more than plugin_max_rows rows\n"
      "(nothing replaced).\n"},
     {"check",
      "Usage: ssc-report check [REPORT.cfg] [--data FILE|-] [--set KEY=VALUE]...\n"
-     "                        [--skip-bad-rows] [--config FILE]\n"
+     "                        [--skip-bad-rows] [--config FILE] [--quiet|--verbose]\n"
      "\n"
      "Validates REPORT.cfg (default: the bundled annual-meeting report), its\n"
      "plugins and its data, and lays the document out, exactly as render would,\n"
@@ -130,12 +138,84 @@ static void cli_usage(FILE *to)
             ssc_bundled_report(), ssc_bundled_sample());
 }
 
+/* The progress line and the phase timings (ssc_progress). */
+typedef struct cli_progress {
+    int live;    /* stderr is a terminal and not --quiet: show the line */
+    int verbose; /* print each phase's time */
+    int shown;   /* a line is on the terminal now */
+    ssc_phase phase;
+    double start, phase_start, drawn_at;
+    double delay; /* seconds before the line appears: SSC_REPORT_PROGRESS_DELAY, else 1 */
+} cli_progress;
+
 typedef struct cli {
     const char *command;
     ssc_render_opts ro;
     const char **sets;
     int n_sets;
+    int quiet, verbose;
+    cli_progress progress;
 } cli;
+
+static double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static const char *const cli_phase_names[SSC_PHASE_COUNT] = {
+    "start-up (settings, report, plugins)", "reading the data", "computing the sections",
+    "laying out", "writing the PDF", "other outputs", "done"};
+
+/* Takes the progress line off the terminal, so that what follows starts
+ * on a clean line. */
+static void cli_progress_clear(cli_progress *p)
+{
+    if (p->shown)
+        fprintf(stderr, "\r%*s\r", 72, "");
+    p->shown = 0;
+}
+
+static void cli_progress_note(void *ctx, ssc_phase phase, double done, double total)
+{
+    cli_progress *p = ctx;
+    double now = cli_now();
+    char line[128];
+
+    if (phase != p->phase || phase == SSC_PHASE_START) {
+        if (p->verbose && p->phase_start > 0) {
+            cli_progress_clear(p);
+            fprintf(stderr, "ssc-report: %s: %.3f s\n", cli_phase_names[p->phase],
+                    now - p->phase_start);
+        }
+        if (phase == SSC_PHASE_START)
+            p->start = now;
+        if (p->verbose && phase == SSC_PHASE_DONE)
+            fprintf(stderr, "ssc-report: total: %.3f s\n", now - p->start);
+        p->phase = phase;
+        p->phase_start = now;
+    }
+    if (phase == SSC_PHASE_DONE) {
+        cli_progress_clear(p);
+        return;
+    }
+    /* only a run that lasts is worth a line, redrawn ten times a second */
+    if (!p->live || now - p->start < p->delay || (p->shown && now - p->drawn_at < 0.1))
+        return;
+    if (phase == SSC_PHASE_READ && total > 0)
+        snprintf(line, sizeof line, "reading the data: %.0f of %.0f MB", done / 1e6, total / 1e6);
+    else if (phase == SSC_PHASE_LAYOUT && done > 0)
+        snprintf(line, sizeof line, "laying out: page %.0f", done);
+    else if (phase == SSC_PHASE_WRITE && done > 0 && total > 0)
+        snprintf(line, sizeof line, "writing the PDF: page %.0f of %.0f", done, total);
+    else
+        snprintf(line, sizeof line, "%s...", cli_phase_names[phase]);
+    fprintf(stderr, "\r%-72.72s", line);
+    fflush(stderr);
+    p->shown = 1;
+    p->drawn_at = now;
+}
 
 /* Prints "ssc-report: WHAT ARG" and a hint; returns the usage status. */
 static int cli_fail(const char *what, const char *arg)
@@ -162,7 +242,7 @@ static const char *const cli_commands[] = {"render",   "check",   "plugins", "in
                                            "run"};
 static const char *const cli_options[] = {"--output", "--data",   "--data-out", "--charts",
                                           "--set",    "--config", "--skip-bad-rows",
-                                          "--help",   "--version"};
+                                          "--quiet",  "--verbose", "--help",  "--version"};
 
 /* Returns -1 when parsing succeeded, else the exit status to use. */
 static int cli_parse(cli *c, int argc, char **argv)
@@ -188,6 +268,14 @@ static int cli_parse(cli *c, int argc, char **argv)
         }
         if (!strcmp(a, "--skip-bad-rows")) {
             c->ro.skip_bad_rows = 1;
+            continue;
+        }
+        if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            c->quiet = 1;
+            continue;
+        }
+        if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+            c->verbose = 1;
             continue;
         }
         if (!strcmp(a, "-o") || !strcmp(a, "--output"))
@@ -222,6 +310,8 @@ static int cli_parse(cli *c, int argc, char **argv)
         else
             return cli_fail("unexpected argument", a);
     }
+    if (c->quiet && c->verbose)
+        return cli_fail("--quiet and --verbose contradict each other:", "choose one");
     c->ro.sets = c->sets;
     c->ro.n_sets = (size_t)c->n_sets;
     return -1;
@@ -390,6 +480,16 @@ static int cli_render(cli *c, int check_only)
     ssc_diag_init(&problems, 50);
     c->ro.check_only = check_only;
     ssc_atomic_clean_on_signals();
+    /* the progress goes to a person at a terminal, never into a log */
+    c->progress.live = !c->quiet && isatty(STDERR_FILENO);
+    c->progress.verbose = c->verbose;
+    const char *delay = getenv("SSC_REPORT_PROGRESS_DELAY");
+    char *end;
+    c->progress.delay = delay && *delay ? strtod(delay, &end) : 1.0;
+    if (!delay || !*delay || *end || !(c->progress.delay >= 0))
+        c->progress.delay = 1.0;
+    ssc_progress progress = {.note = cli_progress_note, .ctx = &c->progress};
+    c->ro.progress = &progress;
     if (to_stdout) {
         const char *t = getenv("TMPDIR");
         if (t && t[0] && strlen(t) < sizeof tmpdir - 32)
@@ -405,7 +505,10 @@ static int cli_render(cli *c, int check_only)
         c->ro.output = tmpfile;
     }
     rc = ssc_render(&c->ro, &res, &problems, &err);
-    ssc_diag_print(&problems, stderr);
+    c->ro.progress = NULL;
+    /* on success the list holds only warnings, which --quiet silences */
+    if (rc != SSC_OK || !c->quiet)
+        ssc_diag_print(&problems, stderr);
     if (rc != SSC_OK)
         ssc_error_print(&err, stderr);
     /* the copy reports its own failure */
@@ -418,6 +521,10 @@ static int cli_render(cli *c, int check_only)
     if (rc != SSC_OK) {
         ssc_diag_free(&problems);
         return res.plugin_fault ? 3 : 1;
+    }
+    if (c->quiet) {
+        ssc_diag_free(&problems);
+        return 0;
     }
     if (res.skipped_rows)
         fprintf(stderr, "warning: %zu bad row%s left out (--skip-bad-rows)\n", res.skipped_rows,

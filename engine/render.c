@@ -368,6 +368,7 @@ static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_
         .n_rates = r->n_rates,
         .option = render_data_option,
         .option_ctx = r,
+        .progress = o->progress,
     };
 
     if (o->data && strcmp(o->data, "-") == 0) {
@@ -436,7 +437,7 @@ static int render_compute(render_job *j, ssc_render_result *res, ssc_error *err)
 }
 
 /* What the document and the charts are drawn from. */
-static ssc_compose render_compose(const render_job *j)
+static ssc_compose render_compose(const render_job *j, const ssc_progress *progress)
 {
     ssc_compose c = {
         .report = &j->report,
@@ -445,14 +446,15 @@ static ssc_compose render_compose(const render_job *j)
         .n = j->report.n_sections,
         .theme = &j->theme,
         .shown = j->view.count,
+        .progress = progress,
     };
     return c;
 }
 
-static int render_document(render_job *j, const char *out, ssc_render_result *res,
-                           ssc_error *err)
+static int render_document(render_job *j, const char *out, const ssc_progress *progress,
+                           ssc_render_result *res, ssc_error *err)
 {
-    ssc_compose c = render_compose(j);
+    ssc_compose c = render_compose(j, progress);
 
     if (ssc_atomic_open(&j->pdf, out, err) != SSC_OK)
         return SSC_ERR;
@@ -463,7 +465,7 @@ static int render_document(render_job *j, const char *out, ssc_render_result *re
 
 static int render_charts(render_job *j, const char *dir, ssc_error *err)
 {
-    ssc_compose c = render_compose(j);
+    ssc_compose c = render_compose(j, NULL);
     return ssc_compose_charts(&c, dir, &j->charts, &j->n_charts, err);
 }
 
@@ -521,6 +523,7 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
 
     memset(&j, 0, sizeof j);
     memset(res, 0, sizeof *res);
+    ssc_progress_note(o->progress, SSC_PHASE_START, 0, 0);
     if (o->engine) {
         j.conf = *o->engine;
         j.conf_borrowed = 1;
@@ -536,16 +539,23 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
     /* a wrong output name is known before any plugin or data is read */
     if (render_output_path(o, &j.report, res->output, sizeof res->output, err) != SSC_OK)
         goto out;
-    if (render_bind_plugins(&j, err) != SSC_OK || render_load_data(&j, o, res, problems, err) ||
-        render_compute(&j, res, err) != SSC_OK)
+    if (render_bind_plugins(&j, err) != SSC_OK)
         goto out;
+    ssc_progress_note(o->progress, SSC_PHASE_READ, 0, 0);
+    if (render_load_data(&j, o, res, problems, err) != SSC_OK)
+        goto out;
+    ssc_progress_note(o->progress, SSC_PHASE_COMPUTE, 0, 0);
+    if (render_compute(&j, res, err) != SSC_OK)
+        goto out;
+    ssc_progress_note(o->progress, SSC_PHASE_LAYOUT, 0, 0);
     if (o->check_only) {
-        ssc_compose c = render_compose(&j);
+        ssc_compose c = render_compose(&j, o->progress);
         rc = ssc_compose_check(&c, &res->pages, err);
         goto out;
     }
-    if (render_document(&j, res->output, res, err) != SSC_OK)
+    if (render_document(&j, res->output, o->progress, res, err) != SSC_OK)
         goto out;
+    ssc_progress_note(o->progress, SSC_PHASE_OUTPUTS, 0, 0);
     if (o->data_out && render_data_out(&j, o->data_out, err) != SSC_OK)
         goto out;
     if (o->charts && render_charts(&j, o->charts, err) != SSC_OK)
@@ -563,5 +573,6 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
     rc = SSC_OK;
 out:
     render_job_free(&j);
+    ssc_progress_note(o->progress, SSC_PHASE_DONE, 0, 0);
     return rc;
 }

@@ -24,6 +24,7 @@ typedef struct ssc_render_opts {
      * since is not seen), used instead of reading config; borrowed */
     const struct ssc_engine_config *engine;
     int check_only;          /* validate everything, write nothing */
+    const ssc_progress *progress; /* told of each phase and how far it got; may be NULL */
 } ssc_render_opts;
 
 typedef struct ssc_render_result {

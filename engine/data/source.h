@@ -36,6 +36,7 @@ typedef struct ssc_source_opts {
      * option may be NULL. */
     const char *(*option)(const void *ctx, const char *name);
     const void *option_ctx;
+    const ssc_progress *progress; /* how far the reading got; may be NULL */
 } ssc_source_opts;
 
 /* Runs source's read hook on o->path into a new store (*out, caller frees

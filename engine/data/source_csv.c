@@ -31,7 +31,8 @@ typedef struct csv_load {
     char delim;      /* the separator read with */
     int delim_given; /* 1: the report's data.delimiter; 0: found from the header */
     const char *head; /* the header's bytes as written, for the separator hint */
-    size_t head_len;
+    size_t head_len, len; /* len: the whole text's, for the progress */
+    const ssc_progress *progress;
     /* the header */
     size_t n_cols;
     long col_at[SSC_COL_SPEC]; /* field index of each spec column, or -1 */
@@ -405,9 +406,13 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
             return SSC_ERR;
     }
     csv_row_template(L);
-    while ((rc = ssc_csv_next(r, &rec)) == SSC_CSV_RECORD)
+    while ((rc = ssc_csv_next(r, &rec)) == SSC_CSV_RECORD) {
         if (csv_row(L, &rec, err) != SSC_OK)
             return SSC_ERR;
+        if ((L->rows & 0x3FFF) == 0) /* bytes read so far, now and then */
+            ssc_progress_note(L->progress, SSC_PHASE_READ, (double)(r->p - L->head),
+                              (double)L->len);
+    }
     if (rc == SSC_CSV_UNCLOSED)
         csv_unclosed(L, r);
     else if (rc == SSC_CSV_NOMEM)
@@ -534,7 +539,8 @@ int ssc_csv_judge(const char *head, size_t len, int at_end, void *ctx, ssc_error
 /* Reads data[0..len) into rc's store.  The ids the checker remembers
  * point into data, which must therefore outlive the reading. */
 static int csv_read(const char *data, size_t len, const ssc_rename *renames, size_t n_renames,
-                    const char *encoding, char delimiter, ssc_rowcheck *rc, ssc_error *err)
+                    const char *encoding, char delimiter, const ssc_progress *progress,
+                    ssc_rowcheck *rc, ssc_error *err)
 {
     ssc_csv_reader r;
     csv_load L;
@@ -556,6 +562,8 @@ static int csv_read(const char *data, size_t len, const ssc_rename *renames, siz
     ssc_rowcheck_stable(rc, data, data + len);
     ssc_csv_reader_init(&r, data, len);
     L.head = r.p;
+    L.len = len - (size_t)(r.p - data);
+    L.progress = progress;
     L.delim_given = delimiter != 0;
     L.delim = delimiter ? delimiter : ssc_sniff_delimiter(data, len);
     if (ssc_csv_reader_set_delimiter(&r, L.delim) != 0) {
@@ -597,7 +605,7 @@ int ssc_csv_load_buffer(const char *data, size_t len, const char *name, const ss
     if (!rc)
         return ssc_error_oom(err);
     status = csv_read(data, data ? len : 0, opt->renames, opt->n_renames, opt->encoding,
-                      opt->delimiter, rc, err);
+                      opt->delimiter, NULL, rc, err);
     if (status == SSC_OK)
         status = ssc_rowcheck_finish(rc, out, skipped, err);
     ssc_rowcheck_free(rc);
@@ -644,7 +652,7 @@ static int csv_source_read(ssc_source *src, ssc_error *err)
                        (void *)ssc_rowcheck_name(rc), err) != SSC_OK)
         return SSC_ERR;
     status = csv_read(f.data, f.len, o->renames, o->n_renames,
-                      ssc_source_option(src, "encoding"), delim, rc, err);
+                      ssc_source_option(src, "encoding"), delim, o->progress, rc, err);
     /* the checker's ids point into the file: no row comes after this */
     ssc_rowcheck_stable(rc, NULL, NULL);
     ssc_input_free(&f);

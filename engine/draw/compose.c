@@ -406,6 +406,7 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
         .creator = "ssc-report " SSC_VERSION_STRING,
         .create_date = iso,
         .logo = r->logo,
+        .progress = cc->progress,
     };
     titles = calloc(cc->n + 1, sizeof *titles);
     if (!titles)

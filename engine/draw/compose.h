@@ -20,6 +20,7 @@ typedef struct ssc_compose {
     size_t n;
     const ssc_theme *theme;
     size_t shown; /* projects after the filters, for summaries */
+    const ssc_progress *progress; /* pages laid out and written; may be NULL */
 } ssc_compose;
 
 /* Writes the whole PDF to fp (drawn twice: the first pass learns the page

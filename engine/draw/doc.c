@@ -268,6 +268,8 @@ static void doc_furniture(ssc_doc *d)
 int ssc_doc_new_page(ssc_doc *d, ssc_error *err)
 {
     doc_furniture(d);
+    ssc_progress_note(d->info.progress, d->dry ? SSC_PHASE_LAYOUT : SSC_PHASE_WRITE, d->page,
+                      d->plan ? d->plan->pages : 0);
     cairo_show_page(d->cr);
     d->page++;
     d->page_dirty = 0;

@@ -24,6 +24,7 @@ typedef struct ssc_doc_info {
     const char *creator;     /* "ssc-report VERSION" */
     const char *create_date; /* ISO 8601 "YYYY-MM-DDTHH:MM:SSZ" */
     const char *logo;        /* PNG file for the cover, or NULL */
+    const ssc_progress *progress; /* told of each page; may be NULL */
 } ssc_doc_info;
 
 /* What the dry run learnt: the page of every heading, the page count. */

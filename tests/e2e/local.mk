@@ -26,6 +26,8 @@
 #   e2e-highlights.sh   the highlights page read back with pdftotext
 #   e2e-story.sh        spotlight and institutions against awk counts; a
 #                       story's text whole in the PDF
+#   e2e-progress.sh     --quiet, --verbose, the progress line on a terminal
+#                       (script) and never in a file or pipe
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
@@ -40,6 +42,7 @@ E2E_TESTS = \
 	tests/e2e/e2e-ungroupings.sh \
 	tests/e2e/e2e-reach.sh \
 	tests/e2e/e2e-highlights.sh \
-	tests/e2e/e2e-story.sh
+	tests/e2e/e2e-story.sh \
+	tests/e2e/e2e-progress.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)
