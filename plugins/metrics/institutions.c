@@ -237,51 +237,68 @@ static void inst_lines(ssc_canvas *c, const ssc_table *t, size_t i, const ssc_se
     }
 }
 
-static const ssc_text_style inst_name = {.size = 10.5, .bold = 1};
-static const ssc_text_style inst_fig = {.size = 9};
-static const ssc_text_style inst_sec = {.size = 8.5, .colour = 0x555555};
+/* Text sizes at scale 1; a page that is short of room scales them down
+ * (to 70%) rather than cut a name or leave a profile out. */
+static ssc_text_style inst_style(int which, double scale)
+{
+    static const double size[] = {10.5, 9, 8.5};
+    ssc_text_style st = {.size = size[which] * scale, .bold = which == 0,
+                         .colour = which == 2 ? 0x555555 : 0};
+    return st;
+}
 
 /* The height of block i laid out in width w (text wraps, never cut). */
 static double inst_block_h(ssc_canvas *c, const ssc_table *t, size_t i, const ssc_section *s,
-                           double w)
+                           double w, double scale)
 {
     char line[512], sectors[1024];
+    ssc_text_style name = inst_style(0, scale), fig = inst_style(1, scale),
+                   sec = inst_style(2, scale);
     inst_lines(c, t, i, s, line, sizeof line, sectors, sizeof sectors);
     w -= 2 * INST_PAD + 3;
-    return 2 * INST_PAD + ssc_canvas_text_height(c, w, ssc_table_label(t, i), &inst_name) + 3 +
-           ssc_canvas_text_height(c, w, line, &inst_fig) + 2 +
-           (sectors[0] ? ssc_canvas_text_height(c, w, sectors, &inst_sec) : 0);
+    return 2 * INST_PAD + ssc_canvas_text_height(c, w, ssc_table_label(t, i), &name) + 3 +
+           ssc_canvas_text_height(c, w, line, &fig) + 2 +
+           (sectors[0] ? ssc_canvas_text_height(c, w, sectors, &sec) : 0);
 }
 
 /* Two columns of blocks; a row is as tall as its taller block. */
-static double inst_measure(ssc_canvas *c, const ssc_table *t, const ssc_section *s, double w)
+static double inst_height(ssc_canvas *c, const ssc_table *t, const ssc_section *s, double w,
+                          double scale)
 {
     double bw = (w - INST_GAP) / 2, h = 0;
     for (size_t i = 0; i < ssc_table_rows(t); i += 2) {
-        double a = inst_block_h(c, t, i, s, bw);
-        double b = i + 1 < ssc_table_rows(t) ? inst_block_h(c, t, i + 1, s, bw) : 0;
+        double a = inst_block_h(c, t, i, s, bw, scale);
+        double b = i + 1 < ssc_table_rows(t) ? inst_block_h(c, t, i + 1, s, bw, scale) : 0;
         h += (a > b ? a : b) + INST_GAP;
     }
     return h;
 }
 
+static double inst_measure(ssc_canvas *c, const ssc_table *t, const ssc_section *s, double w)
+{
+    return inst_height(c, t, s, w, 1.0);
+}
+
 static int inst_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, ssc_error *err)
 {
     ssc_box area = ssc_canvas_box(c);
-    double w = (area.w - INST_GAP) / 2, y = area.y;
+    double w = (area.w - INST_GAP) / 2, y = area.y, scale = 1.0;
     unsigned long accent = ssc_canvas_palette(c, 0);
     size_t rows = ssc_table_rows(t);
 
+    while (scale > 0.7 + 1e-9 && inst_height(c, t, s, area.w, scale) > area.h + 0.5)
+        scale -= 0.05;
+    if (inst_height(c, t, s, area.w, scale) > area.h + 0.5)
+        return ssc_error_set(err, "%zu institution profiles do not fit on a page; "
+                                  "set options.limit or split member_institutions",
+                             rows);
+    ssc_text_style fig = inst_style(1, scale), sec = inst_style(2, scale);
     for (size_t i = 0; i < rows; i += 2) {
-        double a = inst_block_h(c, t, i, s, w);
-        double b = i + 1 < rows ? inst_block_h(c, t, i + 1, s, w) : 0, h = a > b ? a : b;
-        if (y + h > area.y + area.h + 0.5)
-            return ssc_error_set(err, "%zu institution profiles do not fit on a page; "
-                                      "set options.limit or split member_institutions",
-                                 rows);
+        double a = inst_block_h(c, t, i, s, w, scale);
+        double b = i + 1 < rows ? inst_block_h(c, t, i + 1, s, w, scale) : 0, h = a > b ? a : b;
         for (size_t k = i; k < i + 2 && k < rows; k++) {
             ssc_box bx = {area.x + (double)(k % 2) * (w + INST_GAP), y, w, h};
-            ssc_text_style name = inst_name;
+            ssc_text_style name = inst_style(0, scale);
             char line[512], sectors[1024];
             name.colour = accent;
             inst_lines(c, t, k, s, line, sizeof line, sectors, sizeof sectors);
@@ -290,9 +307,9 @@ static int inst_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, 
             ssc_box in = {bx.x + INST_PAD + 3, bx.y + INST_PAD, bx.w - 2 * INST_PAD - 3,
                           bx.h - 2 * INST_PAD};
             in.y += ssc_canvas_text(c, in, ssc_table_label(t, k), &name) + 3;
-            in.y += ssc_canvas_text(c, in, line, &inst_fig) + 2;
+            in.y += ssc_canvas_text(c, in, line, &fig) + 2;
             if (sectors[0])
-                ssc_canvas_text(c, in, sectors, &inst_sec);
+                ssc_canvas_text(c, in, sectors, &sec);
         }
         y += h + INST_GAP;
     }
