@@ -7,3 +7,9 @@ bench-render: ssc-report$(EXEEXT)
 	$(SHELL) $(srcdir)/bench/render.sh $(abs_builddir)/ssc-report $(BENCH_BASELINE)
 .PHONY: bench-render
 EXTRA_DIST += bench/render.sh bench/README.md
+
+# make bench-scale: see bench/scale.sh (issue 10's workloads against the peers)
+bench-scale: ssc-report$(EXEEXT)
+	$(SHELL) $(srcdir)/bench/scale.sh $(abs_builddir)/ssc-report $(BENCH_BASELINE)
+.PHONY: bench-scale
+EXTRA_DIST += bench/scale.sh

@@ -28,6 +28,8 @@
 #                       story's text whole in the PDF
 #   e2e-progress.sh     --quiet, --verbose, the progress line on a terminal
 #                       (script) and never in a file or pipe
+#   e2e-longtable.sh    a table of many pages: every title whole, no ellipsis,
+#                       "(continued)" pages, byte-identical renders
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
@@ -43,6 +45,7 @@ E2E_TESTS = \
 	tests/e2e/e2e-reach.sh \
 	tests/e2e/e2e-highlights.sh \
 	tests/e2e/e2e-story.sh \
-	tests/e2e/e2e-progress.sh
+	tests/e2e/e2e-progress.sh \
+	tests/e2e/e2e-longtable.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)
