@@ -13,3 +13,7 @@ bench-scale: ssc-report$(EXEEXT)
 	$(SHELL) $(srcdir)/bench/scale.sh $(abs_builddir)/ssc-report $(BENCH_BASELINE)
 .PHONY: bench-scale
 EXTRA_DIST += bench/scale.sh
+
+# make bench: the one entry for issue 10's benchmark (engine, baseline, peers)
+bench: bench-scale
+.PHONY: bench

@@ -19,6 +19,13 @@
 #   SIZES    default "47 10000 100000 1000000";  TABLES  default "1000 10000 100000"
 #   REPEAT   default 3;  PEERS  default "gnuplot matplotlib" ("" for none)
 #   PYTHON   the Python with matplotlib and pandas (default /usr/bin/python3)
+#   DATA     a folder of portfolio-N.csv files already generated with
+#            `gen_portfolio.py N 1` (the 1,000,000-row one takes minutes to
+#            write); sizes missing there are generated
+#   REPORT   the report the "report" workload renders (default: the bundled
+#            annual-meeting report); both engine and baseline render it
+#   VERIFY   1 (default): check that the engine and the baseline write the
+#            same data-out for each report size before timing
 # A peer that is not installed is skipped with a note.  Nothing here is part
 # of `make check`, and no test asserts a time.
 set -eu
@@ -27,7 +34,9 @@ cmd=${1:?usage: sh bench/scale.sh BUILD/ssc-report [BASELINE/ssc-report]}
 base=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
 SHARED=${SHARED:-$here/../../shared/bench}
-SIZES=${SIZES:-47 10000 100000 1000000}
+SIZES=${SIZES:-47 10000 1000000}
+DATA=${DATA:-}
+VERIFY=${VERIFY:-1}
 TABLES=${TABLES:-1000 10000 100000}
 REPEAT=${REPEAT:-3}
 PEERS=${PEERS-gnuplot matplotlib}
@@ -69,8 +78,26 @@ gen()
     fi
 }
 for n in $SIZES $TABLES; do
-    [ -f "$work/p$n.csv" ] || gen "$n" > "$work/p$n.csv"
+    if [ -e "$work/p$n.csv" ]; then
+        :
+    elif [ -n "$DATA" ] && [ -s "$DATA/portfolio-$n.csv" ]; then
+        ln -s "$DATA/portfolio-$n.csv" "$work/p$n.csv"
+    else
+        [ -f "$work/p$n.csv" ] || gen "$n" > "$work/p$n.csv"
+    fi
 done
+# speed must change no number: the same data-out from engine and baseline
+if [ -n "$base" ] && [ "$VERIFY" = 1 ]; then
+    for n in $SIZES; do
+        "$cmd" render ${REPORT:+"$REPORT"} -q --data "$work/p$n.csv" -o "$work/v.pdf" --data-out "$work/do-e$n" 2> /dev/null
+        "$base" render ${REPORT:+"$REPORT"} --data "$work/p$n.csv" -o "$work/v.pdf" --data-out "$work/do-b$n" > /dev/null 2>&1
+        if diff -r "$work/do-e$n" "$work/do-b$n" > /dev/null; then
+            echo "data-out at $n projects: engine and baseline identical"
+        else
+            echo "data-out at $n projects: ENGINE AND BASELINE DIFFER"
+        fi
+    done
+fi
 for n in $TABLES; do
     cat > "$work/table$n.cfg" <<CFG
 title = "Project table: $n projects";
@@ -89,7 +116,7 @@ run()
     prog=$1 wl=$2 n=$3
     case $prog in engine) exe=$cmd ;; baseline) exe=$base ;; esac
     case $prog/$wl in
-    engine/report | baseline/report) set -- "$exe" render --data "$work/p$n.csv" -o "$work/out.pdf" ;;
+    engine/report | baseline/report) set -- "$exe" render ${REPORT:+"$REPORT"} --data "$work/p$n.csv" -o "$work/out.pdf" ;;
     engine/table | baseline/table) set -- "$exe" render "$work/table$n.cfg" -o "$work/out.pdf" ;;
     gnuplot/report) set -- sh "$SHARED/peers/gnuplot_report.sh" "$work/p$n.csv" "$work/out.pdf" ;;
     matplotlib/report) set -- "$PYTHON" "$SHARED/peers/matplotlib_report.py" "$work/p$n.csv" "$work/out.pdf" ;;
@@ -139,30 +166,49 @@ END {
         r = ""
         for (i = 2; i <= n; i++) if (W[i] != "" && W[1] > 0) r = r sprintf(" %s %.2fx", P[i], W[i] / W[1])
         print " |" r
-        print key, W[1], med(c["engine", key]), med(m["engine", key]) / 1024 > "/dev/stderr"
+        for (i = 1; i <= n; i++) if ((P[i], key) in w)
+            print P[i], key, med(w[P[i], key]), med(c[P[i], key]), med(m[P[i], key]) / 1024 > "/dev/stderr"
     }
 }' 2> "$work/engine.med"
 
 # the targets of issue 10, from the engine's medians
 echo
-echo "targets (issue 10): measured engine wall (CPU) against target"
+echo "targets (issue 10): engine and baseline medians, ratios of medians, against the targets"
 awk '
-{ wall[$1 " " $2] = $3; cpu[$1 " " $2] = $4; mib[$1 " " $2] = $5 }
-function row(name, key, tw, tm) {
-    if (!(key in wall)) return
-    printf "| %-34s | %6.2f s (%5.2f s CPU), %5.0f MiB | <= %s s%s |\n", name, wall[key], cpu[key], mib[key], tw, tm ? ", <= " tm " MiB" : ""
+{ k = $1 " " $2 " " $3; wall[k] = $4; cpu[k] = $5; mib[k] = $6 }
+function row(name, key, tw, tm,    e) {
+    e = "engine " key
+    if (!(e in wall)) return
+    printf "| %-34s | %6.2f s (%5.2f s CPU), %5.0f MiB", name, wall[e], cpu[e], mib[e]
+    if (("baseline " key) in wall)
+        printf " | %6.2f s (%5.2f s CPU), %5.0f MiB", wall["baseline " key], cpu["baseline " key], mib["baseline " key]
+    else
+        printf " | -"
+    printf " | <= %s s%s |\n", tw, (tm ? ", <= " tm " MiB" : "")
+}
+function ratio(name, peer, key, want,    e, p) {
+    e = "engine " key; p = peer " " key
+    if (!(e in wall) || !(p in wall) || wall[e] <= 0) return
+    printf "| %-34s | %.2fx wall (%.2fx CPU) | - | >= %sx |\n", name, wall[p] / wall[e], (cpu[e] > 0 ? cpu[p] / cpu[e] : 0), want
+}
+function growth(name, a, b) {
+    if (!(("engine " a) in wall) || !(("engine " b) in wall) || wall["engine " a] <= 0) return
+    printf "| %-34s | %.1f (CPU %.1f) | - | <= 12 |\n", name, wall["engine " b] / wall["engine " a], (cpu["engine " a] > 0 ? cpu["engine " b] / cpu["engine " a] : 0)
 }
 END {
-    print "| workload | measured | target |"
-    print "|---|---|---|"
+    print "| workload | engine (median) | baseline (median) | target |"
+    print "|---|---|---|---|"
     row("47-project default report", "report 47", "0.2", 60)
+    ratio("47 projects: gnuplot / engine", "gnuplot", "report 47", 3)
+    row("10,000-project default report", "report 10000", "-", 0)
     row("1,000,000 projects, default report", "report 1000000", "1.0", 250)
+    ratio("1,000,000: gnuplot / engine", "gnuplot", "report 1000000", 6)
+    ratio("1,000,000: matplotlib / engine", "matplotlib", "report 1000000", 8)
+    row("1,000-row project table", "table 1000", "-", 0)
     row("10,000-row project table", "table 10000", "2", 0)
     row("100,000-row project table", "table 100000", "20", 0)
-    if (("table 1000" in wall) && ("table 10000" in wall) && wall["table 1000"] > 0)
-        printf "| table time(10,000) / time(1,000) | %.1f | <= 12 |\n", wall["table 10000"] / wall["table 1000"]
-    if (("table 10000" in wall) && ("table 100000" in wall) && wall["table 10000"] > 0)
-        printf "| table time(100,000) / time(10,000) | %.1f | <= 12 |\n", wall["table 100000"] / wall["table 10000"]
-    if (("report 100000" in wall) && ("report 1000000" in wall) && wall["report 100000"] > 0)
-        printf "| report time(1,000,000) / time(100,000) | %.1f | <= 12 |\n", wall["report 1000000"] / wall["report 100000"]
+    growth("table time(10,000) / time(1,000)", "table 1000", "table 10000")
+    growth("table time(100,000) / time(10,000)", "table 10000", "table 100000")
+    growth("report time(100,000) / time(10,000)", "report 10000", "report 100000")
+    growth("report time(1,000,000) / time(100,000)", "report 100000", "report 1000000")
 }' "$work/engine.med"
