@@ -35,6 +35,16 @@ CFG
     --errors-for-leak-kinds=none "$SSC_REPORT" render "$work/r.cfg" -o "$work/r.pdf" \
     --data-out "$work/out" > "$work/vg.out" 2> "$work/vg.err"
 status=$?
+# valgrind 3.19 (Debian 12) cannot read all of the DWARF 5 debug info clang
+# 14 writes by default (DW_FORM_addrx...): it warns, or gives up at once
+# ("Possibly corrupted debuginfo file"), and a run without the debug info
+# proves nothing either way.
+if grep -q -e 'unhandled dwarf2' -e 'error when reading debug info' -e 'debuginfo reader' \
+    "$work/vg.err"; then
+    skip "valgrind cannot read the command's debug info ($(grep -m 1 -o \
+        -e 'unhandled dwarf2[a-z0-9 ]*' -e 'debuginfo reader: [A-Za-z ]*' "$work/vg.err")):" \
+        "clang writes DWARF 5 by default; build with CFLAGS='-g -gdwarf-4 -O2' to run this test"
+fi
 [ "$status" -eq 99 ] && fail "valgrind found memory errors: $(head -c 3000 "$work/vg.err")"
 [ "$status" -eq 0 ] || fail "the render failed under valgrind (exit $status): $(tail -n 5 "$work/vg.err")"
 [ -s "$work/r.pdf" ] || fail "no PDF"
