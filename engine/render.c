@@ -50,6 +50,7 @@ typedef struct render_job {
     size_t n_charts;
     ssc_theme theme; /* the engine's, with the report's theme over it */
     char stdin_copy[4096]; /* --data -: the temporary copy, removed at the end */
+    const char *data_path;  /* the data as given (--data, else the report's); "-": stdin */
 } render_job;
 
 static void render_job_free(render_job *j)
@@ -371,6 +372,7 @@ static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_
         .progress = o->progress,
     };
 
+    j->data_path = path;
     if (o->data && strcmp(o->data, "-") == 0) {
         if (render_spool_stdin(j, &format, err) != SSC_OK)
             return SSC_ERR;
@@ -447,7 +449,16 @@ static ssc_compose render_compose(const render_job *j, const ssc_progress *progr
         .theme = &j->theme,
         .shown = j->view.count,
         .progress = progress,
+        .store = j->store,
+        .data_path = j->data_path,
     };
+    for (size_t i = 0; i < j->view.count; i++) {
+        int y = ssc_project_start(&j->view, i).year;
+        if (y && (!c.first_year || y < c.first_year))
+            c.first_year = y;
+        if (y > c.last_year)
+            c.last_year = y;
+    }
     return c;
 }
 

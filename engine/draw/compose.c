@@ -12,6 +12,8 @@
 #include <cairo-svg.h>
 
 #include "draw/doc.h"
+#include "draw/methods.h"
+#include "draw/summary.h"
 #include "ssc-report/version.h"
 
 static int compose_zh(const ssc_compose *c)
@@ -42,78 +44,20 @@ static ssc_data_table compose_data_table(const ssc_compose *c, const ssc_section
 
 const char *ssc_compose_summary(const ssc_compose *c, size_t i, char *buf, size_t len)
 {
-    const ssc_table *t = c->tables[i];
-    int zh = compose_zh(c);
-    size_t rows = ssc_table_rows(t), top = 0, ties = 0;
-    char v[64], total[64];
-
-    buf[0] = '\0';
-    if (rows == 0 || ssc_table_columns(t) == 0 ||
-        ssc_table_column_type(t, 0) != SSC_COLUMN_NUMBER)
-        return buf;
-    ssc_key_kind kind = ssc_table_key_kind(t);
-    if (kind == SSC_KEY_PROJECT || compose_kind(&c->sections[i]) == SSC_CHART_CUSTOM)
-        return buf;
-    for (size_t r = 0; r < rows; r++)
-        if (isfinite(ssc_table_number(t, r, 0)) &&
-            (!isfinite(ssc_table_number(t, top, 0)) ||
-             ssc_table_number(t, r, 0) > ssc_table_number(t, top, 0)))
-            top = r;
-    double best = ssc_table_number(t, top, 0);
-    if (!isfinite(best) || !(best > 0))
-        return buf;
-    for (size_t r = 0; r < rows; r++)
-        ties += ssc_table_number(t, r, 0) == best;
-    ssc_unit unit = ssc_table_column_unit(t, 0);
-    const char *lang = c->report->language;
-    ssc_format_number(v, sizeof v, best, unit, lang);
-    ssc_format_number(total, sizeof total, (double)c->shown, SSC_UNIT_COUNT, lang);
-    const char *label = ssc_table_label(t, top);
-
-    if (ties == 2 && unit == SSC_UNIT_COUNT && kind != SSC_KEY_YEAR) {
-        size_t second = top + 1;
-        while (second < rows && ssc_table_number(t, second, 0) != best)
-            second++;
-        snprintf(buf, len,
-                 zh ? "%s和%s的项目最多，各%s个。" : "%s and %s have the most projects: %s each.",
-                 label, ssc_table_label(t, second), v);
-        return buf;
-    }
-    if (ties > 1) {
-        if (unit == SSC_UNIT_COUNT)
-            snprintf(buf, len,
-                     zh ? "%zu项并列最多，各有%s个项目。" : "%zu categories share the most "
-                                                              "projects: %s each.",
-                     ties, v);
-        else
-            snprintf(buf, len, zh ? "%zu 项并列最高：各 %s。" : "%zu categories share the "
-                                                              "highest value: %s each.",
-                     ties, v);
-        return buf;
-    }
-    if (unit == SSC_UNIT_USD)
-        snprintf(buf, len, zh ? "%s的预算最多：%s。" : "%s has the largest budget: %s.", label,
-                 v);
-    else if (unit == SSC_UNIT_PERCENT)
-        snprintf(buf, len, zh ? "%s的比例最高：%s。" : "%s has the highest share: %s.", label, v);
-    else if (kind == SSC_KEY_YEAR)
-        snprintf(buf, len, zh ? "%s启动的项目最多：%s个。" : "Most projects started in %s: %s.",
-                 label, v);
-    else
-        snprintf(buf, len, zh ? "%s的项目最多：%s个项目中有%s个。"
-                              : "%s has the most projects: %s of %s.",
-                 label, zh ? total : v, zh ? v : total);
-    return buf;
+    return ssc_summary(c->tables[i], compose_kind(&c->sections[i]), c->report->language,
+                       c->shown, buf, len);
 }
 
-/* The caption: the summary, then the report's caption or the plugin's note. */
+/* The caption under a chart: the summary, or the report's own caption.
+ * The plugin's note on how it counts goes to the methods page at the end
+ * (compose_methods), so that the chart keeps one line under it. */
 static void compose_caption(const ssc_compose *c, size_t i, char *buf, size_t len)
 {
-    char summary[512];
-    const char *note = c->sections[i].def->caption ? c->sections[i].def->caption
-                                                   : ssc_table_note(c->tables[i]);
+    char summary[1024];
+    const char *own = c->sections[i].def->caption;
     ssc_compose_summary(c, i, summary, sizeof summary);
-    snprintf(buf, len, "%s%s%s", summary, summary[0] && note[0] ? " " : "", note);
+    snprintf(buf, len, "%s%s%s", summary, summary[0] && own && own[0] ? " " : "",
+             own ? own : "");
 }
 
 /* ---- the PDF ------------------------------------------------------------- */
@@ -360,23 +304,25 @@ static time_t compose_now(void)
 
 static void compose_date(const ssc_report *r, time_t now, char *buf, size_t len)
 {
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
-    struct tm tm;
-
-    if (r->date) {
+    if (r->date)
         snprintf(buf, len, "%s", r->date);
-        return;
-    }
-    if (!gmtime_r(&now, &tm)) {
-        snprintf(buf, len, "%s", "");
-        return;
-    }
-    if (strcmp(r->language, "zh") == 0)
-        snprintf(buf, len, "%d年%d月%d日", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     else
-        snprintf(buf, len, "%d %s %d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900);
+        ssc_methods_date(now, r->language, buf, len);
+}
+
+/* The cover's reporting period: the shown projects' start years, an en
+ * dash between two ("1995–2020"). */
+static void compose_period(const ssc_compose *cc, char *buf, size_t len)
+{
+    int zh = compose_zh(cc);
+    buf[0] = '\0';
+    if (!cc->first_year)
+        return;
+    if (cc->first_year == cc->last_year)
+        snprintf(buf, len, zh ? "报告期：%d年" : "Reporting period: %d", cc->first_year);
+    else
+        snprintf(buf, len, zh ? "报告期：%d—%d年" : "Reporting period: %d–%d",
+                 cc->first_year, cc->last_year);
 }
 
 /* One pass over the whole document; plan NULL for the dry run, whose
@@ -386,7 +332,7 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
 {
     const ssc_report *r = cc->report;
     ssc_doc *doc = NULL;
-    char date[64], iso[32];
+    char date[64], iso[32], period[96];
     time_t now = compose_now();
     struct tm tm;
     const char **titles = NULL;
@@ -394,6 +340,7 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
     int rc;
 
     compose_date(r, now, date, sizeof date);
+    compose_period(cc, period, sizeof period);
     if (!gmtime_r(&now, &tm) || !strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm))
         snprintf(iso, sizeof iso, "%s", "1970-01-01T00:00:00Z");
     ssc_doc_info info = {
@@ -401,6 +348,7 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
         .subtitle = r->subtitle,
         .organisation = r->organisation,
         .date = date,
+        .period = period,
         .language = r->language,
         .keywords = r->keywords,
         .creator = "ssc-report " SSC_VERSION_STRING,
@@ -408,13 +356,15 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
         .logo = r->logo,
         .progress = cc->progress,
     };
-    titles = calloc(cc->n + 1, sizeof *titles);
+    titles = calloc(cc->n + 2, sizeof *titles);
     if (!titles)
         return ssc_error_oom(err);
     for (size_t i = 0; i < cc->n; i++)
         titles[n_titles++] = cc->sections[i].def->title;
     if (compose_has_appendix(cc))
         titles[n_titles++] = compose_zh(cc) ? "附录：数据表" : "Appendix: data tables";
+    if (cc->store)
+        titles[n_titles++] = ssc_methods_title(r->language);
 
     rc = ssc_doc_open(&doc, fp, cc->theme, &info, plan, err);
     if (rc == SSC_OK)
@@ -425,6 +375,9 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
         rc = compose_section(cc, doc, i, plans, err);
     if (rc == SSC_OK)
         rc = compose_appendix(cc, doc, plans, err);
+    if (rc == SSC_OK && cc->store)
+        rc = ssc_methods_page(doc, r, cc->store, cc->data_path, cc->sections, cc->tables,
+                              cc->n, now, err);
     if (rc == SSC_OK)
         rc = ssc_doc_close(doc, learnt, err);
     ssc_doc_free(doc);

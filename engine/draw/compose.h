@@ -21,6 +21,9 @@ typedef struct ssc_compose {
     const ssc_theme *theme;
     size_t shown; /* projects after the filters, for summaries */
     const ssc_progress *progress; /* pages laid out and written; may be NULL */
+    const ssc_store *store; /* every project read, for the methods page */
+    const char *data_path;  /* the data file read ("-": standard input), or NULL */
+    int first_year, last_year; /* start years of the shown projects; 0: none */
 } ssc_compose;
 
 /* Writes the whole PDF to fp (drawn twice: the first pass learns the page

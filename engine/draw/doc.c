@@ -464,6 +464,12 @@ int ssc_doc_title_page(ssc_doc *d, ssc_error *err)
         ssc_text_draw_at(&d->canvas, x, y, w, d->info.organisation, &org);
         y += th + 8;
     }
+    if (d->info.period && d->info.period[0]) {
+        ssc_text_style per = {.size = 13, .colour = t->text};
+        ssc_text_measure(&d->canvas, d->info.period, &per, w, &tw, &th);
+        ssc_text_draw_at(&d->canvas, x, y, w, d->info.period, &per);
+        y += th + 6;
+    }
     if (d->info.date && d->info.date[0])
         ssc_text_draw_at(&d->canvas, x, y, w, d->info.date, &date);
     cairo_tag_end(cr, "P");

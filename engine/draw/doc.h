@@ -25,6 +25,7 @@ typedef struct ssc_doc_info {
     const char *create_date; /* ISO 8601 "YYYY-MM-DDTHH:MM:SSZ" */
     const char *logo;        /* PNG file for the cover, or NULL */
     const ssc_progress *progress; /* told of each page; may be NULL */
+    const char *period;      /* the reporting period for the cover, or NULL / "" */
 } ssc_doc_info;
 
 /* What the dry run learnt: the page of every heading, the page count. */

@@ -19,5 +19,7 @@ engine_libsscengine_la_SOURCES += \
 	engine/draw/charts/chart_sdggrid.c \
 	engine/draw/charts/chart_tilemap.c \
 	engine/draw/doc.c engine/draw/doc.h \
+	engine/draw/summary.c engine/draw/summary.h \
+	engine/draw/methods.c engine/draw/methods.h \
 	engine/draw/compose.c engine/draw/compose.h
 EXTRA_DIST += engine/draw/README.md

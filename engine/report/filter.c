@@ -19,29 +19,55 @@ static int filter_listed(const ssc_strlist *l, const char *v)
     return 0;
 }
 
-static int filter_keep(const ssc_report *r, const ssc_portfolio *all, size_t row)
+/* The first filter that leaves the project out, or SSC_FILTER_KEPT. */
+static ssc_filter_reason filter_reason(const ssc_report *r, const ssc_portfolio *all, size_t row)
 {
     int y = ssc_project_start(all, row).year;
 
-    if (y != 0 && r->start_year_min && y < r->start_year_min)
-        return 0;
-    if (y != 0 && r->start_year_max && y > r->start_year_max)
-        return 0;
     if (r->statuses.count && !filter_listed(&r->statuses, ssc_project_status(all, row)))
-        return 0;
+        return SSC_FILTER_STATUS;
+    if (y != 0 && r->start_year_min && y < r->start_year_min)
+        return SSC_FILTER_BEFORE;
+    if (y != 0 && r->start_year_max && y > r->start_year_max)
+        return SSC_FILTER_AFTER;
     if (r->sectors.count && !filter_listed(&r->sectors, ssc_project_sector(all, row)))
-        return 0;
+        return SSC_FILTER_SECTOR;
     if (r->leads.count && !filter_listed(&r->leads, ssc_project_lead(all, row)))
-        return 0;
+        return SSC_FILTER_LEAD;
     if (r->regions.count) {
         ssc_strings regs = ssc_project_regions(all, row);
         int any = 0;
         for (size_t k = 0; k < regs.count && !any; k++)
             any = filter_listed(&r->regions, regs.items[k]);
         if (!any)
-            return 0;
+            return SSC_FILTER_REGION;
     }
-    return 1;
+    return SSC_FILTER_KEPT;
+}
+
+static int filter_keep(const ssc_report *r, const ssc_portfolio *all, size_t row)
+{
+    return filter_reason(r, all, row) == SSC_FILTER_KEPT;
+}
+
+void ssc_filter_tally(const ssc_report *r, const ssc_store *st, ssc_filter_count *out)
+{
+    static const char *const statuses[SSC_FILTER_STATUSES] = {"pipeline", "ongoing", "completed",
+                                                              "cancelled", "suspended"};
+    ssc_portfolio all;
+
+    memset(out, 0, sizeof *out);
+    ssc_portfolio_all(&all, st);
+    out->total = ssc_store_count(st);
+    for (size_t i = 0; i < out->total; i++) {
+        ssc_filter_reason why = filter_reason(r, &all, i);
+        out->by_reason[why]++;
+        if (why != SSC_FILTER_STATUS)
+            continue;
+        for (size_t k = 0; k < SSC_FILTER_STATUSES; k++)
+            if (strcmp(statuses[k], ssc_project_status(&all, i)) == 0)
+                out->by_status[k]++;
+    }
 }
 
 int ssc_filter_apply(const ssc_report *r, const ssc_store *st, ssc_portfolio *view,

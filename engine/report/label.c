@@ -120,12 +120,24 @@ int ssc_label_table(ssc_table *t, const ssc_report *r, const ssc_store *st, ssc_
     int zh = strcmp(r->language, "zh") == 0;
     char buf[256];
 
-    /* a plugin that named its one column "value" counts projects */
+    /* a plugin that named its one column "value" counts projects, or
+     * what it declared it measures (ssc_table_set_measure) */
+    char heading[128];
+    if (ssc_table_measures_projects(t))
+        snprintf(heading, sizeof heading, "%s", zh ? "项目数" : "Projects");
+    else if (zh)
+        snprintf(heading, sizeof heading, "%s", ssc_table_measure(t, SSC_MEASURE_ZH_NOUN));
+    else {
+        snprintf(heading, sizeof heading, "%s", ssc_table_measure(t, SSC_MEASURE_MANY));
+        /* a heading starts with a capital; only ASCII letters are changed */
+        if (heading[0] >= 'a' && heading[0] <= 'z')
+            heading[0] = (char)(heading[0] - 'a' + 'A');
+    }
     for (size_t c = 0; c < ssc_table_columns(t); c++)
         if (strcmp(ssc_table_column_name(t, c), "value") == 0 &&
             strcmp(ssc_table_column_title(t, c), "value") == 0 &&
             ssc_table_column_unit(t, c) == SSC_UNIT_COUNT &&
-            ssc_table_set_column_title(t, (int)c, zh ? "项目数" : "Projects") != SSC_OK)
+            ssc_table_set_column_title(t, (int)c, heading) != SSC_OK)
             return ssc_error_oom(err);
 
     for (size_t i = 0; zh && i < ssc_table_rows(t); i++) {

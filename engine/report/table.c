@@ -19,6 +19,7 @@ typedef struct table_row {
     char *key;
     char *label;    /* NULL: derived by the engine */
     long colour;    /* -1: none */
+    double total;   /* distinct things the row stands for; NAN: not given */
     double *num;    /* one per column */
     char **text;    /* one per column; NULL for empty */
 } table_row;
@@ -32,6 +33,7 @@ struct ssc_table {
     uint32_t *index; /* open addressing over row numbers + 1; 0 empty */
     size_t index_mask;
     char *note;
+    char *measure[4]; /* one, many, Chinese noun, Chinese counter; NULL: projects */
     int failed;
     size_t max_rows; /* 0: no limit */
     int flooded;     /* a row past max_rows was asked for */
@@ -83,6 +85,8 @@ void ssc_table_free(ssc_table *t)
     free(t->rows);
     free(t->index);
     free(t->note);
+    for (size_t i = 0; i < 4; i++)
+        free(t->measure[i]);
     free(t);
 }
 
@@ -193,6 +197,7 @@ int ssc_table_row(ssc_table *t, const char *key)
     table_row *row = &t->rows[t->n_rows];
     memset(row, 0, sizeof *row);
     row->colour = -1;
+    row->total = NAN;
     row->key = table_strdup(key);
     row->num = calloc(t->n_cols ? t->n_cols : 1, sizeof *row->num);
     row->text = calloc(t->n_cols ? t->n_cols : 1, sizeof *row->text);
@@ -470,4 +475,47 @@ double ssc_table_max(const ssc_table *t)
                 m = t->rows[r].num[c];
     }
     return m;
+}
+
+int ssc_table_set_measure(ssc_table *t, const char *one, const char *many, const char *zh_noun,
+                          const char *zh_counter)
+{
+    const char *in[4] = {one, many, zh_noun, zh_counter};
+    char *copy[4] = {NULL, NULL, NULL, NULL};
+
+    for (size_t i = 0; i < 4; i++)
+        if (!in[i] || !in[i][0] || !(copy[i] = table_strdup(in[i]))) {
+            for (size_t j = 0; j < 4; j++)
+                free(copy[j]);
+            return table_fail(t);
+        }
+    for (size_t i = 0; i < 4; i++) {
+        free(t->measure[i]);
+        t->measure[i] = copy[i];
+    }
+    return SSC_OK;
+}
+
+const char *ssc_table_measure(const ssc_table *t, ssc_measure_part part)
+{
+    static const char *const projects[4] = {"project", "projects", "项目", "个项目"};
+    return t->measure[part] ? t->measure[part] : projects[part];
+}
+
+int ssc_table_measures_projects(const ssc_table *t)
+{
+    return t->measure[0] == NULL;
+}
+
+int ssc_table_set_row_total(ssc_table *t, int row, double distinct)
+{
+    if (row < 0 || (size_t)row >= t->n_rows || !isfinite(distinct) || distinct < 0)
+        return table_fail(t);
+    t->rows[row].total = distinct;
+    return SSC_OK;
+}
+
+double ssc_table_row_total(const ssc_table *t, size_t row)
+{
+    return row < t->n_rows ? t->rows[row].total : NAN;
 }

@@ -34,6 +34,18 @@ const char *ssc_table_label_override(const ssc_table *t, size_t row);
 /* Fill colour of a row (0xRRGGBB), or -1 when the chart picks one. */
 long ssc_table_colour(const ssc_table *t, size_t row);
 int ssc_table_set_colour(ssc_table *t, size_t row, unsigned long rgb);
+/* What column 0 counts (ssc_table_set_measure); projects by default. */
+typedef enum ssc_measure_part {
+    SSC_MEASURE_ONE = 0,    /* "project" */
+    SSC_MEASURE_MANY,       /* "projects" */
+    SSC_MEASURE_ZH_NOUN,    /* "项目" */
+    SSC_MEASURE_ZH_COUNTER  /* "个项目", after a number */
+} ssc_measure_part;
+const char *ssc_table_measure(const ssc_table *t, ssc_measure_part part);
+/* Non-zero when the plugin declared no measure: the table counts projects. */
+int ssc_table_measures_projects(const ssc_table *t);
+/* The distinct count a row stands for, or NAN when the plugin gave none. */
+double ssc_table_row_total(const ssc_table *t, size_t row);
 /* Largest finite value among the number columns; 0 for an empty table. */
 double ssc_table_max(const ssc_table *t);
 

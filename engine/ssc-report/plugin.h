@@ -31,9 +31,10 @@ extern "C" {
  * ssc_source_optional; 1.3 the country names and UN groupings, and project
  * names in the report's language; 1.4 the reporting period (ssc_period);
  * 1.5 ssc_format_value, ssc_section_is_member and SSC_KEY_GENDER; 1.6 the
- * member list (ssc_section_members), the locator map and SDG colours. */
+ * member list (ssc_section_members), the locator map and SDG colours; 1.7
+ * ssc_table_set_measure and ssc_table_set_row_total. */
 #define SSC_ABI_MAJOR 1
-#define SSC_ABI_MINOR 6
+#define SSC_ABI_MINOR 7
 
 #define SSC_OK 0
 #define SSC_ERR (-1)
@@ -231,6 +232,18 @@ int ssc_table_set_note(ssc_table *t, const char *note);
 int ssc_table_sort(ssc_table *t, ssc_sort order, ssc_error *err);
 /* Keeps only the first n rows. */
 void ssc_table_truncate(ssc_table *t, size_t n);
+/* ABI 1.7: what the count columns measure, when not projects: the noun
+ * for one and for several in English, the Chinese noun and the Chinese
+ * counter written after a number ("person", "people", "受益人", "人").
+ * The engine's sentences and column headings use it ("Africa has the most
+ * people: 12,000").  All four are required (copied). */
+int ssc_table_set_measure(ssc_table *t, const char *one, const char *many, const char *zh_noun,
+                          const char *zh_counter);
+/* ABI 1.7: the number of distinct projects (or whatever the table
+ * measures) a row stands for, when its columns split or repeat them: a
+ * status stacked by region counts a project in two regions twice in its
+ * bar, once here.  The engine's summary ranks the rows by it and says it. */
+int ssc_table_set_row_total(ssc_table *t, int row, double distinct);
 
 /* Reading a table back (for render hooks). */
 size_t ssc_table_rows(const ssc_table *t);

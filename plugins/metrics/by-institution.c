@@ -28,7 +28,9 @@ static const ssc_option by_institution_options[] = {
 typedef struct institution {
     const char *name; /* borrowed from the portfolio */
     double lead, partner;
+    double projects;    /* distinct projects it leads or partners */
     size_t partner_row; /* 1 + the last project counted as a partner; 0 none */
+    size_t any_row;     /* 1 + the last project counted in projects; 0 none */
     int outside;        /* 1: not a member, when the report lists members */
 } institution;
 
@@ -102,6 +104,8 @@ static int by_institution_count(const ssc_portfolio *p, institution_set *set)
         if (!in)
             return -1;
         in->lead += 1.0;
+        in->projects += 1.0;
+        in->any_row = row + 1;
         ssc_strings partners = ssc_project_partners(p, row);
         for (size_t k = 0; k < partners.count; k++) {
             if (!partners.items[k][0])
@@ -111,6 +115,11 @@ static int by_institution_count(const ssc_portfolio *p, institution_set *set)
             if (in->partner_row != row + 1) {
                 in->partner += 1.0;
                 in->partner_row = row + 1;
+            }
+            /* leading and partnering one project is one project */
+            if (in->any_row != row + 1) {
+                in->projects += 1.0;
+                in->any_row = row + 1;
             }
         }
     }
@@ -139,6 +148,7 @@ static int by_institution_fill(const ssc_portfolio *p, const char *lang, ssc_tab
             snprintf(label, sizeof label, "%s", name);
         if (row < 0 || ssc_table_set_label(out, row, label) != SSC_OK ||
             ssc_table_add_to(out, row, c_lead, list[i].lead) != SSC_OK ||
+            ssc_table_set_row_total(out, row, list[i].projects) != SSC_OK ||
             ssc_table_add_to(out, row, c_partner, list[i].partner) != SSC_OK)
             return -1;
     }

@@ -86,6 +86,7 @@ static int by_status_fill(const ssc_portfolio *p, const ssc_section *s, ssc_tabl
 {
     size_t rows = ssc_portfolio_count(p);
     int present[BY_STATUS_N] = {0};
+    double distinct[BY_STATUS_N] = {0}; /* projects per table row */
 
     /* no region, nothing to stack: an empty table says so better than
      * rows without columns */
@@ -109,8 +110,9 @@ static int by_status_fill(const ssc_portfolio *p, const ssc_section *s, ssc_tabl
             return -1;
     for (size_t row = 0; row < rows; row++) {
         int t = ssc_table_row(out, ssc_project_status(p, row));
-        if (t < 0)
+        if (t < 0 || (size_t)t >= BY_STATUS_N)
             return -1;
+        distinct[t] += 1.0;
         ssc_strings r = ssc_project_regions(p, row);
         for (size_t k = 0; k < r.count; k++) {
             size_t c = by_status_find(regions, n_regions, r.items[k]);
@@ -118,6 +120,11 @@ static int by_status_fill(const ssc_portfolio *p, const ssc_section *s, ssc_tabl
                 return -1;
         }
     }
+    /* the bars count a project once per region; the summary counts each
+     * project once, under its status */
+    for (size_t i = 0; i < ssc_table_rows(out); i++)
+        if (ssc_table_set_row_total(out, (int)i, distinct[i]) != SSC_OK)
+            return -1;
     return 0;
 }
 
