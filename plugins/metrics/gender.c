@@ -8,7 +8,11 @@
  *     counts as not marked.  Years in which no project started are left
  *     out: a share of nothing is no 0 %, and a 0 would read as one.  A
  *     project without a start date (year 0, which a source such as iati
- *     may hand over) has no year: it is left out and the note counts it. */
+ *     may hand over) has no year: it is left out and the note counts it.
+ *     A share of one or two projects swings between 0 and 100 % and reads
+ *     as a trend it is not: when some year has fewer than min_projects
+ *     (default 10), consecutive years are grouped into periods of at least
+ *     that many, and each period's label says its number of projects. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +25,12 @@ static const ssc_option gender_options[] = {
      .choices = "marker|trend",
      .help = "projects per gender marker (marker, the default) or the yearly share of "
              "gender-marked projects (trend)"},
+    {.name = "min_projects",
+     .type = SSC_OPTION_INT,
+     .min = 1,
+     .max = 100000,
+     .help = "trend: years with fewer projects are grouped into periods of at least this "
+             "many (default 10)"},
     {.name = NULL},
 };
 
@@ -58,12 +68,31 @@ static int gender_by_marker(const ssc_portfolio *p, ssc_table *out, int zh)
                                         "equality marker.");
 }
 
+/* One row of the trend: a year, or the period from..to with its number
+ * of projects in the label ("1995–1999 (n = 12)"). */
+static int gender_trend_row(ssc_table *out, int c, int from, int to, double n, double m,
+                            int grouped, int zh)
+{
+    char key[32], label[64];
+    if (from == to)
+        snprintf(key, sizeof key, "%d", from);
+    else
+        snprintf(key, sizeof key, "%d–%d", from, to);
+    int row = ssc_table_row(out, key);
+    if (row < 0 || ssc_table_add_to(out, row, c, 100.0 * m / n) != SSC_OK)
+        return -1;
+    if (!grouped)
+        return 0;
+    snprintf(label, sizeof label, zh ? "%s年（%.0f个项目）" : "%s (n = %.0f)", key, n);
+    return ssc_table_set_label(out, row, label) == SSC_OK ? 0 : -1;
+}
+
 /* Started and marked projects per year, in arrays indexed year - first. */
-static int gender_trend(const ssc_portfolio *p, ssc_table *out, int zh)
+static int gender_trend(const ssc_portfolio *p, ssc_table *out, long min, int zh)
 {
     int first = 0, last = 0;
     double *started, *marked;
-    char key[16], note[512];
+    char note[768];
     size_t undated = 0;
     int bad = 0;
 
@@ -92,7 +121,12 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, int zh)
             marked[y - first] += 1.0;
     }
 
-    ssc_table_set_key_kind(out, SSC_KEY_YEAR);
+    /* years each with enough projects stay years; else periods */
+    int grouped = 0;
+    for (int y = first; !bad && first && y <= last; y++)
+        if (started[y - first] > 0.0 && started[y - first] < (double)min)
+            grouped = 1;
+    ssc_table_set_key_kind(out, grouped ? SSC_KEY_TEXT : SSC_KEY_YEAR);
     int c = bad ? -1 : ssc_table_add_column(out, "share", SSC_COLUMN_NUMBER, SSC_UNIT_PERCENT);
     if (c < 0 || ssc_table_set_column_title(out, c, zh ? "关注性别平等的项目比例"
                                                        : "Gender-marked projects") != SSC_OK)
@@ -100,11 +134,29 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, int zh)
     for (int y = first; !bad && first && y <= last; y++) {
         if (started[y - first] == 0.0)
             continue;
-        snprintf(key, sizeof key, "%d", y);
-        int row = ssc_table_row(out, key);
-        if (row < 0 ||
-            ssc_table_add_to(out, row, c, 100.0 * marked[y - first] / started[y - first]) != SSC_OK)
-            bad = 1;
+        int to = y;
+        double n = started[y - first], m = marked[y - first];
+        if (grouped) {
+            /* close the period once it has enough projects; a short tail
+             * joins the period before it */
+            while (n < (double)min && to < last) {
+                to++;
+                n += started[to - first];
+                m += marked[to - first];
+            }
+            double rest = 0;
+            for (int z = to + 1; z <= last; z++)
+                rest += started[z - first];
+            if (rest > 0 && rest < (double)min) {
+                for (int z = to + 1; z <= last; z++) {
+                    n += started[z - first];
+                    m += marked[z - first];
+                }
+                to = last;
+            }
+        }
+        bad = gender_trend_row(out, c, y, to, n, m, grouped, zh) != 0;
+        y = to;
     }
     free(started);
     free(marked);
@@ -117,6 +169,13 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, int zh)
            : "The share of the projects started each year whose gender marker is 1 or 2; "
              "a project without a marker counts as not marked; years in which no project "
              "started are left out.");
+    if (grouped && used > 0 && (size_t)used < sizeof note)
+        used += snprintf(note + used, sizeof note - (size_t)used,
+                         zh ? "某些年份启动的项目少于%ld个，因此将相邻年份合并为至少%ld个项目的时期，"
+                              "并注明每个时期的项目数。"
+                            : " Some years have fewer than %ld projects, so years are grouped "
+                              "into periods of at least %ld, each with its number of projects.",
+                         min, min);
     if (undated && used > 0 && (size_t)used < sizeof note) {
         if (zh)
             snprintf(note + used, sizeof note - (size_t)used, "%zu 个项目没有开始日期，未计入。",
@@ -134,7 +193,8 @@ static int gender_compute(const ssc_portfolio *p, const ssc_section *s, ssc_tabl
 {
     const char *view = ssc_section_option_string(s, "view");
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
-    int rc = view && strcmp(view, "trend") == 0 ? gender_trend(p, out, zh)
+    long min = ssc_section_option_int(s, "min_projects", 10);
+    int rc = view && strcmp(view, "trend") == 0 ? gender_trend(p, out, min, zh)
                                                  : gender_by_marker(p, out, zh);
     return rc == 0 ? SSC_OK : ssc_error_set(err, "out of memory");
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Projects started per year, every year from the first to the last start
- * (years without a start show as 0, so the line does not skip them).  A
+/* Projects started per year (drawn as columns: counts of whole projects),
+ * every year from the first to the last start
+ * (years without a start show as 0, so no year is skipped).  A
  * project without a start date (year 0: a source such as iati may hand
  * one over) has no year to count in; it is left out and the note says how
- * many, so that the line's total plainly differs from the project count. */
+ * many, so that the total plainly differs from the project count. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,5 +70,5 @@ static int timeline_compute(const ssc_portfolio *p, const ssc_section *s, ssc_ta
 SSC_METRIC_PLUGIN(timeline, "timeline",
                   .summary = "Projects started per year",
                   .version = "1.0",
-                  .default_chart = SSC_CHART_LINE,
+                  .default_chart = SSC_CHART_BAR,
                   .compute = timeline_compute);

@@ -9,10 +9,14 @@
  *
  * Negative values stack to the left of zero and positive ones to the right
  * (a diverging stack), so that no segment hides another; the label at the
- * end of the bar is the row's net total (the sum of all its values). */
+ * end of the bar is the row's net total (the sum of all its values), or,
+ * when the plugin gave the row's distinct count because its segments
+ * repeat projects (a project in two regions), that count with its noun:
+ * "41 projects", the number the summary under the chart states. */
 #include "draw/charts/kinds.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define STACKED_ROW 22.0       /* row pitch, in points */
@@ -56,15 +60,32 @@ static double stacked_ends(const ssc_table *t, const ssc_series *s, size_t r, do
     return *neg + *pos;
 }
 
+/* The label at the end of row r's bar into buf. */
+static const char *stacked_end_label(ssc_canvas *c, const ssc_table *t, const ssc_series *s,
+                                     size_t r, char *buf, size_t len)
+{
+    double neg, pos, total = stacked_ends(t, s, r, &neg, &pos);
+    double distinct = ssc_table_row_total(t, r);
+    if (!isfinite(distinct))
+        return ssc_canvas_format(c, total, s->unit);
+    const char *n = ssc_canvas_format(c, distinct, SSC_UNIT_COUNT);
+    if (strcmp(c->lang, "zh") == 0)
+        snprintf(buf, len, "%s%s", n, ssc_table_measure(t, SSC_MEASURE_ZH_COUNTER));
+    else
+        snprintf(buf, len, "%s %s", n,
+                 ssc_table_measure(t, distinct == 1 ? SSC_MEASURE_ONE : SSC_MEASURE_MANY));
+    return buf;
+}
+
 /* Widest net total label among the rows. */
 static double stacked_total_width(ssc_canvas *c, const ssc_table *t, const ssc_series *s,
                                   const ssc_text_style *st)
 {
     double widest = 0.0;
     for (size_t r = 0; r < ssc_table_rows(t); r++) {
-        double neg, pos, w;
-        double total = stacked_ends(t, s, r, &neg, &pos);
-        ssc_text_measure(c, ssc_canvas_format(c, total, s->unit), st, 0.0, &w, NULL);
+        double w;
+        char buf[128];
+        ssc_text_measure(c, stacked_end_label(c, t, s, r, buf, sizeof buf), st, 0.0, &w, NULL);
         widest = fmax(widest, w);
     }
     return widest;
@@ -254,7 +275,8 @@ int ssc_chart_stacked_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
     stacked_grid(c, &L, bottom);
     for (size_t r = 0; r < rows; r++) {
         double cy = L.top + (r + 0.5) * L.row_h, h, neg, pos;
-        double total = stacked_ends(t, &L.s, r, &neg, &pos);
+        char buf[128];
+        stacked_ends(t, &L.s, r, &neg, &pos);
         if (L.labels) {
             ssc_text_measure(c, ssc_table_label(t, r), &lab, L.label_w, NULL, &h);
             ssc_text_draw_at(c, c->box.x, cy - h / 2.0, L.label_w, ssc_table_label(t, r), &lab);
@@ -262,8 +284,8 @@ int ssc_chart_stacked_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
         stacked_row(c, t, &L, r, cy - L.bar_h / 2.0);
         if (L.values) {
             double end = ssc_chart_axis_pos(&L.axis, pos, L.px, L.px + L.pw);
-            ssc_chart_text(c, end + 4.0, cy, 0.0, 0.5, ssc_canvas_format(c, total, L.s.unit),
-                           &tot);
+            ssc_chart_text(c, end + 4.0, cy, 0.0, 0.5,
+                           stacked_end_label(c, t, &L.s, r, buf, sizeof buf), &tot);
         }
     }
     stacked_line(c->cr, x0, L.top - 1.0, x0, bottom, STACKED_BASELINE_WIDTH, c->theme->text);
