@@ -56,6 +56,11 @@ static void compose_caption(const ssc_compose *c, size_t i, char *buf, size_t le
     char summary[1024];
     const char *own = c->sections[i].def->caption;
     ssc_compose_summary(c, i, summary, sizeof summary);
+    /* a list of projects has no chart to sum up: its note says which
+     * projects it shows, in which order ("200 of 9,215 projects, most
+     * recent first."), and stays with it */
+    if (!summary[0] && ssc_table_key_kind(c->tables[i]) == SSC_KEY_PROJECT)
+        snprintf(summary, sizeof summary, "%s", ssc_table_note(c->tables[i]));
     snprintf(buf, len, "%s%s%s", summary, summary[0] && own && own[0] ? " " : "",
              own ? own : "");
 }

@@ -194,7 +194,8 @@ int ssc_methods_page(ssc_doc *doc, const ssc_report *r, const ssc_store *st, con
         return SSC_ERR;
     for (size_t i = 0; i < n; i++) {
         const char *note = ssc_table_note(tables[i]);
-        if (!note[0])
+        /* a project list's note is under the list (compose.c) */
+        if (!note[0] || ssc_table_key_kind(tables[i]) == SSC_KEY_PROJECT)
             continue;
         if (ssc_doc_take(doc, 6, &gap, err) != SSC_OK ||
             ssc_doc_subheading(doc, sections[i].def->title, err) != SSC_OK ||

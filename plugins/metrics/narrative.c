@@ -11,11 +11,12 @@
  * accent rule.
  *
  * {top_region} is the region with most projects (a project counts once in
- * each region it reaches; ties go to the alphabetically first), named in
- * the section's language.  {top_sector} is the sector with most projects
- * (ties: the first code in byte order), named as the rest of the report
+ * each region it reaches), named in the section's language.  {top_sector}
+ * is the sector with most projects, named as the rest of the report
  * names it (ssc_section_label: the report's label, else the data source's,
- * else the built-in one, else the code). */
+ * else the built-in one, else the code).  Regions or sectors that tie are
+ * all named, in byte order of their keys ("Agriculture and Renewable
+ * energy"), so that the text never picks one of equals. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,12 +109,43 @@ static const char *narrative_count_top(const narrative_counter *c)
     return best ? best->key : NULL;
 }
 
+#define NARRATIVE_TIES 8 /* tied leaders named at most; more are "and N others" */
+
 typedef struct narrative_facts {
     size_t projects, countries, regions, no_budget;
     int first_year, last_year;
     double budget;
     const char *top_region, *top_sector; /* borrowed; NULL when none */
+    /* the tied leaders' keys, byte order, and how many tie in all */
+    const char *region_ties[NARRATIVE_TIES], *sector_ties[NARRATIVE_TIES];
+    size_t n_region_ties, n_sector_ties;
 } narrative_facts;
+
+/* The keys that share the largest count, in byte order, into keys (at
+ * most NARRATIVE_TIES); returns how many tie in all. */
+static size_t narrative_count_ties(const narrative_counter *c, const char *top, const char **keys)
+{
+    double best = -1;
+    size_t n = 0;
+    for (size_t i = 0; top && c->slot && i <= c->mask; i++)
+        if (c->slot[i].key && (c->slot[i].key == top || strcmp(c->slot[i].key, top) == 0))
+            best = c->slot[i].n;
+    for (size_t i = 0; top && c->slot && i <= c->mask; i++) {
+        const narrative_count *e = &c->slot[i];
+        if (!e->key || e->n != best)
+            continue;
+        if (n < NARRATIVE_TIES) {
+            size_t j = n;
+            while (j > 0 && strcmp(keys[j - 1], e->key) > 0) {
+                keys[j] = keys[j - 1];
+                j--;
+            }
+            keys[j] = e->key;
+        }
+        n++;
+    }
+    return n;
+}
 
 static int narrative_gather(const ssc_portfolio *p, narrative_facts *f)
 {
@@ -144,6 +176,8 @@ static int narrative_gather(const ssc_portfolio *p, narrative_facts *f)
     f->regions = regions.count;
     f->top_region = narrative_count_top(&regions);
     f->top_sector = narrative_count_top(&sectors);
+    f->n_region_ties = narrative_count_ties(&regions, f->top_region, f->region_ties);
+    f->n_sector_ties = narrative_count_ties(&sectors, f->top_sector, f->sector_ties);
     free(countries.slot);
     free(regions.slot);
     free(sectors.slot);
@@ -384,6 +418,30 @@ static int narrative_text(const ssc_section *s, const narrative_facts *f, int zh
     return rc;
 }
 
+/* The tied leaders by name: "A", "A and B", "A, B and C" ("A、B和C");
+ * past NARRATIVE_TIES, " and N others".  A name list too long for buf
+ * keeps the first name only, never a cut one. */
+static const char *narrative_names(const ssc_section *s, ssc_key_kind kind, const char **keys,
+                                   size_t n, int zh, char *buf, size_t len)
+{
+    size_t named = n < NARRATIVE_TIES ? n : NARRATIVE_TIES, used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < named; i++) {
+        const char *sep = i == 0 ? "" : i + 1 == named && named == n ? (zh ? "和" : " and ")
+                                                                     : (zh ? "、" : ", ");
+        int w = snprintf(buf + used, len - used, "%s%s", sep, ssc_section_label(s, kind, keys[i]));
+        if (w < 0 || (size_t)w >= len - used)
+            return ssc_section_label(s, kind, keys[0]);
+        used += (size_t)w;
+    }
+    if (named < n) {
+        int w = snprintf(buf + used, len - used, zh ? "等%zu项" : " and %zu others", n - named);
+        if (w < 0 || (size_t)w >= len - used)
+            return ssc_section_label(s, kind, keys[0]);
+    }
+    return buf;
+}
+
 static int narrative_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
                              ssc_error *err)
 {
@@ -401,10 +459,15 @@ static int narrative_compute(const ssc_portfolio *p, const ssc_section *s, ssc_t
         return ssc_error_set(err, "out of memory");
     /* names as the rest of the report shows them: the report's sector
      * labels, or the data source's (IATI sector names), in its language */
+    char region_names[1024], sector_names[1024];
     if (facts.top_region)
-        facts.top_region = ssc_section_label(s, SSC_KEY_REGION, facts.top_region);
+        facts.top_region = narrative_names(s, SSC_KEY_REGION, facts.region_ties,
+                                           facts.n_region_ties, zh, region_names,
+                                           sizeof region_names);
     if (facts.top_sector)
-        facts.top_sector = ssc_section_label(s, SSC_KEY_SECTOR, facts.top_sector);
+        facts.top_sector = narrative_names(s, SSC_KEY_SECTOR, facts.sector_ties,
+                                           facts.n_sector_ties, zh, sector_names,
+                                           sizeof sector_names);
     if (narrative_text(s, &facts, zh, &filled, &used, err) != SSC_OK) {
         free(filled.s);
         return SSC_ERR;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The project list: id, title, lead institution, countries, status and
- * budget, sorted by the report's choice and cut to its limit. */
+/* The project list: id, title, lead institution, countries (by name),
+ * start year, status and budget, most recent first unless the report
+ * chooses another order, cut to its limit.  The line under the table says
+ * how many of how many it shows, and in which order. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +13,9 @@
 static const ssc_option project_table_options[] = {
     {.name = "sort",
      .type = SSC_OPTION_STRING,
-     .choices = "id|title|start|budget|lead",
-     .help = "order of the rows (budget: largest first; start: earliest first)"},
+     .choices = "recent|id|title|start|budget|lead",
+     .help = "order of the rows (recent, the default: latest start first; budget: largest "
+             "first; start: earliest first)"},
     {.name = "limit",
      .type = SSC_OPTION_INT,
      .min = 0,
@@ -56,6 +59,10 @@ static void project_fill(const ssc_portfolio *p, const char *sort, size_t i, pro
         d = ssc_project_start(p, i);
         r->number = d.year ? d.year * 10000.0 + d.month * 100.0 + d.day : INFINITY;
         break;
+    case 'r': /* recent: latest first; no start date last */
+        d = ssc_project_start(p, i);
+        r->number = d.year ? -(d.year * 10000.0 + d.month * 100.0 + d.day) : INFINITY;
+        break;
     default: r->text = ssc_project_id(p, i); break;
     }
 }
@@ -91,14 +98,51 @@ static void project_heap_replace(project_row *h, size_t n, project_row r,
     h[i] = r;
 }
 
-/* Countries as "VNM; LKA" into buf. */
-static void project_countries(const ssc_portfolio *p, size_t row, char *buf, size_t len)
+/* Countries by name, "Viet Nam; Sri Lanka", into buf; false when they do
+ * not fit (the caller's buffer is sized for every country there is). */
+static int project_countries(const ssc_portfolio *p, const ssc_section *s, size_t row,
+                             char *buf, size_t len)
 {
     ssc_strings c = ssc_project_countries(p, row);
     size_t used = 0;
     buf[0] = '\0';
-    for (size_t k = 0; k < c.count && used + 8 < len; k++)
-        used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? "; " : "", c.items[k]);
+    for (size_t k = 0; k < c.count; k++) {
+        const char *name = ssc_section_label(s, SSC_KEY_COUNTRY, c.items[k]);
+        int n = snprintf(buf + used, len - used, "%s%s", k ? "; " : "", name);
+        if (n < 0 || (size_t)n >= len - used)
+            return 0;
+        used += (size_t)n;
+    }
+    return 1;
+}
+
+/* The line under the table: how many of how many, in which order. */
+static void project_note(char *buf, size_t len, const char *sort, size_t shown, size_t n, int zh)
+{
+    static const struct {
+        const char *sort, *en, *zh;
+    } orders[] = {
+        {"recent", "most recent first", "按开始时间由近及远排列"},
+        {"start", "earliest first", "按开始时间由远及近排列"},
+        {"budget", "largest budget first", "按预算由大到小排列"},
+        {"id", "by project id", "按项目编号排列"},
+        {"title", "by title", "按标题排列"},
+        {"lead", "by lead institution", "按牵头机构排列"},
+    };
+    const char *en = "", *zhs = "";
+    for (size_t i = 0; i < sizeof orders / sizeof *orders; i++)
+        if (strcmp(orders[i].sort, sort) == 0) {
+            en = orders[i].en;
+            zhs = orders[i].zh;
+        }
+    if (zh && shown < n)
+        snprintf(buf, len, "共%zu个项目，显示其中%zu个，%s。", n, shown, zhs);
+    else if (zh)
+        snprintf(buf, len, "全部%zu个项目，%s。", n, zhs);
+    else if (shown < n)
+        snprintf(buf, len, "%zu of %zu projects, %s.", shown, n, en);
+    else
+        snprintf(buf, len, "All %zu project%s, %s.", n, n == 1 ? "" : "s", en);
 }
 
 static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
@@ -109,12 +153,13 @@ static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, s
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
     size_t n = ssc_portfolio_count(p), shown;
     project_row *rows;
-    char countries[1024];
+    char countries[16384], year[16], note[256];
     double usd;
 
     if (!sort)
-        sort = "id";
-    int by_number = !strcmp(sort, "budget") || !strcmp(sort, "start");
+        sort = "recent";
+    int by_number = !strcmp(sort, "budget") || !strcmp(sort, "start") ||
+                    !strcmp(sort, "recent");
     int (*cmp)(const void *, const void *) = by_number ? project_cmp_number : project_cmp_text;
     shown = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
     /* only the rows shown are kept: a heap of the shown best so far, its
@@ -138,12 +183,14 @@ static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, s
     ssc_table_set_key_kind(out, SSC_KEY_PROJECT);
     int c_lead = ssc_table_add_column(out, "lead_institution", SSC_COLUMN_TEXT, SSC_UNIT_COUNT);
     int c_countries = ssc_table_add_column(out, "countries", SSC_COLUMN_TEXT, SSC_UNIT_COUNT);
+    int c_start = ssc_table_add_column(out, "start_year", SSC_COLUMN_TEXT, SSC_UNIT_COUNT);
     int c_status = ssc_table_add_column(out, "status", SSC_COLUMN_TEXT, SSC_UNIT_COUNT);
     int c_budget = ssc_table_add_column(out, "budget_usd", SSC_COLUMN_NUMBER, SSC_UNIT_USD);
-    int bad = c_lead < 0 || c_countries < 0 || c_status < 0 || c_budget < 0;
+    int bad = c_lead < 0 || c_countries < 0 || c_start < 0 || c_status < 0 || c_budget < 0;
     if (!bad) {
         ssc_table_set_column_title(out, c_lead, zh ? "牵头机构" : "Lead institution");
         ssc_table_set_column_title(out, c_countries, zh ? "国家" : "Countries");
+        ssc_table_set_column_title(out, c_start, zh ? "开始年份" : "Start");
         ssc_table_set_column_title(out, c_status, zh ? "状态" : "Status");
         ssc_table_set_column_title(out, c_budget, zh ? "预算" : "Budget");
     }
@@ -154,9 +201,19 @@ static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, s
             bad = 1;
             break;
         }
-        project_countries(p, r, countries, sizeof countries);
+        if (!project_countries(p, s, r, countries, sizeof countries)) {
+            free(rows);
+            return ssc_error_set(err, "project %s: its countries' names are too long",
+                                 ssc_project_id(p, r));
+        }
+        int y = ssc_project_start(p, r).year;
+        if (y)
+            snprintf(year, sizeof year, "%d", y);
+        else
+            year[0] = '\0';
         /* the Chinese edition's names where the portfolio gives them */
         bad |= ssc_table_set_label(out, t, ssc_project_title_in(p, r, ssc_section_language(s))) ||
+               ssc_table_set_text(out, t, c_start, year) ||
                ssc_table_set_text(out, t, c_lead,
                                   ssc_project_lead_in(p, r, ssc_section_language(s))) ||
                ssc_table_set_text(out, t, c_countries, countries) ||
@@ -168,17 +225,15 @@ static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, s
     free(rows);
     if (bad)
         return ssc_error_set(err, "out of memory");
-    if (shown < n) {
-        char note[160];
-        snprintf(note, sizeof note,
-                 zh ? "显示 %zu 个项目，共 %zu 个。" : "Showing %zu of %zu projects.", shown, n);
-        ssc_table_set_note(out, note);
-    }
+    project_note(note, sizeof note, sort, shown, n, zh);
+    if (ssc_table_set_note(out, note) != SSC_OK)
+        return ssc_error_set(err, "out of memory");
     return SSC_OK;
 }
 
 SSC_METRIC_PLUGIN(project_table, "project-table",
-                  .summary = "The list of projects: id, title, lead, countries, status, budget",
+                  .summary = "The list of projects: id, title, lead, countries, start year, "
+                             "status, budget",
                   .version = "1.0",
                   .default_chart = SSC_CHART_TABLE,
                   .options = project_table_options,

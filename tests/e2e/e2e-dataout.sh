@@ -53,6 +53,12 @@ renames='id=Project ID|status=State|countries=Countries (ISO3)|sdg_primary=Main 
 head -n 1 "$work/renamed.csv" | grep -q 'Project ID,State,title,Countries (ISO3),' ||
     die "could not write the renamed header"
 
+# Country names in tables: the UN names of the engine's reference table,
+# read by column name.
+csv_us "$top_srcdir/data/m49-countries.csv" | awk -F"$US" '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    { print $col["alpha3"] "\037" $col["name"] }' > "$work/names.us"
+
 # SDG short names, from the reference table the engine is built from.
 csv_us "$top_srcdir/data/sdg-goals.csv" > "$work/sdg.us"
 
@@ -76,7 +82,7 @@ sections = (
   { plugin = "by-sdg"; title = "Goals (any)"; },
   { plugin = "by-sdg"; title = "Goals (primary)"; options = { count = "primary"; }; },
   { plugin = "timeline"; title = "Starts"; chart = "line"; },
-  { plugin = "project-table"; title = "Projects"; },
+  { plugin = "project-table"; title = "Projects"; options = { sort = "id"; }; },
   { plugin = "project-table"; title = "Largest"; options = { sort = "budget"; limit = 3; }; }
 );
 EOF
@@ -102,6 +108,7 @@ BEGIN {
 }
 function trim(s) { gsub(/^ +| +$/, "", s); return s }
 FILENAME == regfile { region_of[$1] = $2; next }
+FILENAME == namefile { name_of[$1] = $2; next }
 FILENAME == sdgfile { if (FNR > 1) sdg_name[$1] = $2; next }
 FNR == 1 {
     for (i = 1; i <= NF; i++) { h = $i; if (h in spec_of) h = spec_of[h]; col[h] = i }
@@ -117,7 +124,7 @@ FNR == 1 {
     nc = split($col["countries"], cs, ";")
     split("", seenreg); nr = 0; clist = ""; keep = !nreg
     for (i = 1; i <= nc; i++) {
-        c = trim(cs[i]); clist = clist (i > 1 ? "; " : "") c
+        c = trim(cs[i]); clist = clist (i > 1 ? "; " : "") (c in name_of ? name_of[c] : c)
         r = region_of[c]
         if (r == "") { print "no region for " c > "/dev/stderr"; exit 2 }
         if (!(r in seenreg)) { seenreg[r] = 1; regs[++nr] = r }
@@ -127,6 +134,7 @@ FNR == 1 {
     p++
     id[p] = $col["id"]; title[p] = $col["title"]; lead[p] = $col["lead_institution"]
     status[p] = $col["status"]; budget[p] = $col["budget_usd"]; countries[p] = clist
+    start[p] = year
     for (i = 1; i <= nr; i++) by_region[regs[i]]++
     for (i = 1; i <= nc; i++) all_countries[trim(cs[i])] = 1
     for (i = 1; i <= nr; i++) all_regions[regs[i]] = 1
@@ -169,9 +177,9 @@ END {
         print "key", "label", "value"
         for (y = first_year; p && y <= last_year; y++) print y, y, count(by_year, y)
     } else if (what == "table") {
-        print "key", "label", "lead_institution", "countries", "status", "budget_usd"
+        print "key", "label", "lead_institution", "countries", "start_year", "status", "budget_usd"
         for (i = 1; i <= p; i++)
-            print id[i], title[i], lead[i], countries[i], status[i], budget[i]
+            print id[i], title[i], lead[i], countries[i], start[i], status[i], budget[i]
     }
 }
 EOF
@@ -183,8 +191,9 @@ expect()
     shift 2
     csv_us "$csv" > "$work/in.us"
     awk -f "$work/expect.awk" -v what="$what" -v regfile="$work/regions.txt" \
+        -v namefile="$work/names.us" \
         -v sdgfile="$work/sdg.us" -v sector_labels="$sector_labels" "$@" \
-        "$work/regions.txt" "$work/sdg.us" "$work/in.us"
+        "$work/regions.txt" "$work/names.us" "$work/sdg.us" "$work/in.us"
 }
 
 # Numbers are compared as numbers (6 decimals); the status column of the
@@ -195,7 +204,7 @@ normalise()
         NR > 1 {
             for (i = 3; i <= NF; i++)
                 if ($i ~ /^-?[0-9]+(\.[0-9]+)?$/) $i = sprintf("%.6f", $i)
-            if (kind == "table") $5 = tolower($5)
+            if (kind == "table") $6 = tolower($6)
             if (kind == "kpi") $2 = "*"
         }
         { print }'
@@ -260,7 +269,7 @@ check_all()
         fail "$label: data-out files are: $(tr '\n' ' ' < "$work/listing")"
     for f in $files; do
         case $f in
-            *-project-table) want='key,label,lead_institution,countries,status,budget_usd' ;;
+            *-project-table) want='key,label,lead_institution,countries,start_year,status,budget_usd' ;;
             *) want='key,label,value' ;;
         esac
         [ "$(head -n 1 "$out/$f.csv" | tr -d '\r')" = "$want" ] ||
@@ -279,15 +288,15 @@ check_all()
     compare "$label 05-by-sdg (primary)" count ordered "$work/e.us" "$out/05-by-sdg.csv"
     expect timeline "$csv" "$@" > "$work/e.us"
     compare "$label 06-timeline" count ordered "$work/e.us" "$out/06-timeline.csv"
-    # sort = id (the default): by id
+    # sort = id: by id
     expect table "$csv" "$@" > "$work/t.us"
     { head -n 1 "$work/t.us"; tail -n +2 "$work/t.us" | sort -t "$US" -k1,1; } > "$work/e.us"
     compare "$label 07-project-table" table ordered "$work/e.us" "$out/07-project-table.csv"
     # sort = budget, limit = 3: largest first (equal budgets in file order),
     # projects without a budget last, then the first three
     { head -n 1 "$work/t.us"
-      { tail -n +2 "$work/t.us" | awk -F"$US" '$6 != ""' | sort -s -t "$US" -k6,6gr
-        tail -n +2 "$work/t.us" | awk -F"$US" '$6 == ""'; } | head -n 3; } > "$work/e.us"
+      { tail -n +2 "$work/t.us" | awk -F"$US" '$7 != ""' | sort -s -t "$US" -k7,7gr
+        tail -n +2 "$work/t.us" | awk -F"$US" '$7 == ""'; } | head -n 3; } > "$work/e.us"
     compare "$label 08-project-table" table ordered "$work/e.us" "$out/08-project-table.csv"
 }
 
