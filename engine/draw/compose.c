@@ -14,6 +14,7 @@
 #include "draw/doc.h"
 #include "draw/methods.h"
 #include "draw/summary.h"
+#include "report/period.h"
 #include "ssc-report/version.h"
 
 static int compose_zh(const ssc_compose *c)
@@ -315,12 +316,21 @@ static void compose_date(const ssc_report *r, time_t now, char *buf, size_t len)
         ssc_methods_date(now, r->language, buf, len);
 }
 
-/* The cover's reporting period: the shown projects' start years, an en
- * dash between two ("1995–2020"). */
+/* The cover's reporting period: the report's period setting when it
+ * gives one, else the shown projects' start years, an en dash between two
+ * ("1995–2020"). */
 static void compose_period(const ssc_compose *cc, char *buf, size_t len)
 {
     int zh = compose_zh(cc);
     buf[0] = '\0';
+    if (cc->report->period_given) {
+        const ssc_period *p = &cc->report->period;
+        char text[64];
+        ssc_period_text(p, text, sizeof text);
+        snprintf(buf, len, zh ? "报告期：%s%s" : "Reporting period: %s%s", text,
+                 zh && p->year ? "年" : "");
+        return;
+    }
     if (!cc->first_year)
         return;
     if (cc->first_year == cc->last_year)

@@ -16,8 +16,10 @@
  *   the bytes, no terminator.
  *   'S' u32 section
  *   'T' u32 key_kind, u32 columns, u64 rows, str note,
+ *       4 x str measure (ssc_table_set_measure; all NONE: projects),
  *       columns x (str name, str title, u32 type, u32 unit),
  *       rows x (str key, str label, u64 colour + 1 (0: none),
+ *               f64 row total (NaN: none given),
  *               columns x (f64 number, str text))
  *   'E' str file, u64 line, str message
  *   'R' (more rows than the limit were asked for)
@@ -25,6 +27,7 @@
 #include "report/compute.h"
 
 #include <errno.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -80,6 +83,9 @@ static void put_table(FILE *w, const ssc_table *t)
     put_u32(w, (uint32_t)cols);
     put_u64(w, (uint64_t)rows);
     put_str(w, ssc_table_note(t));
+    for (int m = SSC_MEASURE_ONE; m <= SSC_MEASURE_ZH_COUNTER; m++)
+        put_str(w, ssc_table_measures_projects(t) ? NULL
+                                                  : ssc_table_measure(t, (ssc_measure_part)m));
     for (size_t c = 0; c < cols; c++) {
         put_str(w, ssc_table_column_name(t, c));
         put_str(w, ssc_table_column_title_override(t, c));
@@ -90,6 +96,8 @@ static void put_table(FILE *w, const ssc_table *t)
         put_str(w, ssc_table_key(t, r));
         put_str(w, ssc_table_label_override(t, r));
         put_u64(w, (uint64_t)(ssc_table_colour(t, r) + 1));
+        double total = ssc_table_row_total(t, r);
+        put(w, &total, sizeof total);
         for (size_t c = 0; c < cols; c++) {
             double v = ssc_table_number(t, r, c);
             put(w, &v, sizeof v);
@@ -341,6 +349,12 @@ static int get_row(compute_reader *r, ssc_table *t, uint64_t row, uint32_t cols)
         ok = compute_bad(r, "out of memory") == 0;
     if (ok && colour && ssc_table_set_colour(t, (size_t)at, (unsigned long)(colour - 1)) != SSC_OK)
         ok = compute_bad(r, "out of memory") == 0;
+    double total;
+    if (ok && get(r, &total, sizeof total) != 0)
+        ok = 0;
+    /* NaN: the plugin gave none; else what ssc_table_set_row_total accepts */
+    if (ok && !isnan(total) && ssc_table_set_row_total(t, at, total) != SSC_OK)
+        ok = compute_bad(r, "a row total that is negative or infinite") == 0;
     free(key);
     free(label);
     for (uint32_t c = 0; ok && c < cols; c++) {
@@ -354,6 +368,26 @@ static int get_row(compute_reader *r, ssc_table *t, uint64_t row, uint32_t cols)
         free(text);
     }
     return ok ? 0 : -1;
+}
+
+/* What the table measures: four texts, or none of them (projects). */
+static int get_measure(compute_reader *r, ssc_table *t)
+{
+    char *part[4] = {NULL, NULL, NULL, NULL};
+    int given = 0, rc = 0;
+
+    for (size_t i = 0; i < 4 && rc == 0; i++) {
+        rc = get_str(r, &part[i]);
+        given += part[i] != NULL;
+    }
+    if (rc == 0 && given != 0 && given != 4)
+        rc = compute_bad(r, "a measure with some of its four names missing");
+    if (rc == 0 && given == 4 &&
+        ssc_table_set_measure(t, part[0], part[1], part[2], part[3]) != SSC_OK)
+        rc = compute_bad(r, "a measure with an empty name");
+    for (size_t i = 0; i < 4; i++)
+        free(part[i]);
+    return rc;
 }
 
 static int get_table(compute_reader *r, ssc_table *t, size_t max_rows)
@@ -376,6 +410,8 @@ static int get_table(compute_reader *r, ssc_table *t, size_t max_rows)
         return compute_bad(r, "out of memory");
     }
     free(note);
+    if (get_measure(r, t) != 0)
+        return -1;
     if (get_columns(r, t, cols) != 0)
         return -1;
     for (uint64_t row = 0; row < rows; row++)

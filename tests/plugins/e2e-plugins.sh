@@ -78,11 +78,15 @@ sections = (
   { plugin = "funding"; title = "Funding by year"; chart = "bar"; options = { by = "year"; }; },
   { plugin = "gender"; title = "Gender markers"; },
   { plugin = "gender"; title = "Gender over time"; chart = "line";
-    options = { view = "trend"; }; }
+    options = { view = "trend"; }; },
+  { plugin = "gender"; title = "Gender over time, periods of 2"; chart = "line";
+    options = { view = "trend"; min_projects = 2; }; },
+  { plugin = "gender"; title = "Gender by year"; chart = "line";
+    options = { view = "trend"; min_projects = 1; }; }
 );
 EOF
 }
-files="01-narrative 02-by-country 03-by-institution 04-by-institution 05-by-status 06-funding 07-funding 08-gender 09-gender"
+files="01-narrative 02-by-country 03-by-institution 04-by-institution 05-by-status 06-funding 07-funding 08-gender 09-gender 10-gender 11-gender"
 
 # ---- the expected values ---------------------------------------------------
 
@@ -161,9 +165,9 @@ FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 function count(a, k) { return (k in a) ? a[k] : 0 }
 function size(a,   k, n) { n = 0; for (k in a) n++; return n }
 # the key of a's largest count, ties to the first in byte order
-# the leaders, every one that ties named in byte order: "A", "A and B",
-# "A, B and C"
-function top(a,   k, best, n, i, j, t, s) {
+# the leaders, every one that ties named in byte order of their keys: "A",
+# "A and B", "A, B and C"; each by its name in lab, else the key itself
+function top(a, lab,   k, best, n, i, j, t, s) {
     best = ""
     for (k in a) if (best == "" || a[k] > a[best]) best = k
     n = 0
@@ -172,7 +176,7 @@ function top(a,   k, best, n, i, j, t, s) {
         t[j] = k
     }
     s = ""
-    for (i = 1; i <= n; i++) s = s (i == 1 ? "" : i == n ? " and " : ", ") t[i]
+    for (i = 1; i <= n; i++) s = s (i == 1 ? "" : i == n ? " and " : ", ") (t[i] in lab ? lab[t[i]] : t[i])
     return s
 }
 END {
@@ -207,16 +211,37 @@ END {
         print "2", "Principal objective (2)", count(marker, "2")
         if ("none" in marker) print "none", "No marker", marker["none"]
     } else if (what == "trend") {
+        # per year when every year with projects has at least min of them;
+        # else periods: from a year with projects on until they hold min,
+        # and a remainder of fewer than min joins the last period; each
+        # labelled with its number of projects
+        if (min == "") min = 10
         print "key", "label", "share"
-        for (y = first_year; p && y <= last_year; y++)
-            if (y in started) printf "%s%s%s%s%.10f\n", y, OFS, y, OFS, 100 * count(marked, y) / started[y]
+        grouped = 0
+        for (y in started) if (started[y] < min + 0) grouped = 1
+        for (y = first_year; p && y <= last_year; y++) {
+            if (!(y in started)) continue
+            to = y; n = started[y]; m = count(marked, y)
+            if (grouped) {
+                while (n < min + 0 && to < last_year) { to++; n += count(started, to); m += count(marked, to) }
+                rest = 0
+                for (z = to + 1; z <= last_year; z++) rest += count(started, z)
+                if (rest > 0 && rest < min + 0) {
+                    for (z = to + 1; z <= last_year; z++) { n += count(started, z); m += count(marked, z) }
+                    to = last_year
+                }
+            }
+            key = (to == y) ? y : y "\342\200\223" to
+            printf "%s%s%s%s%.10f\n", key, OFS, grouped ? key " (n = " n ")" : key, OFS, 100 * m / n
+            y = to
+        }
     } else if (what == "facts") {
         # shell assignments for the narrative's expected text
         printf "f_projects=%d f_countries=%d f_regions=%d\n", p, size(by_country), size(by_region)
         printf "f_first=%s f_last=%s f_total='%s' f_no_budget=%d\n", first_year, last_year,
             thousands(total), no_budget
         printf "f_money_en='%s' f_money_zh='%s'\n", money_en(total), money_zh(total)
-        printf "f_top_region='%s' f_top_sector='%s'\n", top(by_region), top(by_sector)
+        printf "f_top_region='%s' f_top_sector='%s'\n", top(by_region, no_labels), top(by_sector, sector_label)
     }
 }
 EOF
@@ -282,9 +307,8 @@ narrative_expected()
     printf 'key%slabel%stext\n' "$US" "$US"
     printf '1%sParagraph 1%sSince %s, %s projects have reached %s countries in %s regions, with a budget of %s.\n' \
         "$US" "$US" "$f_first" "$f_projects" "$f_countries" "$f_regions" "$f_money_en"
-    sector=$(printf '%s\n' "$sector_labels" | tr '|' '\n' | awk -F= -v s="$f_top_sector" '$1 == s { print $2 }')
     printf '2%sParagraph 2%sMost projects work in %s; the leading sector is %s. The latest started in %s. {Braces} stay.\n' \
-        "$US" "$US" "$f_top_region" "$sector" "$f_last"
+        "$US" "$US" "$f_top_region" "$f_top_sector" "$f_last"
 }
 
 # check_all LABEL REPORT OUTDIR [awk filter assignments...]
@@ -330,6 +354,10 @@ check_all()
     compare "$label 08-gender (marker)" asis "$work/e.us" "$out/08-gender.csv"
     expect trend "$@" > "$work/e.us"
     compare "$label 09-gender (trend)" asis "$work/e.us" "$out/09-gender.csv"
+    expect trend -v min=2 "$@" > "$work/e.us"
+    compare "$label 10-gender (trend, periods of 2)" asis "$work/e.us" "$out/10-gender.csv"
+    expect trend -v min=1 "$@" > "$work/e.us"
+    compare "$label 11-gender (trend by year)" asis "$work/e.us" "$out/11-gender.csv"
 
     # the PDF shows the filled narrative and the funding caption's count
     if command -v pdftotext >/dev/null 2>&1; then
@@ -369,7 +397,7 @@ expect facts > "$work/facts.txt"
 printf '%s\n' 'f_projects=12 f_countries=8 f_regions=6' \
     "f_first=2010 f_last=2019 f_total='1,263,101' f_no_budget=2" \
     "f_money_en='US\$1.26 million' f_money_zh='126.3万美元'" \
-    "f_top_region='Africa and Asia' f_top_sector='agriculture'" |
+    "f_top_region='Africa and Asia' f_top_sector='Agriculture'" |
     cmp -s - "$work/facts.txt" || fail "the test's own facts are off: $(cat "$work/facts.txt")"
 # Institute A leads P-01 04 08 12 and partners P-04; Partner X partners
 # P-01 02 08 (twice on P-02, counted once).
@@ -378,7 +406,23 @@ expect institution | grep -q "^Institute A${US}Institute A${US}4${US}1\$" ||
 expect institution | grep -q "^Partner X${US}Partner X${US}0${US}3\$" ||
     fail "the test's own count for Partner X is off"
 # 2013: P-04 (no marker), P-05 (1), P-10 (0): one of three marked
-expect trend | grep -q "^2013${US}2013${US}33.3333" || fail "the test's own 2013 share is off"
+expect trend -v min=1 | grep -q "^2013${US}2013${US}33.3333" || fail "the test's own 2013 share is off"
+# Every year has fewer than 10 projects, so one period of all 12, 7 marked
+# (P-01 02 05 07 08 11 12); in periods of 2: 2010 (P-01 02, both marked),
+# 2012-2013 (P-03 04 05 10: P-05 marked), 2016 (P-06 07 08: two marked),
+# 2017-2019 (P-09 11 12: two marked; no project started in 2018)
+d=$(printf '\342\200\223')
+expect trend > "$work/trend10.us"
+printf '%s\n' "key${US}label${US}share" "2010${d}2019${US}2010${d}2019 (n = 12)${US}58.3333333333" |
+    cmp -s - "$work/trend10.us" ||
+    fail "the test's own trend in periods of 10 is off: $(tr "$US" '|' < "$work/trend10.us")"
+printf '%s\n' "key${US}label${US}share" "2010${US}2010 (n = 2)${US}100.0000000000" \
+    "2012${d}2013${US}2012${d}2013 (n = 4)${US}25.0000000000" \
+    "2016${US}2016 (n = 3)${US}66.6666666667" \
+    "2017${d}2019${US}2017${d}2019 (n = 3)${US}66.6666666667" > "$work/trend2.want"
+expect trend -v min=2 > "$work/trend2.us"
+cmp -s "$work/trend2.want" "$work/trend2.us" ||
+    fail "the test's own trend in periods of 2 is off: $(tr "$US" '|' < "$work/trend2.us")"
 
 # 2. ongoing and cancelled only: two statuses, four regions, no budget gap
 write_report "$work/some.cfg" en 'statuses = [ "ongoing", "cancelled" ];' "$narrative_en"
