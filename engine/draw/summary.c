@@ -211,6 +211,11 @@ const char *ssc_summary(const ssc_table *t, ssc_chart_kind kind, const char *lan
             summary_put(&b, "Most projects started in ");
             summary_list(&b, t, top, n, zh);
             summary_put(&b, ": %s%s.", v, n > 1 ? " each" : "");
+        } else if (n > 1 && kind == SSC_CHART_GROUPED) {
+            /* a grouped chart's legend names its series ("As lead"): a
+             * verb "lead" under it would read as one of them */
+            summary_list(&b, t, top, n, zh);
+            summary_put(&b, " have the most %s: %s each.", many, v);
         } else if (n > 1) {
             summary_list(&b, t, top, n, zh);
             summary_put(&b, " lead, with %s %s each.", v, word);

@@ -63,6 +63,9 @@ int main(void)
     const double mv[] = {1, 1, 1, 1, 1, 1, 1, 1};
     t = summary_table(SSC_KEY_TEXT, many, mv, 8);
     summary_is(t, SSC_CHART_HBAR, "en", 8, "A, B, C, D, E and 3 others lead, with 1 project each.");
+    /* under a grouped chart, whose legend may say "As lead", no verb "lead" */
+    summary_is(t, SSC_CHART_GROUPED, "en", 8, "A, B, C, D, E and 3 others have the most projects: "
+                                              "1 each.");
     ssc_table_free(t);
 
     /* years as years; SDGs by number and name */

@@ -184,6 +184,7 @@ expect()
             if (all && kind == "year") s = "All " fmt(shown) " projects started in " list(k, kind) "."
             else if (all) s = list(k, kind) " has all " fmt(shown) " projects."
             else if (kind == "year") s = "Most projects started in " list(k, kind) ": " fmt(best) (k > 1 ? " each" : "") "."
+            else if (k > 1 && sec == "S7") s = list(k, kind) " have the most projects: " fmt(best) " each."
             else if (k > 1) s = list(k, kind) " lead, with " fmt(best) " project" (best == 1 ? "" : "s") " each."
             else s = list(k, kind) " has the most projects: " fmt(best) " of " fmt(shown) "."
         }
@@ -360,7 +361,7 @@ run render "$work/none.cfg" -o "$work/none.pdf"
 [ "$rc" -eq 0 ] || { fail "none: render failed"; show_run; }
 text=$(pdf_line "$work/none.pdf")
 case $text in
-*"has the most"* | *" lead, with "* | *"largest budget"* | *"Most projects"*)
+*"has the most"* | *"have the most"* | *" lead, with "* | *"largest budget"* | *"Most projects"*)
     fail "none: a summary over no projects" ;;
 esac
 nodata=$(printf '%s\n' "$text" | grep -o "No data to show" | wc -l)
