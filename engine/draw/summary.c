@@ -55,11 +55,14 @@ static const char *summary_done(summary_buf *b)
     return b->p;
 }
 
-/* The row's value as the chart shows it. */
-static double summary_value(const ssc_table *t, size_t r, int stacked)
+/* The row's value as the sentence ranks it: its distinct count when the
+ * plugin gave one, else what the chart draws.  In a table whose rows give
+ * distinct counts, a row without one (an "Other" row summing the tail,
+ * whose projects may repeat) is not ranked at all: NAN. */
+static double summary_value(const ssc_table *t, size_t r, int stacked, int totals)
 {
     double v = ssc_table_row_total(t, r);
-    if (isfinite(v))
+    if (isfinite(v) || totals)
         return v;
     if (!stacked)
         return ssc_table_number(t, r, 0);
@@ -140,9 +143,12 @@ const char *ssc_summary(const ssc_table *t, ssc_chart_kind kind, const char *lan
         ssc_table_key_kind(t) == SSC_KEY_PROJECT || kind == SSC_CHART_CUSTOM ||
         kind == SSC_CHART_TABLE)
         return buf;
+    int totals = 0;
+    for (size_t r = 0; r < rows && !totals; r++)
+        totals = isfinite(ssc_table_row_total(t, r));
     double best = -INFINITY;
     for (size_t r = 0; r < rows; r++) {
-        double x = summary_value(t, r, stacked);
+        double x = summary_value(t, r, stacked, totals);
         if (isfinite(x) && x > best)
             best = x;
     }
@@ -152,7 +158,7 @@ const char *ssc_summary(const ssc_table *t, ssc_chart_kind kind, const char *lan
     if (!top)
         return buf; /* no sentence rather than a wrong one */
     for (size_t r = 0; r < rows; r++)
-        if (summary_value(t, r, stacked) == best)
+        if (summary_value(t, r, stacked, totals) == best)
             top[n++] = r;
 
     ssc_unit unit = ssc_table_column_unit(t, 0);

@@ -242,7 +242,8 @@ int ssc_table_set_measure(ssc_table *t, const char *one, const char *many, const
 /* ABI 1.7: the number of distinct projects (or whatever the table
  * measures) a row stands for, when its columns split or repeat them: a
  * status stacked by region counts a project in two regions twice in its
- * bar, once here.  The engine's summary ranks the rows by it and says it. */
+ * bar, once here.  The engine's summary ranks the rows by it and says it;
+ * once any row has one, rows without one (an "Other" row) are not ranked. */
 int ssc_table_set_row_total(ssc_table *t, int row, double distinct);
 
 /* Reading a table back (for render hooks). */

@@ -158,6 +158,9 @@ static int by_institution_fill(const ssc_portfolio *p, const char *lang, ssc_tab
             lead += list[i].lead;
             partner += list[i].partner;
         }
+        /* no row total: a project may involve several of these
+         * institutions, and a sum of many is no one's "most" (the
+         * engine's summary ranks only rows with a total) */
         int row = ssc_table_row(out, "other");
         snprintf(label, sizeof label, zh ? "其他%zu个机构" : "Other (%zu institutions)", n - shown);
         if (row < 0 || ssc_table_set_label(out, row, label) != SSC_OK ||

@@ -101,6 +101,12 @@ int main(void)
     summary_is(t, SSC_CHART_STACKED, "en", 47, "Completed has the most projects: 41 of 47.");
     CHECK(isnan(ssc_table_row_total(t, 5)));
     CHECK_INT(ssc_table_set_row_total(t, 7, 1), SSC_ERR);
+    /* a row without a total among rows with one (an "Other" summing the
+     * tail) is not ranked, however large its bar */
+    int other = ssc_table_row(t, "other");
+    CHECK_INT(ssc_table_add_to(t, other, africa, 60), SSC_OK);
+    CHECK_INT(ssc_table_set_label(t, other, "Other (9 statuses)"), SSC_OK);
+    summary_is(t, SSC_CHART_STACKED, "en", 47, "Completed has the most projects: 41 of 47.");
     ssc_table_free(t);
 
     /* one category holds them all; nothing positive says nothing */
