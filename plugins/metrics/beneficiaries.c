@@ -51,6 +51,10 @@ static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
     int c = ssc_table_add_column(out, "beneficiaries", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
     if (c < 0 || ssc_table_set_column_title(out, c, zh ? "受益人" : "Beneficiaries"))
         return ssc_error_set(err, "out of memory");
+    /* people, not projects: the engine's sentence under the chart says
+     * "Africa has the most beneficiaries: 12,000", not "projects" */
+    if (ssc_table_set_measure(out, "beneficiary", "beneficiaries", "受益人", "人") != SSC_OK)
+        return ssc_error_set(err, "out of memory");
     for (size_t row = 0; row < n; row++) {
         long long b = ssc_project_beneficiaries(p, row);
         if (b < 0) {
