@@ -79,6 +79,16 @@ compare "beneficiaries by region" "$work/out/01-beneficiaries.csv" "$work/exp1"
 awk -F"$US" 'NR > 1 && $16 != "" { sum[$6] += $16 } END { for (s in sum) printf "%s,%.2f\n", s, sum[s] }' \
     "$work/p.us" > "$work/exp2"
 compare "beneficiaries by sector" "$work/out/02-beneficiaries.csv" "$work/exp2"
+# the sentence under the region chart names the region with most
+# beneficiaries (by the test's own sums) and counts people, not projects
+top=$(sort -t, -k2,2gr "$work/exp1" | awk -F, 'NR == 1 { r = $1; v = $2 } NR == 2 && $2 == v { r = "" } END { print r }')
+if [ -n "$top" ] && command -v pdftotext >/dev/null 2>&1; then
+    pdftotext "$work/out.pdf" - | tr '\n' ' ' | tr -s ' ' > "$work/reach.txt"
+    grep -qF "$top has the most beneficiaries: " "$work/reach.txt" ||
+        fail "beneficiaries: no sentence \"$top has the most beneficiaries: ...\""
+    grep -qF "has the most projects: " "$work/reach.txt" &&
+        fail "beneficiaries: a sentence counts beneficiaries as projects"
+fi
 missing=$(awk -F"$US" 'NR > 1 && $16 == ""' "$work/p.us" | wc -l)
 [ "$missing" -gt 0 ] || fail "the generated portfolio reports every beneficiary: the test proves little"
 
