@@ -21,7 +21,8 @@ void ssc_error_clear(ssc_error *err);
 /* Records "FILE:LINE: message"; returns SSC_ERR.  file may be NULL. */
 int ssc_error_at(ssc_error *err, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-int ssc_error_vset(ssc_error *err, const char *file, long line, const char *fmt, va_list ap);
+int ssc_error_vset(ssc_error *err, const char *file, long line, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 /* Prefixes the message with "prefix: " (e.g. a plugin name). */
 void ssc_error_prefix(ssc_error *err, const char *prefix);
 /* Writes the error as one line. */

@@ -67,6 +67,9 @@ int iati_attr(const iati_attrs *a, const char *name, char *out, size_t size)
 }
 
 static void iati_fail_xml(iati_reader *r, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void iati_fail_xml(iati_reader *r, long line, const char *fmt, ...)
 {
     va_list ap;
 
