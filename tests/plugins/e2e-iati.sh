@@ -673,12 +673,14 @@ for form in 2 1; do
     same_file "$work/fb-names.want" "$work/fb-names.got" ||
         { fail "$label: ids and titles:"; diff "$work/fb-names.want" "$work/fb-names.got" >&2; }
 
-    # The captions of the charts by year say how many had no start date.
+    # The captions of the charts by year say how many had no start date (the
+    # gender trend's groups its few-project years into periods first).
     pdftotext "$o.pdf" - | tr '\n' ' ' | tr -s ' ' > "$work/fb.txt" ||
         fail "$label: pdftotext failed"
     for sentence in \
         "Projects by the year they started; $undated projects have no start date and are not counted." \
-        "started are left out. $undated projects have no start date and are not counted." \
+        "years in which no project started are left out." \
+        "each with its number of projects. $undated projects have no start date and are not counted." \
         "$budgeted_undated projects with a budget have no start date and are not counted."; do
         grep -qF "$sentence" "$work/fb.txt" || fail "$label: the PDF does not say: $sentence"
     done
