@@ -20,22 +20,6 @@ static const ssc_option ben_options[] = {
     {.name = NULL},
 };
 
-/* Whole numbers with thousands separators, for the note. */
-static void ben_number(char *buf, size_t len, double v)
-{
-    char digits[64];
-    size_t n, o = 0;
-
-    snprintf(digits, sizeof digits, "%.0f", v);
-    n = strlen(digits);
-    for (size_t i = 0; i < n && o + 2 < len; i++) {
-        if (i && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
-
 static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
                        ssc_error *err)
 {
@@ -75,7 +59,7 @@ static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
                 return ssc_error_set(err, "out of memory");
         }
     }
-    ben_number(sum, sizeof sum, total);
+    ssc_format_value(sum, sizeof sum, total, SSC_UNIT_COUNT, zh ? "zh" : "en");
     if (zh)
         used = snprintf(note, sizeof note,
                         "受益人总数为%s。%s%zu个项目中有%zu个未报告受益人，未计入。", sum,

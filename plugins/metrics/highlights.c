@@ -49,32 +49,16 @@ typedef struct hl_facts {
 
 /* ---- numbers as the charts print them ----------------------------------- */
 
-/* At most one decimal, thousands grouped: the engine's number format. */
+/* Numbers in sentences as the rest of the report writes them (tenths
+ * only where the value has them, grouped thousands). */
 static void hl_number(char *buf, size_t len, double v)
 {
-    char digits[48], grouped[64];
-    long long tenths = llround(fabs(v) * 10.0);
-    size_t n, o = 0;
-
-    snprintf(digits, sizeof digits, "%lld", tenths / 10);
-    n = strlen(digits);
-    for (size_t i = 0; i < n && o + 2 < sizeof grouped; i++) {
-        if (i && (n - i) % 3 == 0)
-            grouped[o++] = ',';
-        grouped[o++] = digits[i];
-    }
-    grouped[o] = '\0';
-    if (tenths % 10)
-        snprintf(buf, len, "%s%s.%d", v < 0 ? "-" : "", grouped, (int)(tenths % 10));
-    else
-        snprintf(buf, len, "%s%s", v < 0 && tenths ? "-" : "", grouped);
+    ssc_format_value(buf, len, v, SSC_UNIT_COUNT, "en");
 }
 
 static void hl_percent(char *buf, size_t len, double part, double whole)
 {
-    char n[48]; /* a percentage is short; leaves room for "%" in the caller's 64 */
-    hl_number(n, sizeof n, whole > 0 ? 100.0 * part / whole : 0.0);
-    snprintf(buf, len, "%s%%", n);
+    ssc_format_value(buf, len, whole > 0 ? 100.0 * part / whole : 0.0, SSC_UNIT_PERCENT, "en");
 }
 
 /* ---- counting ------------------------------------------------------------ */

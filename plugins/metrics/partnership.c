@@ -79,22 +79,6 @@ static int part_modality(const ssc_portfolio *p, int zh, ssc_table *out, ssc_err
     return ssc_table_set_note(out, note) ? ssc_error_set(err, "out of memory") : SSC_OK;
 }
 
-/* Whole dollars with thousands separators, for the note. */
-static void part_money(char *buf, size_t len, double usd)
-{
-    char digits[64];
-    size_t n, o = 0;
-
-    snprintf(digits, sizeof digits, "%.0f", usd);
-    n = strlen(digits);
-    for (size_t i = 0; i < n && o + 2 < len; i++) {
-        if (i && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
-
 static int part_source(const ssc_portfolio *p, int zh, ssc_table *out, ssc_error *err)
 {
     size_t n = ssc_portfolio_count(p), unbudgeted = 0;
@@ -126,13 +110,13 @@ static int part_source(const ssc_portfolio *p, int zh, ssc_table *out, ssc_error
             ssc_table_add_to(out, r, c, 100.0 * sum[k] / total))
             return ssc_error_set(err, "out of memory");
     }
-    part_money(money, sizeof money, total);
+    ssc_format_value(money, sizeof money, total, SSC_UNIT_USD, zh ? "zh" : "en");
     if (zh)
-        snprintf(note, sizeof note, "按预算金额计算的占比，预算总额为%s美元；%zu个项目没有预算，未计入。",
+        snprintf(note, sizeof note, "按预算金额计算的占比，预算总额为%s；%zu个项目没有预算，未计入。",
                  money, unbudgeted);
     else
         snprintf(note, sizeof note,
-                 "Shares of the budget (US$ %s in all) by funding source; %zu project%s "
+                 "Shares of the budget (%s in all) by funding source; %zu project%s "
                  "without a budget %s not counted.",
                  money, unbudgeted, unbudgeted == 1 ? "" : "s", unbudgeted == 1 ? "is" : "are");
     return ssc_table_set_note(out, note) ? ssc_error_set(err, "out of memory") : SSC_OK;
