@@ -130,19 +130,22 @@ static void project_note(char *buf, size_t len, const char *sort, size_t shown, 
         {"lead", "by lead institution", "按牵头机构排列"},
     };
     const char *en = "", *zhs = "";
+    char all[32], some[32]; /* "9,215": the counts grouped as every number the report writes */
+    ssc_format_value(all, sizeof all, (double)n, SSC_UNIT_COUNT, zh ? "zh" : "en");
+    ssc_format_value(some, sizeof some, (double)shown, SSC_UNIT_COUNT, zh ? "zh" : "en");
     for (size_t i = 0; i < sizeof orders / sizeof *orders; i++)
         if (strcmp(orders[i].sort, sort) == 0) {
             en = orders[i].en;
             zhs = orders[i].zh;
         }
     if (zh && shown < n)
-        snprintf(buf, len, "共%zu个项目，显示其中%zu个，%s。", n, shown, zhs);
+        snprintf(buf, len, "共%s个项目，显示其中%s个，%s。", all, some, zhs);
     else if (zh)
-        snprintf(buf, len, "全部%zu个项目，%s。", n, zhs);
+        snprintf(buf, len, "全部%s个项目，%s。", all, zhs);
     else if (shown < n)
-        snprintf(buf, len, "%zu of %zu projects, %s.", shown, n, en);
+        snprintf(buf, len, "%s of %s projects, %s.", some, all, en);
     else
-        snprintf(buf, len, "All %zu project%s, %s.", n, n == 1 ? "" : "s", en);
+        snprintf(buf, len, "All %s project%s, %s.", all, n == 1 ? "" : "s", en);
 }
 
 static int project_table_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,

@@ -30,6 +30,8 @@
 #                       (script) and never in a file or pipe
 #   e2e-longtable.sh    a table of many pages: every title whole, no ellipsis,
 #                       "(continued)" pages, byte-identical renders
+#   e2e-tables.sh       tables: the project note's grouped counts, appendix tables
+#                       side by side and complete, whole Chinese headings
 #   e2e-summaries.sh    the sentence under every chart against counts the test
 #                       makes from portfolios it writes and the bundled one
 E2E_TESTS = \
@@ -49,6 +51,7 @@ E2E_TESTS = \
 	tests/e2e/e2e-story.sh \
 	tests/e2e/e2e-progress.sh \
 	tests/e2e/e2e-longtable.sh \
-	tests/e2e/e2e-summaries.sh
+	tests/e2e/e2e-summaries.sh \
+	tests/e2e/e2e-tables.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)
