@@ -529,6 +529,14 @@ static int cli_render(cli *c, int check_only)
     if (res.skipped_rows)
         fprintf(stderr, "warning: %zu bad row%s left out (--skip-bad-rows)\n", res.skipped_rows,
                 res.skipped_rows == 1 ? "" : "s");
+    /* a cut text is information the reader does not get: say so, and
+     * where to find it whole */
+    if (res.shortened)
+        fprintf(stderr,
+                "warning: %zu text%s in the PDF %s cut short to fit, the first \"%s\"; "
+                "--data-out has every value whole\n",
+                res.shortened, res.shortened == 1 ? "" : "s",
+                res.shortened == 1 ? "is" : "are", res.first_shortened);
     if (check_only)
         printf("ok: %zu project%s, %zu after filters, %d pages\n", res.projects,
                res.projects == 1 ? "" : "s", res.shown, res.pages);

@@ -466,11 +466,15 @@ static int render_document(render_job *j, const char *out, const ssc_progress *p
                            ssc_render_result *res, ssc_error *err)
 {
     ssc_compose c = render_compose(j, progress);
+    ssc_compose_out done;
 
     if (ssc_atomic_open(&j->pdf, out, err) != SSC_OK)
         return SSC_ERR;
-    if (ssc_compose_pdf(&c, j->pdf.fp, &res->pages, err) != SSC_OK)
+    if (ssc_compose_pdf(&c, j->pdf.fp, &done, err) != SSC_OK)
         return SSC_ERR;
+    res->pages = done.pages;
+    res->shortened = done.shortened;
+    memcpy(res->first_shortened, done.first_shortened, sizeof res->first_shortened);
     return ssc_atomic_finish(&j->pdf, err);
 }
 

@@ -32,6 +32,8 @@ typedef struct ssc_render_result {
     size_t shown;        /* rows after filters */
     size_t skipped_rows; /* bad rows left out (--skip-bad-rows) */
     int pages;
+    size_t shortened;            /* texts the PDF shows cut with an ellipsis */
+    char first_shortened[200];   /* the first of them, "" when none */
     int plugin_fault;    /* a plugin crashed, hung, exited or flooded its table */
     char output[4096];   /* the PDF written */
 } ssc_render_result;

@@ -72,6 +72,8 @@ void ssc_canvas_fini(ssc_canvas *c)
     c->cr = NULL;
     free(c->missing_glyphs);
     c->missing_glyphs = NULL;
+    free(c->first_shortened);
+    c->first_shortened = NULL;
 }
 
 ssc_box ssc_canvas_box(const ssc_canvas *c)

@@ -428,7 +428,7 @@ int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
     return rc;
 }
 
-int ssc_compose_pdf(const ssc_compose *c, FILE *fp, int *pages, ssc_error *err)
+int ssc_compose_pdf(const ssc_compose *c, FILE *fp, ssc_compose_out *out, ssc_error *err)
 {
     ssc_doc_plan plan = {0}, final = {0};
     ssc_table_plan **plans = compose_plans(c, err);
@@ -442,8 +442,14 @@ int ssc_compose_pdf(const ssc_compose *c, FILE *fp, int *pages, ssc_error *err)
      * numbers in the contents */
     if (rc == SSC_OK && final.pages != plan.pages)
         rc = ssc_error_set(err, "internal error: the page count changed between passes");
-    if (rc == SSC_OK)
-        *pages = final.pages;
+    memset(out, 0, sizeof *out);
+    if (rc == SSC_OK) {
+        out->pages = final.pages;
+        out->shortened = final.shortened;
+        if (final.first_shortened)
+            ssc_escape(out->first_shortened, sizeof out->first_shortened,
+                       final.first_shortened, strlen(final.first_shortened));
+    }
     ssc_doc_plan_free(&plan);
     ssc_doc_plan_free(&final);
     compose_plans_free(c, plans);

@@ -26,9 +26,16 @@ typedef struct ssc_compose {
     int first_year, last_year; /* start years of the shown projects; 0: none */
 } ssc_compose;
 
+/* What writing the PDF found. */
+typedef struct ssc_compose_out {
+    int pages;
+    size_t shortened;          /* texts cut with an ellipsis to fit their space */
+    char first_shortened[200]; /* the first of them (its start), "" when none */
+} ssc_compose_out;
+
 /* Writes the whole PDF to fp (drawn twice: the first pass learns the page
- * numbers the contents and footers print); *pages gets the page count. */
-int ssc_compose_pdf(const ssc_compose *c, FILE *fp, int *pages, ssc_error *err);
+ * numbers the contents and footers print); fills *out. */
+int ssc_compose_pdf(const ssc_compose *c, FILE *fp, ssc_compose_out *out, ssc_error *err);
 /* Lays the whole document out without writing it, so that `check` finds
  * what only drawing finds (a missing logo, text no font can show). */
 int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err);

@@ -214,6 +214,7 @@ void ssc_doc_plan_free(ssc_doc_plan *plan)
     if (!plan)
         return;
     free(plan->heading_pages);
+    free(plan->first_shortened);
     memset(plan, 0, sizeof *plan);
 }
 
@@ -530,6 +531,8 @@ int ssc_doc_contents(ssc_doc *d, const char *const *titles, size_t n, ssc_error 
 int ssc_doc_close(ssc_doc *d, ssc_doc_plan *plan, ssc_error *err)
 {
     cairo_status_t st;
+    size_t shortened;
+    char *first_shortened;
 
     cairo_tag_end(d->cr, "Document");
     doc_furniture(d);
@@ -543,19 +546,28 @@ int ssc_doc_close(ssc_doc *d, ssc_doc_plan *plan, ssc_error *err)
                              "fonts.body of the engine settings (fonts-noto-cjk covers "
                              "Chinese)",
                              d->canvas.missing_glyphs);
+    shortened = d->canvas.shortened;
+    first_shortened = d->canvas.first_shortened;
+    d->canvas.first_shortened = NULL;
     ssc_canvas_fini(&d->canvas);
     cairo_destroy(d->cr);
     d->cr = NULL;
     cairo_surface_finish(d->surface);
     st = cairo_surface_status(d->surface);
-    if (st != CAIRO_STATUS_SUCCESS)
+    if (st != CAIRO_STATUS_SUCCESS) {
+        free(first_shortened);
         return ssc_error_set(err, "cannot finish the PDF: %s", cairo_status_to_string(st));
+    }
     if (plan) {
         plan->pages = d->page;
         plan->heading_pages = d->heading_pages;
         plan->n_headings = d->n_headings;
+        plan->shortened = shortened;
+        plan->first_shortened = first_shortened;
+        first_shortened = NULL;
         d->heading_pages = NULL;
         d->n_headings = d->cap_headings = 0;
     }
+    free(first_shortened);
     return SSC_OK;
 }

@@ -33,6 +33,8 @@ typedef struct ssc_doc_plan {
     int pages;
     int *heading_pages; /* by heading number, from 0 */
     size_t n_headings;
+    size_t shortened;      /* texts drawn ellipsized */
+    char *first_shortened; /* the first of them, whole; NULL when none */
 } ssc_doc_plan;
 
 void ssc_doc_plan_free(ssc_doc_plan *plan);

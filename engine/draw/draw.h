@@ -30,6 +30,8 @@ struct ssc_canvas {
     const char *lang;    /* "en" or "zh" */
     char fmt[64];        /* ssc_canvas_format's result */
     char *missing_glyphs; /* the first text drawn with glyphs no font has */
+    size_t shortened;     /* texts drawn ellipsized (the real pass only) */
+    char *first_shortened; /* the first of them, whole */
     int measuring;        /* the document's dry run: tables lay out, draw nothing */
 };
 
@@ -44,6 +46,11 @@ void ssc_text_measure(ssc_canvas *c, const char *text, const ssc_text_style *sty
 /* Draws text with its top-left corner at (x, y), laid out in width. */
 void ssc_text_draw_at(ssc_canvas *c, double x, double y, double width, const char *text,
                       const ssc_text_style *style);
+
+/* Notes what drawing layout l (of text) loses: glyphs no font has, and an
+ * ellipsis.  Every place that shows a layout calls it, so that the document
+ * can refuse the first and report the second. */
+void ssc_canvas_note(ssc_canvas *c, PangoLayout *l, const char *text);
 
 /* Prepares c->layout for text exactly as ssc_text_measure does and returns
  * it (borrowed; valid until the next text call on c). */

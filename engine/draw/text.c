@@ -131,16 +131,29 @@ double ssc_text_widest_word(ssc_canvas *c, const char *text, const ssc_text_styl
     return pango_units_to_double(logical.width);
 }
 
+void ssc_canvas_note(ssc_canvas *c, PangoLayout *l, const char *text)
+{
+    /* Empty boxes in a minister's report are worse than no report: keep
+     * the first text the fonts cannot show, for the document to refuse. */
+    if (!c->missing_glyphs && pango_layout_get_unknown_glyphs_count(l) > 0)
+        c->missing_glyphs = strdup(text ? text : "");
+    /* A cut name is lost information (issue 8): counted, and the render
+     * says so.  The dry run lays out the same texts; counting it too would
+     * count each twice. */
+    if (!c->measuring && pango_layout_is_ellipsized(l)) {
+        if (!c->first_shortened)
+            c->first_shortened = strdup(text ? text : "");
+        c->shortened++;
+    }
+}
+
 void ssc_text_draw_at(ssc_canvas *c, double x, double y, double width, const char *text,
                       const ssc_text_style *style)
 {
     unsigned long rgb = style && style->colour ? style->colour : c->theme->text;
     PangoLayout *l = ssc_text_layout(c, text, style, width);
 
-    /* Empty boxes in a minister's report are worse than no report: keep
-     * the first text the fonts cannot show, for the document to refuse. */
-    if (!c->missing_glyphs && pango_layout_get_unknown_glyphs_count(l) > 0)
-        c->missing_glyphs = strdup(text ? text : "");
+    ssc_canvas_note(c, l, text);
     cairo_save(c->cr);
     cairo_new_path(c->cr);
     cairo_rectangle(c->cr, c->box.x, c->box.y, c->box.w, c->box.h);

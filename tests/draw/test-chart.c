@@ -508,11 +508,22 @@ static void test_long_labels(void)
     ssc_box ink;
 
     /* Horizontal bars: a long label stays in the label column, at most
-     * 35% of the width, whatever its script.  A row: the second label. */
-    static const char *const long_labels[] = {LONG_ZH, LONG_WORD};
+     * 35% of the width, whatever its script.  A row: the second label.
+     * Rows are as tall as their longest name wraps, so the label is
+     * compared with a twin of the same shape (its first character
+     * changed: 南 to 北, A to B), which moves no other pixel. */
+    static const char *const long_labels[][2] = {
+        {LONG_ZH, "\u5317" /* 北 */}, {LONG_WORD, "B"}};
     for (size_t i = 0; i < COUNT_OF(long_labels); i++) {
-        CHECK_ROW("hbar, second label \"%.12s...\"", long_labels[i]);
-        ink = test_label_ink(MIXED, 1, long_labels[i], SSC_CHART_HBAR, box);
+        const char *label = long_labels[i][0], *first = long_labels[i][1];
+        size_t skip = strlen(first);
+        char twin[512];
+        const char *labels[N_MIXED];
+        snprintf(twin, sizeof twin, "%s%s", first, label + skip);
+        memcpy(labels, labels_mixed, sizeof labels);
+        labels[1] = label;
+        CHECK_ROW("hbar, second label \"%.12s...\"", label);
+        ink = test_label_ink(labels, values_mixed, N_MIXED, 1, twin, SSC_CHART_HBAR, box);
         CHECK(ink.w > 0);
         CHECK(ink.x >= box.x && ink.x + ink.w <= box.x + 0.35 * box.w + 1);
     }

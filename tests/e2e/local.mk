@@ -34,6 +34,8 @@
 #                       side by side and complete, whole Chinese headings
 #   e2e-summaries.sh    the sentence under every chart against counts the test
 #                       makes from portfolios it writes and the bundled one
+#   e2e-whole.sh        no text cut short in either bundled edition; the
+#                       render's warning when a chart must cut one
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
@@ -52,6 +54,7 @@ E2E_TESTS = \
 	tests/e2e/e2e-progress.sh \
 	tests/e2e/e2e-longtable.sh \
 	tests/e2e/e2e-summaries.sh \
-	tests/e2e/e2e-tables.sh
+	tests/e2e/e2e-tables.sh \
+	tests/e2e/e2e-whole.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)

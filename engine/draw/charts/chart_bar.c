@@ -241,6 +241,7 @@ static void bar_columns_label(ssc_canvas *c, const bar_layout *L, const char *la
     cairo_translate(c->cr, cx, top + h * 0.5 * BAR_SIN45);
     cairo_rotate(c->cr, -G_PI / 4.0);
     PangoLayout *pl = ssc_text_layout(c, label, &lab, L->label_len);
+    ssc_canvas_note(c, pl, label);
     ssc_draw_rgb(c->cr, c->theme->text);
     cairo_move_to(c->cr, -L->label_len, -h / 2.0);
     pango_cairo_show_layout(c->cr, pl);
@@ -300,6 +301,36 @@ typedef struct hbar_layout {
     int value_labels;
 } hbar_layout;
 
+/* The label column: as wide as the widest name, at most 35% of the box. */
+static double hbar_label_width(ssc_canvas *c, const ssc_table *t, const ssc_text_style *lab,
+                               double box_w)
+{
+    double widest = 0.0;
+    for (size_t r = 0; r < ssc_table_rows(t); r++) {
+        double w;
+        ssc_text_measure(c, ssc_table_label(t, r), lab, 0.0, &w, NULL);
+        if (w > widest)
+            widest = w;
+    }
+    return fmin(ceil(widest) + 1.0, box_w * 0.35);
+}
+
+/* The tallest name wrapped freely in the label column. */
+static double hbar_label_height(ssc_canvas *c, const ssc_table *t, const ssc_text_style *lab,
+                                double label_w)
+{
+    ssc_text_style st = *lab;
+    double tallest = 0.0;
+    st.max_lines = 0;
+    for (size_t r = 0; r < ssc_table_rows(t); r++) {
+        double h;
+        ssc_text_measure(c, ssc_table_label(t, r), &st, label_w, NULL, &h);
+        if (h > tallest)
+            tallest = h;
+    }
+    return tallest;
+}
+
 static void hbar_layout_rows(ssc_canvas *c, const ssc_table *t, ssc_box box, int fit,
                              hbar_layout *L)
 {
@@ -307,7 +338,7 @@ static void hbar_layout_rows(ssc_canvas *c, const ssc_table *t, ssc_box box, int
     ssc_text_style lab = ssc_chart_style(c, SSC_CHART_LABEL, 0);
     size_t rows = ssc_table_rows(t);
     double tick_lh = bar_line_height(c, &tick), lab_lh = bar_line_height(c, &lab);
-    double right, left_values = 0.0, widest = 0.0;
+    double right, left_values = 0.0;
 
     memset(L, 0, sizeof *L);
     ssc_chart_series(t, &L->s);
@@ -321,6 +352,14 @@ static void hbar_layout_rows(ssc_canvas *c, const ssc_table *t, ssc_box box, int
     L->row_h = L->s.n > 1 ? L->s.n * (L->bar_h + 1.0) + 7.0 : SSC_HBAR_ROW;
     L->value_size = tick.size;
     L->label_size = lab.size;
+    /* A row is as tall as its longest name wrapped in the label column:
+     * names are never cut (issue 8), so a long one takes more lines. */
+    L->label_w = hbar_label_width(c, t, &lab, box.w);
+    double need = hbar_label_height(c, t, &lab, L->label_w) + 3.0;
+    if (need > L->row_h) {
+        L->bar_h += L->s.n > 1 ? 0.0 : (need - L->row_h) * 0.3;
+        L->row_h = need;
+    }
     if (fit && rows > 0) {
         double avail = box.y + box.h - L->top - 2.0;
         if (rows * L->row_h > avail && avail > 0.0) {
@@ -338,16 +377,12 @@ static void hbar_layout_rows(ssc_canvas *c, const ssc_table *t, ssc_box box, int
     }
     lab.size = L->label_size;
     lab_lh = bar_line_height(c, &lab);
-    L->label_lines = L->row_h >= 2.0 * lab_lh + 2.0 ? 2 : 1;
+    L->label_w = hbar_label_width(c, t, &lab, box.w);
+    /* as many lines as the row holds; ellipsizing is the last resort of a
+     * chart squeezed into a box too small for it */
+    L->label_lines = (int)((L->row_h + 1.0) / lab_lh);
+    L->label_lines = L->label_lines < 1 ? 1 : L->label_lines;
     L->value_labels = L->value_size >= 4.5;
-
-    for (size_t r = 0; r < rows; r++) {
-        double w;
-        ssc_text_measure(c, ssc_table_label(t, r), &lab, 0.0, &w, NULL);
-        if (w > widest)
-            widest = w;
-    }
-    L->label_w = fmin(ceil(widest) + 1.0, box.w * 0.35);
 
     tick.size = L->value_size;
     right = L->value_labels ? bar_value_width(c, t, &L->s, &tick, 1) + 4.0 : 0.0;

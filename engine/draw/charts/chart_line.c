@@ -26,7 +26,9 @@ typedef struct line_layout {
     double x0, x1;         /* first and last point */
     size_t every;          /* an x label every this many points, */
     size_t offset;         /* starting at this one */
-    double xlabel_w;       /* width x labels are ellipsized to */
+    double xlabel_w;       /* width x labels wrap in */
+    double xlabel_cap;     /* the most an x label may take before wrapping */
+    int xlabel_lines;      /* lines the longest x label takes */
     int markers, value_labels;
 } line_layout;
 
@@ -38,11 +40,11 @@ static double line_x(const line_layout *L, size_t i, size_t n)
 }
 
 static double line_label_width(ssc_canvas *c, const ssc_table *t, size_t r,
-                               const ssc_text_style *st)
+                               const ssc_text_style *st, double cap)
 {
     double w;
     ssc_text_measure(c, ssc_table_label(t, r), st, 0.0, &w, NULL);
-    return fmin(ceil(w) + 1.0, LINE_XLABEL_MAX);
+    return fmin(ceil(w) + 1.0, cap);
 }
 
 /* Consecutive years read best labelled at round numbers (2000, 2005,
@@ -90,13 +92,24 @@ static double line_layout_pass(ssc_canvas *c, const ssc_table *t, ssc_box box, d
     L->px = box.x + aw;
     L->pw = box.w - aw;
 
+    /* Labels may take the room between points: a few long ones (periods
+     * with their n) stay on one line; many are capped and wrap. */
+    L->xlabel_cap = fmax(LINE_XLABEL_MAX, n > 1 ? L->pw / (double)(n - 1) - LINE_XLABEL_GAP
+                                                : L->pw);
     for (size_t r = 0; r < n; r++)
-        widest = fmax(widest, line_label_width(c, t, r, &lab));
+        widest = fmax(widest, line_label_width(c, t, r, &lab, L->xlabel_cap));
     L->xlabel_w = widest;
+    /* a label wider than LINE_XLABEL_MAX wraps (never cut: issue 8) */
+    L->xlabel_lines = 1;
+    for (size_t r = 0; r < n; r++) {
+        double h;
+        ssc_text_measure(c, ssc_table_label(t, r), &lab, widest, NULL, &h);
+        L->xlabel_lines = (int)fmax(L->xlabel_lines, floor(h / lab_lh + 0.5));
+    }
     /* The first x label may reach into the tick label column; the last
      * must stay inside the box. */
-    L->x0 = L->px + fmax(8.0, line_label_width(c, t, 0, &lab) / 2.0 - (aw - LINE_GAP));
-    L->x1 = L->px + L->pw - fmax(8.0, line_label_width(c, t, n - 1, &lab) / 2.0);
+    L->x0 = L->px + fmax(8.0, line_label_width(c, t, 0, &lab, L->xlabel_cap) / 2.0 - (aw - LINE_GAP));
+    L->x1 = L->px + L->pw - fmax(8.0, line_label_width(c, t, n - 1, &lab, L->xlabel_cap) / 2.0);
     pitch = n > 1 ? (L->x1 - L->x0) / (double)(n - 1) : L->pw;
     L->every = (size_t)ceil((widest + LINE_XLABEL_GAP) / pitch);
     if (L->every < 1)
@@ -105,7 +118,7 @@ static double line_layout_pass(ssc_canvas *c, const ssc_table *t, ssc_box box, d
     if (L->offset < n && (n - 1 - L->offset) % L->every != 0) {
         /* The last point has no label: only the last label drawn needs room. */
         size_t last = L->offset + (n - 1 - L->offset) / L->every * L->every;
-        double need = line_label_width(c, t, last, &lab) / 2.0 - (double)(n - 1 - last) * pitch;
+        double need = line_label_width(c, t, last, &lab, L->xlabel_cap) / 2.0 - (double)(n - 1 - last) * pitch;
         L->x1 = L->px + L->pw - fmax(8.0, need);
     }
 
@@ -123,7 +136,7 @@ static double line_layout_pass(ssc_canvas *c, const ssc_table *t, ssc_box box, d
 
     top = L->legend_h + fmax(tick_lh / 2.0, L->value_labels ? tick_lh + LINE_MARKER_R + 2.0 : 0.0);
     L->py = box.y + top;
-    L->ph = plot_h > 0 ? plot_h : box.h - top - (lab_lh + 5.0);
+    L->ph = plot_h > 0 ? plot_h : box.h - top - (L->xlabel_lines * lab_lh + 5.0);
     if (L->ph < 1.0)
         L->ph = 1.0;
     ssc_chart_axis_fit(c, &L->s, L->ph, 0, &L->axis);
@@ -162,7 +175,7 @@ double ssc_chart_line_height(ssc_canvas *c, const ssc_table *t, double w)
     if (L.s.n == 0)
         return 60.0;
     ssc_text_measure(c, "0", &lab, 0.0, NULL, &lab_lh);
-    return L.py + L.ph + lab_lh + 5.0 + 2.0;
+    return L.py + L.ph + L.xlabel_lines * lab_lh + 5.0 + 2.0;
 }
 
 static void line_grid(ssc_canvas *c, const line_layout *L)
@@ -269,7 +282,7 @@ static void line_xlabels(ssc_canvas *c, const ssc_table *t, const line_layout *L
     size_t n = ssc_table_rows(t);
     double base = L->py + L->ph;
 
-    lab.max_lines = 1;
+    lab.max_lines = L->xlabel_lines;
     lab.align = SSC_ALIGN_CENTER;
     for (size_t r = L->offset; r < n; r += L->every) {
         double x = line_x(L, r, n);

@@ -408,8 +408,7 @@ static void table_cell_draw(ssc_canvas *c, double x, double y, double inner, con
                             const ssc_text_style *st)
 {
     PangoLayout *pl = ssc_text_layout(c, text, st, inner);
-    if (!c->missing_glyphs && pango_layout_get_unknown_glyphs_count(pl) > 0)
-        c->missing_glyphs = strdup(text);
+    ssc_canvas_note(c, pl, text);
     ssc_draw_rgb(c->cr, st->colour ? st->colour : c->theme->text);
     cairo_move_to(c->cr, x, y);
     pango_cairo_show_layout(c->cr, pl);
