@@ -72,22 +72,32 @@ static void compose_caption(const ssc_compose *c, size_t i, char *buf, size_t le
  * and the section's title marked "continued" on each new page.  The
  * table's plan lives in *plan across pages and passes: it is made on first
  * use and kept while it still fits. */
+static int compose_plan(ssc_doc *doc, const ssc_table *t, size_t limit, int blocks,
+                        ssc_table_plan **plan, ssc_error *err)
+{
+    size_t rows = ssc_table_rows(t);
+    double width = ssc_doc_space(doc).w;
+
+    if (limit && limit < rows)
+        rows = limit;
+    if (ssc_table_plan_fits(*plan, t, rows, width, blocks))
+        return SSC_OK;
+    ssc_table_plan_free(*plan);
+    *plan = NULL;
+    return ssc_table_plan_new(ssc_doc_canvas(doc), t, rows, width, blocks, plan, err);
+}
+
 static int compose_table(ssc_doc *doc, const ssc_table *t, const char *title, size_t limit,
-                         ssc_table_plan **plan, ssc_error *err)
+                         int blocks, ssc_table_plan **plan, ssc_error *err)
 {
     ssc_canvas *c = ssc_doc_canvas(doc);
     size_t first = 0, next = 0, rows = ssc_table_rows(t);
-    double width = ssc_doc_space(doc).w;
     int rc = SSC_OK;
 
     if (limit && limit < rows)
         rows = limit;
-    if (!ssc_table_plan_fits(*plan, t, rows, width)) {
-        ssc_table_plan_free(*plan);
-        *plan = NULL;
-        if (ssc_table_plan_new(c, t, rows, width, plan, err) != SSC_OK)
-            return SSC_ERR;
-    }
+    if (compose_plan(doc, t, limit, blocks, plan, err) != SSC_OK)
+        return SSC_ERR;
     ssc_doc_tag_begin(doc, "Table");
     while (rc == SSC_OK) {
         double used = 0;
@@ -205,7 +215,8 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i,
         if (rc == SSC_OK)
             rc = ssc_doc_caption(doc, caption, err);
         if (rc == SSC_OK)
-            rc = compose_table(doc, t, s->def->title, s->def->table_limit, &plans[i], err);
+            rc = compose_table(doc, t, s->def->title, s->def->table_limit, s->def->table_columns,
+                               &plans[i], err);
         ssc_doc_tag_end(doc, "Sect");
         return rc;
     }
@@ -241,7 +252,8 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i,
     /* the chart's numbers as a table beneath it, for reading and for print */
     if (rc == SSC_OK && compose_data_table(cc, s) == SSC_DATA_TABLE_BELOW &&
         (rc = ssc_doc_take(doc, 6, &box, err)) == SSC_OK)
-        rc = compose_table(doc, t, s->def->title, s->def->table_limit, &plans[i], err);
+        rc = compose_table(doc, t, s->def->title, s->def->table_limit, s->def->table_columns,
+                               &plans[i], err);
     ssc_doc_tag_end(doc, "Sect");
     return rc;
 }
@@ -269,9 +281,14 @@ static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_table_plan 
                 return SSC_ERR;
             any = 1;
         }
-        if (ssc_doc_subheading(doc, s->def->title, err) != SSC_OK ||
-            compose_table(doc, cc->tables[i], s->def->title, s->def->table_limit, &plans[i],
-                          err) != SSC_OK)
+        /* the table's title keeps the table's header and first row with it */
+        if (compose_plan(doc, cc->tables[i], s->def->table_limit, s->def->table_columns,
+                         &plans[i], err) != SSC_OK ||
+            ssc_doc_subheading(doc, s->def->title,
+                               ssc_table_plan_start(ssc_doc_canvas(doc), plans[i]), err) !=
+                SSC_OK ||
+            compose_table(doc, cc->tables[i], s->def->title, s->def->table_limit,
+                          s->def->table_columns, &plans[i], err) != SSC_OK)
             return SSC_ERR;
         ssc_box gap;
         if (ssc_doc_take(doc, 12, &gap, err) != SSC_OK)

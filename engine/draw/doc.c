@@ -354,10 +354,10 @@ int ssc_doc_continued(ssc_doc *d, const char *title, ssc_error *err)
 {
     char text[512];
     snprintf(text, sizeof text, d->zh ? "%s（续）" : "%s (continued)", title);
-    return ssc_doc_subheading(d, text, err);
+    return ssc_doc_subheading(d, text, 0, err);
 }
 
-int ssc_doc_subheading(ssc_doc *d, const char *text, ssc_error *err)
+int ssc_doc_subheading(ssc_doc *d, const char *text, double need, ssc_error *err)
 {
     ssc_text_style st = {.size = d->theme->body_size * 1.1, .bold = 1,
                          .colour = d->theme->muted, .max_lines = 1};
@@ -366,6 +366,9 @@ int ssc_doc_subheading(ssc_doc *d, const char *text, ssc_error *err)
 
     doc_page_box(d);
     ssc_text_measure(&d->canvas, text, &st, doc_width(d), &tw, &th);
+    /* like a heading, never alone at the bottom of a page */
+    if (d->page_dirty && d->y + th + 10 + need > doc_bottom(d) && ssc_doc_new_page(d, err) != SSC_OK)
+        return SSC_ERR;
     if (ssc_doc_take(d, th + 10, &box, err) != SSC_OK)
         return SSC_ERR;
     doc_page_box(d);

@@ -54,8 +54,9 @@ int ssc_doc_contents(ssc_doc *d, const char *const *titles, size_t n, ssc_error 
 int ssc_doc_heading(ssc_doc *d, const char *title, double need, ssc_error *err);
 /* A smaller heading repeated on a page a table continues onto. */
 int ssc_doc_continued(ssc_doc *d, const char *title, ssc_error *err);
-/* A small muted heading (the appendix's table titles). */
-int ssc_doc_subheading(ssc_doc *d, const char *text, ssc_error *err);
+/* A small muted heading (the appendix's table titles), on a new page unless
+ * need points below it fit on this one. */
+int ssc_doc_subheading(ssc_doc *d, const char *text, double need, ssc_error *err);
 double ssc_doc_top(const ssc_doc *d);
 /* The height of a page's text area. */
 double ssc_doc_body_height(const ssc_doc *d);

@@ -92,14 +92,22 @@ int ssc_chart_table_range(ssc_canvas *c, const ssc_table *t, size_t first, size_
 /* A table laid out once for rows [0, rows) at a width: column widths from
  * one pass over the rows, row heights measured when first needed.  A long
  * table keeps one plan for all its pages (and both passes of the
- * document), which makes it linear in its rows. */
+ * document), which makes it linear in its rows.  blocks: how many blocks
+ * of rows stand side by side, each with the header, the rows running down
+ * the first and on into the next as a dictionary's columns: 0 lets the
+ * engine choose (two or three when every column fits at its natural width
+ * and each block gets some rows; never for a list of projects), 1 is one
+ * table, 2 to 4 that many. */
 typedef struct ssc_table_plan ssc_table_plan;
-int ssc_table_plan_new(ssc_canvas *c, const ssc_table *t, size_t rows, double width,
+int ssc_table_plan_new(ssc_canvas *c, const ssc_table *t, size_t rows, double width, int blocks,
                        ssc_table_plan **out, ssc_error *err);
 void ssc_table_plan_free(ssc_table_plan *plan);
-/* 1 when plan was made for t, rows and width. */
+/* The height the table needs to start on a page: its header and first row
+ * (what a title above it must keep with it). */
+double ssc_table_plan_start(ssc_canvas *c, ssc_table_plan *plan);
+/* 1 when plan was made for t, rows, width and blocks. */
 int ssc_table_plan_fits(const ssc_table_plan *plan, const ssc_table *t, size_t rows,
-                        double width);
+                        double width, int blocks);
 /* ssc_chart_table with a plan: rows from first in c->box (whose width
  * should be the plan's). */
 int ssc_chart_table_plan(ssc_canvas *c, ssc_table_plan *plan, size_t first, size_t *next,

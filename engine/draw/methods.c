@@ -14,6 +14,10 @@
 #include "report/filter.h"
 #include "report/label.h"
 
+/* What a subheading of the methods page keeps below it on its page: its
+ * note's first two lines or so, never the heading alone. */
+#define METHODS_KEEP 28.0
+
 void ssc_methods_date(time_t when, const char *lang, char *buf, size_t len)
 {
     static const char *const months[] = {"January", "February", "March",     "April",
@@ -174,14 +178,14 @@ int ssc_methods_page(ssc_doc *doc, const ssc_report *r, const ssc_store *st, con
         return SSC_ERR;
     ssc_doc_tag_begin(doc, "Sect");
     if (ssc_doc_heading(doc, ssc_methods_title(r->language), 80, err) != SSC_OK ||
-        ssc_doc_subheading(doc, zh ? "数据与筛选" : "The data and the filters", err) != SSC_OK)
+        ssc_doc_subheading(doc, zh ? "数据与筛选" : "The data and the filters", 0, err) != SSC_OK)
         return SSC_ERR;
     methods_data(r, st, data, now, para, sizeof para);
     if (ssc_doc_caption(doc, para, err) != SSC_OK)
         return SSC_ERR;
     ssc_box gap;
     if (ssc_doc_take(doc, 6, &gap, err) != SSC_OK ||
-        ssc_doc_subheading(doc, zh ? "计数规则" : "Counting", err) != SSC_OK ||
+        ssc_doc_subheading(doc, zh ? "计数规则" : "Counting", METHODS_KEEP, err) != SSC_OK ||
         ssc_doc_caption(doc,
                         zh ? "每幅图表下方的一句话统计的是不重复的项目：一个项目即使涉及多个地区、"
                              "国家或可持续发展目标，也只计一次。图表本身则在每个类别下各计一次，"
@@ -198,7 +202,7 @@ int ssc_methods_page(ssc_doc *doc, const ssc_report *r, const ssc_store *st, con
         if (!note[0] || ssc_table_key_kind(tables[i]) == SSC_KEY_PROJECT)
             continue;
         if (ssc_doc_take(doc, 6, &gap, err) != SSC_OK ||
-            ssc_doc_subheading(doc, sections[i].def->title, err) != SSC_OK ||
+            ssc_doc_subheading(doc, sections[i].def->title, METHODS_KEEP, err) != SSC_OK ||
             ssc_doc_caption(doc, note, err) != SSC_OK)
             return SSC_ERR;
     }

@@ -7,7 +7,7 @@ engine_libsscengine_la_SOURCES += \
 	engine/report/table.c engine/report/table.h \
 	engine/report/schema.c \
 	engine/report/limits.c engine/report/limits.h \
-	engine/report/report.c engine/report/report.h \
+	engine/report/report.c engine/report/report.h engine/report/report_sectors.c \
 	engine/report/report_set.c \
 	engine/report/report_theme.c \
 	engine/report/config.c engine/report/config.h \

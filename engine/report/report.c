@@ -16,17 +16,6 @@
 #include "data/store.h"
 #include "report/period.h"
 
-/* The sample's sectors, so a report need not declare them. */
-static const ssc_sector_def report_default_sectors[] = {
-    {"agriculture", "Agriculture", "农业", 0x4E8A3E},
-    {"forestry", "Forestry", "林业", 0x1F5E4B},
-    {"fishery", "Fishery and aquaculture", "渔业与水产养殖", 0x2471A3},
-    {"renewable-energy", "Renewable energy", "可再生能源", 0xE0A526},
-    {"ict", "Information technology", "信息技术", 0x6C5B9E},
-    {"water", "Clean water", "清洁饮水", 0x3FA7C9},
-    {"financial-services", "Financial services", "金融服务", 0xA4506B},
-};
-
 static const char *report_type_name(int type)
 {
     switch (type) {
@@ -513,6 +502,15 @@ static int report_read_sections(ssc_report *r, ssc_error *err)
                                    limit);
             sd->table_limit = (size_t)limit;
         }
+        /* 0 (or none): the engine stands a narrow table in blocks side by side */
+        if (config_setting_lookup_int64(g, "table_columns", &limit)) {
+            if (limit < 0 || limit > 4)
+                return ssc_report_fail(err, r, config_setting_get_member(g, "table_columns"),
+                                       "sections.table_columns: %lld is not 0 (the engine "
+                                       "chooses) or 1 to 4 blocks side by side",
+                                       limit);
+            sd->table_columns = (int)limit;
+        }
         sd->options = config_setting_get_member(g, "options");
         const char *chart = report_string(g, "chart", NULL);
         sd->chart = SSC_CHART_DEFAULT;
@@ -664,37 +662,4 @@ const char *ssc_report_data_option(const ssc_report *r, const char *name)
     if (name && strcmp(name, "timeout") == 0)
         return r->data_timeout[0] ? r->data_timeout : NULL;
     return d && name && config_setting_lookup_string(d, name, &v) ? v : NULL;
-}
-
-static const ssc_sector_def *report_sector(const ssc_report *r, const char *code)
-{
-    for (size_t i = 0; i < r->n_sector_defs; i++)
-        if (strcmp(r->sector_defs[i].code, code) == 0)
-            return &r->sector_defs[i];
-    for (size_t i = 0; i < sizeof report_default_sectors / sizeof *report_default_sectors; i++)
-        if (strcmp(report_default_sectors[i].code, code) == 0)
-            return &report_default_sectors[i];
-    return NULL;
-}
-
-const char *ssc_report_sector_label(const ssc_report *r, const char *code)
-{
-    const ssc_sector_def *sd = report_sector(r, code);
-    if (!sd)
-        return code;
-    if (strcmp(r->language, "zh") == 0 && sd->label_zh)
-        return sd->label_zh;
-    return sd->label_en ? sd->label_en : code;
-}
-
-int ssc_report_sector_has_zh(const ssc_report *r, const char *code)
-{
-    const ssc_sector_def *sd = report_sector(r, code);
-    return sd && sd->label_zh && sd->label_zh[0];
-}
-
-long ssc_report_sector_colour(const ssc_report *r, const char *code)
-{
-    const ssc_sector_def *sd = report_sector(r, code);
-    return sd ? sd->colour : -1;
 }

@@ -43,6 +43,7 @@ typedef struct ssc_section_def {
     int page_break;          /* start on a new page */
     ssc_data_table data_table;
     size_t table_limit;      /* rows of the data table shown; 0: all */
+    int table_columns;       /* blocks of the table side by side; 0: the engine's choice */
     const char *caption;       /* NULL: generated */
     ssc_chart_kind chart;      /* SSC_CHART_DEFAULT: the plugin's */
     config_setting_t *options; /* group or NULL */

@@ -75,6 +75,7 @@ static const struct report_key {
     {"sections.page_break", CONFIG_TYPE_BOOL},
     {"sections.data_table", CONFIG_TYPE_STRING},
     {"sections.table_limit", CONFIG_TYPE_INT},
+    {"sections.table_columns", CONFIG_TYPE_INT},
     {"sections.caption", CONFIG_TYPE_STRING},
     {"sections.chart", CONFIG_TYPE_STRING},
     {"sections.options", CONFIG_TYPE_GROUP},

@@ -40,8 +40,8 @@ for pair in 'agriculture|Agriculture' 'forestry|Forestry' 'fishery|Fishery and a
     'financial-services|Financial services'; do
     code=${pair%%|*} label=${pair#*|}
     grep -qF "| \`$code\` | $label |" "$doc" || fail "built-in sector $code is not documented as $label"
-    grep -qF "{\"$code\", \"$label\"," "$top_srcdir/engine/report/report.c" ||
-        fail "engine/report/report.c's built-in label of $code is not \"$label\" as documented"
+    grep -qF "{\"$code\", \"$label\"," "$top_srcdir/engine/report/report_sectors.c" ||
+        fail "engine/report/report_sectors.c's built-in label of $code is not \"$label\" as documented"
 done
 
 # ---- the full example is a report that renders -------------------------------

@@ -150,12 +150,15 @@ grep -qF "$(fact gender)%" "$work/kpi-page" ||
     fail "gender share $(fact gender)% is not on the page of \"$kpi_title\""
 
 # Per region, SDG and year: a line of the PDF shows the label, then the count.
-# lines_with LABEL N: some line is LABEL, blanks, N (and nothing else).
+# lines_with LABEL N: some line holds LABEL, blanks, N as a cell pair of its
+# own (a narrow table may stand in blocks side by side, so one line of the
+# page can hold a row of each block).
 squeeze() { sed 's/^ *//; s/ *$//; s/   */  /g' "$work/en-layout.txt"; }
 squeeze > "$work/lines"
 lines_with()
 {
-    awk -v want="$1  $2" '$0 == want { found = 1 } END { exit !found }' "$work/lines"
+    awk -v want="$1  $2" '{ line = "  " $0 "  " } index(line, "  " want "  ") { found = 1 }
+        END { exit !found }' "$work/lines"
 }
 grep '^region ' "$work/facts" | while read -r _ n name; do
     lines_with "$name" "$n" || echo "region \"$name\": no line showing $n"

@@ -2,27 +2,40 @@
 # SPDX-License-Identifier: MIT
 # Tables keep everything and read well (issue 8, item 7): the project
 # table's note says how many of how many with the thousands grouped
-# ("7 of 1,234 projects, most recent first."), in both editions.  The
-# expected strings are built here from the number of rows this test wrote.
+# ("7 of 1,234 projects, most recent first."), in both editions; the
+# appendix's country table stands in blocks side by side, each country in
+# it once with its count, in the table's order down one block and on into
+# the next; table_columns overrides the choice.  The expected values are
+# built here from the portfolio this test wrote.
 . "$top_srcdir/tests/lib.sh"
 need_tool pdftotext
 
 m49="$top_srcdir/data/m49-countries.csv"
 csv_us "$m49" > "$work/m49.us"
 
-# 1,000 to 1,999 projects (the count changes with the test's process id, so
-# no fixed number can pass by chance), spread over the first $ncountries
-# countries of data/m49-countries.csv that have a region.
-rows=$((1000 + $$ % 1000))
+# The first $ncountries countries of data/m49-countries.csv that have a
+# region: country k (from 1) has k projects, and the last one $extra more,
+# so that every count differs and there are 1,891 to 1,990 projects (the
+# extra changes with the test's process id: no fixed number can pass by
+# chance).
 ncountries=61
-awk -F"$US" 'NR > 1 && $6 != "" { print $2 }' "$work/m49.us" | head -n "$ncountries" > "$work/codes"
-awk -v rows="$rows" 'NR == FNR { code[n++] = $0; next }
-END {
+extra=$(($$ % 100))
+awk -F"$US" 'NR > 1 && $6 != "" { print $2 "\t" $4 "\t" $5 }' "$work/m49.us" |
+    head -n "$ncountries" > "$work/countries"
+awk -F'\t' -v extra="$extra" -v n="$ncountries" '{ print $1 "\t" NR + (NR == n ? extra : 0) "\t" $2 "\t" $3 }' \
+    "$work/countries" > "$work/expected"
+awk -F'\t' 'BEGIN {
     print "id,title,lead_institution,countries,sector,sdg_primary,start_date,status,budget_usd"
-    for (i = 1; i <= rows; i++)
+}
+{
+    for (k = 1; k <= $2; k++) {
+        i++
         printf "T-%05d,Project %d,Institute %d,%s,agriculture,2,%d-03,completed,%d\n",
-            i, i, i % 5, code[i % n], 1995 + i % 26, 1000 * i
-}' "$work/codes" > "$work/p.csv"
+            i, i, i % 5, $1, 1995 + i % 26, 1000 * i
+    }
+}' "$work/expected" > "$work/p.csv"
+rows=$(($(wc -l < "$work/p.csv") - 1))
+[ "$rows" -eq $((ncountries * (ncountries + 1) / 2 + extra)) ] || die "wrote $rows projects"
 
 # grouped N: N with a comma every three digits, as the report writes counts
 grouped() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
@@ -62,5 +75,62 @@ grep -q "7of${all}projects,mostrecentfirst\." "$work/en.flat" ||
     fail "en: no \"7 of $all projects, most recent first.\" under the table"
 grep -q "共${all}个项目，显示其中7个，按开始时间由近及远排列。" "$work/zh.flat" ||
     fail "zh: no \"共${all}个项目，显示其中7个\" under the table"
+
+# ---- the appendix's country table: complete, side by side ------------------
+# The appendix's text, one line of the page per line, blanks squeezed to two.
+appendix() {
+    awk '/^ *(Appendix: data tables|附录：数据表) *$/ { on = 1 }
+         /^ *(How the numbers are counted|统计方法说明) *$/ { on = 0 } on' "$1" |
+        sed 's/^ *//; s/ *$//; s/   */  /g'
+}
+appendix "$work/en.layout" > "$work/en.appendix"
+[ -s "$work/en.appendix" ] || fail "en: no appendix"
+# two blocks of the table side by side: their header rows on one line
+grep -q "Country  Projects  Country  Projects" "$work/en.appendix" ||
+    fail "en: the country table does not stand in blocks side by side"
+# The cells of a line, name and count by name and count: every country once,
+# with its count, and read block after block, page after page (as a
+# dictionary's columns) the counts fall, as the table sorts them.
+awk -F'  ' 'NR == FNR { split($0, f, "\t"); want[f[3]] = f[2]; next }
+    /^Country  Projects/ { flush(); next }
+    /^(Projects by|Appendix|South-South)/ { flush(); next }
+    {
+        for (i = 1; i + 1 <= NF; i += 2)
+            if ($i in want && $(i + 1) ~ /^[0-9,]+$/) {
+                b = (i + 1) / 2
+                blk[b] = blk[b] $i "\t" $(i + 1) "\n"
+                if (b > nb) nb = b
+            }
+    }
+    function flush(   k) { for (k = 1; k <= nb; k++) { printf "%s", blk[k]; blk[k] = "" } nb = 0 }
+    END { flush() }' "$work/expected" "$work/en.appendix" > "$work/en.read"
+bad=$(awk -F'\t' 'NR == FNR { want[$3] = $2; next }
+    { seen[$1]++; n = $2; gsub(/,/, "", n)
+      if (n != want[$1]) print $1 ": " $2 " where the data has " want[$1]
+      if (FNR > 1 && n + 0 > last + 0) print $1 " (" n ") after " last
+      last = n }
+    END { for (c in want) if (seen[c] != 1) print c ": " seen[c] + 0 " times" }' \
+    "$work/expected" "$work/en.read" | head -n 5)
+[ -z "$bad" ] || fail "en: the appendix's country table: $bad"
+
+# The report decides: table_columns = 1 is one table down the page; 5 is
+# refused, naming the file and line.
+sed 's/table_limit = 0;/table_limit = 0; table_columns = 1;/' "$work/en.cfg" > "$work/one.cfg"
+run render "$work/one.cfg" -o "$work/one.pdf"
+[ "$rc" -eq 0 ] || { show_run; die "table_columns = 1: render failed (exit $rc)"; }
+pdftotext -layout "$work/one.pdf" - | appendix /dev/stdin > "$work/one.appendix"
+grep -q "^Country  Projects$" "$work/one.appendix" &&
+    ! grep -q "Country  Projects  Country" "$work/one.appendix" ||
+    fail "table_columns = 1: the country table is not one table"
+sed 's/table_limit = 0;/table_limit = 0; table_columns = 5;/' "$work/en.cfg" > "$work/five.cfg"
+run render "$work/five.cfg" -o "$work/five.pdf"
+[ "$rc" -ne 0 ] && grep -q "five.cfg:[0-9]*:.*table_columns" "$work/run.err" ||
+    fail "table_columns = 5: exit $rc, $(cat "$work/run.err")"
+
+# The Chinese edition: every Chinese name in the appendix
+appendix "$work/zh.layout" | tr -d ' ' > "$work/zh.appendix"
+missing=$(awk -F'\t' 'NR == FNR { text = text $0 "\n"; next }
+    !index(text, $4) { print $4 }' "$work/zh.appendix" "$work/expected" | head -n 3)
+[ -z "$missing" ] || fail "zh: not in the appendix: $missing"
 
 finish

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/* Private to the table kind (chart_table.c, which draws, and
+ * chart_table_widths.c, which measures): a table's plan, laid out once and
+ * reused by every page and both passes of the document (see draw.h). */
+#ifndef SSC_CHART_TABLE_PLAN_H
+#define SSC_CHART_TABLE_PLAN_H
+
+#include "draw/charts/common.h"
+
+/* Side by side: the room between two blocks of a narrow table, and the
+ * fewest rows a block should hold for the engine to choose blocks itself
+ * (a table of four rows reads better as one). */
+#define SSC_TABLE_BLOCK_GAP 18.0
+#define SSC_TABLE_BLOCK_MIN_ROWS 5
+#define SSC_TABLE_BLOCKS_MAX 4 /* the most a report may ask for */
+#define SSC_TABLE_BLOCKS_AUTO 3 /* the most the engine chooses itself */
+
+struct ssc_table_plan {
+    const ssc_table *t;
+    size_t rows;   /* the plan covers rows [0, rows) */
+    double width;  /* the whole table's, every block with the gaps between */
+    int asked;     /* blocks asked for: 0 the engine's choice, else that many */
+    int blocks;    /* blocks side by side, each with the header; 1: one table */
+    double block_w;
+    size_t ncol;   /* the label column plus the table's columns */
+    double *w;     /* width of each column in a block, points */
+    double *least; /* its least width in a block: its widest word (numbers: widest cell) */
+    double *nat;   /* its widest cell unwrapped */
+    double *word, *head_word; /* its widest word in the cells, in the heading */
+    double *row_h; /* each row's height; 0 until first needed */
+    ssc_text_style body, head;
+    double line_h, header_h;
+    double adv[128]; /* body advance of each ASCII character; < 0: unknown */
+};
+
+/* 1 when column j (0: the label column) holds numbers. */
+int ssc_table_plan_is_number(const ssc_table *t, size_t j);
+/* The heading of column j in the canvas's language. */
+const char *ssc_table_plan_header(const ssc_canvas *c, const ssc_table *t, size_t j);
+/* The text of a cell; numbers are formatted into buf. */
+const char *ssc_table_plan_cell(ssc_canvas *c, const ssc_table *t, size_t r, size_t j,
+                                char *buf, size_t len);
+/* Measures the columns, chooses how many blocks go side by side (one
+ * unless the table is narrow enough, or as P->asked says) and shares a
+ * block's width among the columns: P->blocks, P->block_w, P->w. */
+void ssc_table_plan_layout(ssc_canvas *c, ssc_table_plan *P);
+
+#endif
