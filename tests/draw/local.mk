@@ -7,6 +7,8 @@
 #   test-table-layout  a table over pages: whole rows, the header on each,
 #                      the height used, wrapped cells never cut
 #   test-summary       the sentence under a chart, on tables written by hand
+#   test-stacked-years a stacked table keyed by years drawn as columns, as
+#                      tall as their stacks; other keys stay bars
 #   visual-pages.sh    renders tests/draw/visual/report.cfg (en and zh),
 #                      rasterises chosen pages at 60 dpi and compares them
 #                      with the PNGs in tests/draw/visual/ref/ (see
@@ -28,6 +30,11 @@ tests_draw_test_chart_LDADD = $(SSC_TEST_LIBS)
 tests_draw_test_table_layout_SOURCES = tests/draw/test-table-layout.c tests/draw/probe.h \
 	tests/check.h
 tests_draw_test_table_layout_LDADD = $(SSC_TEST_LIBS)
+check_PROGRAMS += tests/draw/test-stacked-years
+TESTS += tests/draw/test-stacked-years
+tests_draw_test_stacked_years_SOURCES = tests/draw/test-stacked-years.c tests/draw/probe.h \
+	tests/check.h
+tests_draw_test_stacked_years_LDADD = $(SSC_TEST_LIBS)
 check_PROGRAMS += tests/draw/test-summary
 TESTS += tests/draw/test-summary
 tests_draw_test_summary_SOURCES = tests/draw/test-summary.c tests/check.h

@@ -24,10 +24,17 @@ static const chart_kind_entry chart_kinds[] = {
     {SSC_CHART_TILE_MAP, ssc_chart_tile_map_height, ssc_chart_tile_map_draw, 1},
 };
 
-/* The entry of kind, or NULL for the kinds the engine does not draw
+/* Counts per year read as a row of columns, left to right (issue 8); a
+ * stacked table keyed by years is drawn so. */
+static const chart_kind_entry chart_stacked_years = {
+    SSC_CHART_STACKED, ssc_chart_stacked_columns_height, ssc_chart_stacked_columns_draw, 1};
+
+/* The entry of kind for t, or NULL for the kinds the engine does not draw
  * (default and custom). */
-static const chart_kind_entry *chart_kind_find(ssc_chart_kind kind)
+static const chart_kind_entry *chart_kind_find(ssc_chart_kind kind, const ssc_table *t)
 {
+    if (kind == SSC_CHART_STACKED && t && ssc_chart_keys_are_years(t))
+        return &chart_stacked_years;
     for (size_t i = 0; i < sizeof chart_kinds / sizeof *chart_kinds; i++)
         if (chart_kinds[i].kind == kind)
             return &chart_kinds[i];
@@ -36,7 +43,7 @@ static const chart_kind_entry *chart_kind_find(ssc_chart_kind kind)
 
 double ssc_chart_height(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, double w)
 {
-    const chart_kind_entry *k = chart_kind_find(kind);
+    const chart_kind_entry *k = chart_kind_find(kind, t);
 
     if (!c || !t || w <= 0.0)
         return 0.0;
@@ -46,7 +53,7 @@ double ssc_chart_height(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, 
 
 int ssc_chart_draw(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, ssc_error *err)
 {
-    const chart_kind_entry *k = chart_kind_find(kind);
+    const chart_kind_entry *k = chart_kind_find(kind, t);
     cairo_status_t status;
     int rc;
 

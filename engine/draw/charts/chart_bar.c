@@ -77,7 +77,29 @@ typedef struct bar_layout {
     double label_lh;
     size_t label_every;    /* rotated labels: one in this many, so they never overlap */
     int value_labels;
+    int stack;             /* the series stack in one column (stacked columns) */
 } bar_layout;
+
+/* A stacked column's label: the row's distinct count when the plugin gave
+ * one (segments may repeat projects), else the sum of its values. */
+static double bar_stack_total(const ssc_table *t, const ssc_series *s, size_t r)
+{
+    double total = ssc_table_row_total(t, r), sum = 0.0;
+    if (isfinite(total))
+        return total;
+    for (size_t k = 0; k < s->n; k++) {
+        double v = ssc_chart_value(t, s, k, r);
+        if (!isnan(v))
+            sum += v;
+    }
+    return sum;
+}
+
+/* The value written over column r: its total when stacked. */
+static double bar_top_value(const bar_layout *L, const ssc_table *t, size_t r, size_t k)
+{
+    return L->stack ? bar_stack_total(t, &L->s, r) : ssc_chart_value(t, &L->s, k, r);
+}
 
 /* Places the plot at px and recomputes what depends on its width. */
 static void bar_columns_place(bar_layout *L, ssc_box box, double left, size_t rows)
@@ -85,8 +107,8 @@ static void bar_columns_place(bar_layout *L, ssc_box box, double left, size_t ro
     L->px = box.x + left;
     L->pw = box.w - left;
     L->slot = L->pw / (double)rows;
-    L->group_w = L->slot * (L->s.n > 1 ? 0.8 : 0.62);
-    L->bar_w = (L->group_w - (L->s.n - 1) * 1.0) / (double)L->s.n;
+    L->group_w = L->slot * (L->s.n > 1 && !L->stack ? 0.8 : 0.62);
+    L->bar_w = L->stack ? L->group_w : (L->group_w - (L->s.n - 1) * 1.0) / (double)L->s.n;
     if (L->bar_w < 0.5)
         L->bar_w = 0.5;
 }
@@ -156,8 +178,18 @@ static double bar_columns_pass(ssc_canvas *c, const ssc_table *t, ssc_box box, d
         }
     }
 
-    pitch = L->s.n > 1 ? L->bar_w + 1.0 : L->slot;
-    L->value_labels = bar_value_width(c, t, &L->s, &tick, 0) <= pitch - 1.0;
+    pitch = L->s.n > 1 && !L->stack ? L->bar_w + 1.0 : L->slot;
+    if (L->stack) {
+        double widest = 0.0, w;
+        for (size_t r = 0; r < rows; r++) {
+            ssc_text_measure(c, ssc_canvas_format(c, bar_stack_total(t, &L->s, r), L->s.unit),
+                             &tick, 0.0, &w, NULL);
+            widest = fmax(widest, w);
+        }
+        L->value_labels = widest <= pitch - 1.0;
+    } else {
+        L->value_labels = bar_value_width(c, t, &L->s, &tick, 0) <= pitch - 1.0;
+    }
     top = L->legend_h + fmax(tick_lh / 2.0, L->value_labels ? tick_lh + 1.0 : 0.0);
     L->py = box.y + top;
     L->ph = plot_h > 0 ? plot_h : box.h - top - L->label_h - 5.0;
@@ -170,7 +202,7 @@ static double bar_columns_pass(ssc_canvas *c, const ssc_table *t, ssc_box box, d
 /* Lays out columns in box; plot_h > 0 fixes the plot height (to answer
  * ssc_chart_height), else the plot takes what the box leaves. */
 static void bar_columns_layout(ssc_canvas *c, const ssc_table *t, ssc_box box, double plot_h,
-                               bar_layout *L)
+                               int stack, bar_layout *L)
 {
     ssc_text_style tick = ssc_chart_style(c, SSC_CHART_SMALL, 0);
     size_t rows = ssc_table_rows(t);
@@ -180,6 +212,21 @@ static void bar_columns_layout(ssc_canvas *c, const ssc_table *t, ssc_box box, d
     ssc_chart_series(t, &L->s);
     if (rows == 0 || L->s.n == 0)
         return;
+    L->stack = stack;
+    if (stack) {
+        /* the axis runs over the stacks, not the single values */
+        L->s.min = L->s.max = 0.0;
+        for (size_t r = 0; r < rows; r++) {
+            double neg = 0.0, pos = 0.0;
+            for (size_t k = 0; k < L->s.n; k++) {
+                double v = ssc_chart_value(t, &L->s, k, r);
+                if (!isnan(v))
+                    *(v < 0 ? &neg : &pos) += v;
+            }
+            L->s.min = fmin(L->s.min, neg);
+            L->s.max = fmax(L->s.max, pos);
+        }
+    }
     /* The ticks depend on the plot's height, which depends on the labels
      * under it, whose room depends on the tick labels' width: a second
      * pass settles it when the final ticks came out wider. */
@@ -190,7 +237,7 @@ static void bar_columns_layout(ssc_canvas *c, const ssc_table *t, ssc_box box, d
     }
 }
 
-double ssc_chart_bar_height(ssc_canvas *c, const ssc_table *t, double w)
+static double bar_columns_height(ssc_canvas *c, const ssc_table *t, double w, int stack)
 {
     bar_layout L;
     ssc_box box = {0.0, 0.0, w, 1000.0};
@@ -198,10 +245,20 @@ double ssc_chart_bar_height(ssc_canvas *c, const ssc_table *t, double w)
     if (ssc_table_rows(t) == 0)
         return 60.0;
     plot = plot < BAR_PLOT_MIN ? BAR_PLOT_MIN : plot > BAR_PLOT_MAX ? BAR_PLOT_MAX : plot;
-    bar_columns_layout(c, t, box, plot, &L);
+    bar_columns_layout(c, t, box, plot, stack, &L);
     if (L.s.n == 0)
         return 60.0;
     return L.py + L.ph + 5.0 + L.label_h + 2.0;
+}
+
+double ssc_chart_bar_height(ssc_canvas *c, const ssc_table *t, double w)
+{
+    return bar_columns_height(c, t, w, 0);
+}
+
+double ssc_chart_stacked_columns_height(ssc_canvas *c, const ssc_table *t, double w)
+{
+    return bar_columns_height(c, t, w, 1);
 }
 
 static void bar_columns_grid(ssc_canvas *c, const bar_layout *L)
@@ -248,13 +305,38 @@ static void bar_columns_label(ssc_canvas *c, const bar_layout *L, const char *la
     cairo_restore(c->cr);
 }
 
-int ssc_chart_bar_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
+/* One stacked column: segments from zero outwards, parted by a white
+ * hairline, the total over the top. */
+static void bar_stack_draw(ssc_canvas *c, const ssc_table *t, const bar_layout *L, size_t r,
+                           double cx)
+{
+    double pos = 0.0, neg = 0.0, x = cx - L->bar_w / 2.0;
+    for (size_t k = 0; k < L->s.n; k++) {
+        double v = ssc_chart_value(t, &L->s, k, r), a, b;
+        if (isnan(v) || v == 0.0)
+            continue;
+        a = ssc_chart_axis_pos(&L->axis, v > 0 ? pos : neg, L->py + L->ph, L->py);
+        *(v > 0 ? &pos : &neg) += v;
+        b = ssc_chart_axis_pos(&L->axis, v > 0 ? pos : neg, L->py + L->ph, L->py);
+        bar_rect(c->cr, x, a, x + L->bar_w, b, ssc_chart_colour(c, t, &L->s, k, r));
+        if (L->s.n > 1)
+            bar_line(c->cr, x, b, x + L->bar_w, b, 0.8, 0xFFFFFF);
+    }
+    if (L->value_labels && pos > 0.0) {
+        ssc_text_style val = ssc_chart_style(c, SSC_CHART_SMALL, 0);
+        double y = ssc_chart_axis_pos(&L->axis, pos, L->py + L->ph, L->py);
+        ssc_chart_text(c, cx, y - 1.0, 0.5, 1.0,
+                       ssc_canvas_format(c, bar_top_value(L, t, r, 0), L->s.unit), &val);
+    }
+}
+
+static int bar_columns_draw(ssc_canvas *c, const ssc_table *t, int stack)
 {
     ssc_text_style val = ssc_chart_style(c, SSC_CHART_SMALL, 0);
     size_t rows = ssc_table_rows(t);
     bar_layout L;
 
-    bar_columns_layout(c, t, c->box, 0.0, &L);
+    bar_columns_layout(c, t, c->box, 0.0, stack, &L);
     if (rows == 0 || L.s.n == 0) {
         ssc_chart_no_data(c);
         return SSC_OK;
@@ -265,7 +347,9 @@ int ssc_chart_bar_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
     double y0 = ssc_chart_axis_pos(&L.axis, 0.0, L.py + L.ph, L.py);
     for (size_t r = 0; r < rows; r++) {
         double cx = L.px + (r + 0.5) * L.slot;
-        for (size_t k = 0; k < L.s.n; k++) {
+        if (L.stack)
+            bar_stack_draw(c, t, &L, r, cx);
+        for (size_t k = 0; k < L.s.n && !L.stack; k++) {
             double v = ssc_chart_value(t, &L.s, k, r);
             double x = cx - L.group_w / 2.0 + k * (L.bar_w + 1.0);
             /* a zero among grouped bars is no bar: a "0" over nothing reads
@@ -283,6 +367,18 @@ int ssc_chart_bar_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
     }
     bar_line(c->cr, L.px, y0, L.px + L.pw, y0, BAR_BASELINE_WIDTH, c->theme->text);
     return SSC_OK;
+}
+
+int ssc_chart_bar_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
+{
+    (void)err;
+    return bar_columns_draw(c, t, 0);
+}
+
+int ssc_chart_stacked_columns_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
+{
+    (void)err;
+    return bar_columns_draw(c, t, 1);
 }
 
 /* ---- horizontal bars ----------------------------------------------------- */

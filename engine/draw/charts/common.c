@@ -5,6 +5,7 @@
 #include "draw/charts/common.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "data/refdata.h"
@@ -22,6 +23,27 @@ ssc_text_style ssc_chart_style(const ssc_canvas *c, double scale, unsigned long 
     st.size = c->theme->body_size * scale;
     st.colour = colour;
     return st;
+}
+
+int ssc_chart_keys_are_years(const ssc_table *t)
+{
+    size_t n = ssc_table_rows(t);
+    long last = 0;
+
+    if (n < 2)
+        return 0;
+    for (size_t r = 0; r < n; r++) {
+        const char *key = ssc_table_key(t, r);
+        char *end;
+        long y;
+        if (!key || key[0] < '0' || key[0] > '9')
+            return 0;
+        y = strtol(key, &end, 10);
+        if (*end != '\0' || end - key != 4 || y <= last)
+            return 0;
+        last = y;
+    }
+    return 1;
 }
 
 int ssc_chart_zh(const ssc_canvas *c)

@@ -68,6 +68,9 @@ unsigned long ssc_chart_series_colour(const ssc_canvas *c, const ssc_table *t,
 unsigned long ssc_chart_colour(const ssc_canvas *c, const ssc_table *t, const ssc_series *s,
                                size_t series, size_t row);
 ssc_text_style ssc_chart_style(const ssc_canvas *c, double scale, unsigned long colour);
+/* 1 when t has two rows or more keyed by years ("1995", "1996"...),
+ * rising: counts per year, which read as columns. */
+int ssc_chart_keys_are_years(const ssc_table *t);
 /* 1 when the canvas writes Chinese. */
 int ssc_chart_zh(const ssc_canvas *c);
 /* Height of one line of text in style st. */

@@ -25,7 +25,12 @@ int ssc_chart_line_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err);
 double ssc_chart_grouped_height(ssc_canvas *c, const ssc_table *t, double w);
 int ssc_chart_grouped_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err);
 
-/* Stacked bars (chart_stacked.c): always horizontal, one bar per row. */
+/* Stacked columns (chart_bar.c): a stacked table keyed by years, one
+ * column per year with its total on top; the dispatcher picks it. */
+double ssc_chart_stacked_columns_height(ssc_canvas *c, const ssc_table *t, double w);
+int ssc_chart_stacked_columns_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err);
+
+/* Stacked bars (chart_stacked.c): horizontal, one bar per row. */
 double ssc_chart_stacked_height(ssc_canvas *c, const ssc_table *t, double w);
 int ssc_chart_stacked_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err);
 
