@@ -14,7 +14,7 @@ what=${1:-render}
 # Debian packages: the build, the core libraries, fonts, and the test tools.
 packages="build-essential autoconf automake libtool pkg-config \
 libcairo2-dev libpango1.0-dev libconfig-dev libltdl-dev libxml2-dev libsqlite3-dev \
-fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf sqlite3 valgrind groff-base time"
+fonts-noto-core fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf sqlite3 valgrind groff-base time"
 
 missing=""
 for p in $packages; do

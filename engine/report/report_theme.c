@@ -14,6 +14,9 @@ int ssc_report_apply_theme(const ssc_report *r, ssc_theme *t, ssc_error *err)
     double d;
     unsigned long colour;
 
+    /* the report's language picks the built-in font list; a font the
+     * report names (below) wins over both */
+    ssc_theme_fonts_for_language(t, r->language);
     if (!g)
         return SSC_OK;
     if (config_setting_lookup_string(g, "page_size", &v)) {

@@ -26,10 +26,9 @@ static const unsigned long theme_palette[8] = {
 void ssc_theme_default(ssc_theme *t)
 {
     memset(t, 0, sizeof *t);
-    /* Noto Sans CJK covers Latin and Chinese with one design; DejaVu Sans
-     * follows for scripts it lacks (Arabic, Cyrillic extensions). */
-    strcpy(t->font_body, "Noto Sans CJK SC, DejaVu Sans");
-    strcpy(t->font_heading, "Noto Sans CJK SC, DejaVu Sans");
+    /* Latin first; see SSC_THEME_FONTS for why */
+    strcpy(t->font_body, SSC_THEME_FONTS);
+    strcpy(t->font_heading, SSC_THEME_FONTS);
     t->body_size = 10.0;
 
     t->text = 0x1E2A33;    /* near-black with a hint of navy: softer than pure black */
@@ -48,6 +47,16 @@ void ssc_theme_default(ssc_theme *t)
     t->margin_bottom = 56.0;
     t->margin_left = 56.0;
     t->margin_right = 56.0;
+}
+
+void ssc_theme_fonts_for_language(ssc_theme *t, const char *language)
+{
+    if (!language || strcmp(language, "zh") != 0)
+        return;
+    if (!strcmp(t->font_body, SSC_THEME_FONTS))
+        strcpy(t->font_body, SSC_THEME_FONTS_ZH);
+    if (!strcmp(t->font_heading, SSC_THEME_FONTS))
+        strcpy(t->font_heading, SSC_THEME_FONTS_ZH);
 }
 
 int ssc_colour_parse(const char *s, unsigned long *rgb)

@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 typedef struct ssc_theme {
-    char font_body[128];    /* Pango family list, e.g. "Noto Sans CJK SC, DejaVu Sans" */
+    char font_body[128];    /* Pango family list, e.g. SSC_THEME_FONTS */
     char font_heading[128];
     double body_size;       /* points */
     unsigned long text;     /* body text */
@@ -25,7 +25,22 @@ typedef struct ssc_theme {
     double margin_top, margin_bottom, margin_left, margin_right;
 } ssc_theme;
 
+/* The built-in font lists.  Latin text is set in Noto Sans and Chinese in
+ * Noto Sans CJK SC, found by Pango's fallback only where a string needs it:
+ * a report without Chinese never loads the CJK face (about 20 MB a weight,
+ * which cairo reads whole to embed), and Latin punctuation such as the
+ * apostrophe of "Cote d'Ivoire" is not drawn full-width from the CJK face.
+ * The Chinese edition puts the CJK face first, so its quotation marks and
+ * the dashes inside Chinese sentences and the Latin words among Chinese
+ * keep the CJK design; DejaVu Sans covers what neither has (Arabic). */
+#define SSC_THEME_FONTS "Noto Sans, Noto Sans CJK SC, DejaVu Sans"
+#define SSC_THEME_FONTS_ZH "Noto Sans CJK SC, Noto Sans, DejaVu Sans"
+
 void ssc_theme_default(ssc_theme *t);
+/* Gives the report's language its built-in font list: a font list that is
+ * still the built-in SSC_THEME_FONTS becomes SSC_THEME_FONTS_ZH for "zh".
+ * Lists that the settings or the report chose are left as they are. */
+void ssc_theme_fonts_for_language(ssc_theme *t, const char *language);
 /* Parses a colour written "#RRGGBB" (reports, engine settings); 0 and
  * *rgb on success, -1 otherwise. */
 int ssc_colour_parse(const char *s, unsigned long *rgb);

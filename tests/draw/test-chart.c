@@ -961,7 +961,22 @@ static void test_theme(void)
 {
     ssc_theme t;
     ssc_theme_default(&t);
-    CHECK(strstr(t.font_body, "Noto Sans CJK SC") != NULL);
+    /* Latin first, the CJK face as fallback: an English report without
+     * Chinese never loads it; the Chinese edition puts it first */
+    CHECK_STR(t.font_body, "Noto Sans, Noto Sans CJK SC, DejaVu Sans");
+    CHECK_STR(t.font_heading, "Noto Sans, Noto Sans CJK SC, DejaVu Sans");
+    ssc_theme_fonts_for_language(&t, "en");
+    CHECK_STR(t.font_body, "Noto Sans, Noto Sans CJK SC, DejaVu Sans");
+    ssc_theme_fonts_for_language(&t, "zh");
+    CHECK_STR(t.font_body, "Noto Sans CJK SC, Noto Sans, DejaVu Sans");
+    CHECK_STR(t.font_heading, "Noto Sans CJK SC, Noto Sans, DejaVu Sans");
+    /* a list the settings or the report chose stays as written */
+    ssc_theme_default(&t);
+    strcpy(t.font_body, "Liberation Sans, Noto Sans CJK SC");
+    ssc_theme_fonts_for_language(&t, "zh");
+    CHECK_STR(t.font_body, "Liberation Sans, Noto Sans CJK SC");
+    CHECK_STR(t.font_heading, "Noto Sans CJK SC, Noto Sans, DejaVu Sans");
+    ssc_theme_default(&t);
     CHECK(fabs(t.page_w - 595.276) < 1e-9 && fabs(t.page_h - 841.89) < 1e-9);
     CHECK_INT(t.n_palette, 8);
     for (size_t i = 1; i < t.n_palette; i++)

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Visual regression: renders the fixed report tests/draw/visual/report.cfg (its
 # own twelve projects in tests/draw/visual/portfolio.csv), in English and in
-# Chinese, with SOURCE_DATE_EPOCH set and the Noto Sans CJK fonts; turns
+# Chinese, with SOURCE_DATE_EPOCH set and the built-in fonts (Noto Sans,
+# Noto Sans CJK SC); turns
 # chosen pages into PNGs with `pdftoppm -png -r 60`; and compares each with
 # its reference in tests/draw/visual/ref/ using tests/draw/pngdiff.
 #
@@ -47,19 +48,23 @@ EOF
 }
 
 # ---- the fonts ------------------------------------------------------------
-# The references were drawn with Noto Sans CJK SC (Debian's fonts-noto-cjk);
-# another font lays every line out differently, and no tolerance can hide
-# that.  Without the font there is nothing meaningful to compare.
+# The references were drawn with Noto Sans (Debian's fonts-noto-core) for
+# the English edition and Noto Sans CJK SC (fonts-noto-cjk) for the Chinese
+# one; another font lays every line out differently, and no tolerance can
+# hide that.  Without the fonts there is nothing meaningful to compare.
 if command -v fc-match >/dev/null 2>&1; then
-    family=$(fc-match -f '%{family[0]}' 'Noto Sans CJK SC')
-    [ "$family" = "Noto Sans CJK SC" ] ||
-        skip "the references need the font Noto Sans CJK SC (fonts-noto-cjk); fontconfig offers \"$family\""
+    for want in 'Noto Sans' 'Noto Sans CJK SC'; do
+        family=$(fc-match -f '%{family[0]}' "$want")
+        [ "$family" = "$want" ] ||
+            skip "the references need the font $want (fonts-noto-core, fonts-noto-cjk); fontconfig offers \"$family\""
+    done
 fi
 # Engine settings of the test's own, so that a settings file the caller
-# points SSC_REPORT_CONFIG at cannot change the fonts or the theme.
+# points SSC_REPORT_CONFIG at cannot change the fonts or the theme: the
+# built-in list, written out (the Chinese edition turns it CJK-first).
 cat > "$work/engine.conf" <<'EOF'
 plugin_path = [ ];
-fonts = { body = "Noto Sans CJK SC, DejaVu Sans"; heading = "Noto Sans CJK SC, DejaVu Sans"; };
+fonts = { body = "Noto Sans, Noto Sans CJK SC, DejaVu Sans"; heading = "Noto Sans, Noto Sans CJK SC, DejaVu Sans"; };
 EOF
 
 # ---- render ---------------------------------------------------------------
@@ -73,12 +78,20 @@ render()
         show_run
         die "render of the $ed edition of tests/draw/visual/report.cfg failed (exit $rc)"
     fi
-    # every font in the file is the references' one
-    pdffonts "$work/$ed.pdf" |
-        awk 'NR > 2 { f = $1; sub(/^[A-Z]*\+/, "", f); if (f !~ /^NotoSansCJK/) print $1 }' \
-        > "$work/$ed.otherfonts"
+    # every font in the file is the references' one: the English edition,
+    # which has no Chinese text, only Noto Sans (the CJK face is neither
+    # loaded nor embedded), the Chinese one Noto Sans CJK SC first
+    case $ed in
+    zh) want='^NotoSans(CJKsc)?-' ;;
+    *) want='^NotoSans-' ;;
+    esac
+    pdffonts "$work/$ed.pdf" > "$work/$ed.fonts" || die "pdffonts failed on $ed.pdf"
+    awk -v want="$want" 'NR > 2 { f = $1; sub(/^[A-Z]*\+/, "", f); if (f !~ want) print $1 }' \
+        "$work/$ed.fonts" > "$work/$ed.otherfonts"
     [ -s "$work/$ed.otherfonts" ] &&
         fail "$ed: the PDF uses fonts the references were not drawn with: $(tr '\n' ' ' < "$work/$ed.otherfonts")"
+    [ "$ed" = zh ] && ! grep -q 'NotoSansCJKsc-' "$work/$ed.fonts" &&
+        fail "zh: the Chinese edition does not embed Noto Sans CJK SC"
     pdftotext "$work/$ed.pdf" "$work/$ed.txt" || die "pdftotext failed on $ed.pdf"
 }
 render en
@@ -109,10 +122,11 @@ tools()
     printf 'pdftoppm: %s\n' "$(pdftoppm -v 2>&1 | head -n 1)"
     printf 'producer: %s\n' "$(pdfinfo "$work/en.pdf" | sed -n 's/^Producer: *//p')"
     if command -v fc-match >/dev/null 2>&1; then
+        printf 'font: %s\n' "$(fc-match -f '%{file} version %{fontversion}' 'Noto Sans')"
         printf 'font: %s\n' "$(fc-match -f '%{file} version %{fontversion}' 'Noto Sans CJK SC')"
     fi
     if command -v dpkg-query >/dev/null 2>&1; then
-        dpkg-query -W -f='package: ${Package} ${Version}\n' fonts-noto-cjk libcairo2 \
+        dpkg-query -W -f='package: ${Package} ${Version}\n' fonts-noto-core fonts-noto-cjk libcairo2 \
             libpango-1.0-0 libfreetype6 libharfbuzz0b poppler-utils 2>/dev/null
     fi
 }
