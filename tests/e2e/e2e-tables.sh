@@ -5,8 +5,9 @@
 # ("7 of 1,234 projects, most recent first."), in both editions; the
 # appendix's country table stands in blocks side by side, each country in
 # it once with its count, in the table's order down one block and on into
-# the next; table_columns overrides the choice.  The expected values are
-# built here from the portfolio this test wrote.
+# the next; table_columns overrides the choice; in the Chinese edition a
+# country's name and a column's heading are never broken across lines.
+# The expected values are built here from the portfolio this test wrote.
 . "$top_srcdir/tests/lib.sh"
 need_tool pdftotext
 
@@ -126,6 +127,57 @@ sed 's/table_limit = 0;/table_limit = 0; table_columns = 5;/' "$work/en.cfg" > "
 run render "$work/five.cfg" -o "$work/five.pdf"
 [ "$rc" -ne 0 ] && grep -q "five.cfg:[0-9]*:.*table_columns" "$work/run.err" ||
     fail "table_columns = 5: exit $rc, $(cat "$work/run.err")"
+
+# ---- Chinese words stay whole -------------------------------------------------
+# Pango breaks Chinese between any two characters; the table keeps a short
+# name (a country) and a heading on one line.  24 projects, each in four
+# countries with five- or six-character Chinese names, so the countries
+# wrap; every name must stay whole on its line of the page, as often as the
+# projects name it.
+awk -F"$US" 'NR > 1 && $6 != "" && length($5) >= 15 && length($5) <= 18 { print $2 "\t" $5 }' \
+    "$work/m49.us" | awk -F'\t' '{ for (k in seen) if (index(k, $2) || index($2, k)) next
+        seen[$2] = 1; print }' | head -n 12 > "$work/long-names"
+[ "$(wc -l < "$work/long-names")" -eq 12 ] || die "not 12 long Chinese names in $m49"
+awk -F'\t' 'BEGIN { n = 0 } NR == FNR { code[n] = $1; name[n++] = $2; next }
+END {
+    print "id,title,title_zh,lead_institution,countries,sector,sdg_primary,start_date,status,budget_usd"
+    for (i = 0; i < 24; i++) {
+        c = ""
+        for (k = 0; k < 4; k++) {
+            j = (i * 5 + k * 3) % n
+            c = c (k ? ";" : "") code[j]
+            used[j]++
+        }
+        printf "Z-%02d,Project %d,关于农业技术推广与能力建设的南南合作示范项目第%d期,Institute for Agricultural Research %d,%s,agriculture,2,%d-01,completed,%d\n",
+            i, i, i, i % 3, c, 2000 + i, 10000 * (i + 1)
+    }
+    for (j = 0; j < n; j++)
+        print name[j] "\t" used[j] + 0 > "/dev/stderr"
+}' "$work/long-names" > "$work/zh-words.csv" 2> "$work/zh-uses"
+cat > "$work/words.cfg" <<CFG
+title = "Words";
+organisation = "Tests";
+language = "zh";
+toc = false;
+data_tables = "below";
+data = { path = "zh-words.csv"; };
+sections = (
+  { plugin = "project-table"; title = "Projects"; title_zh = "全部项目"; options = { limit = 0; }; },
+  { plugin = "by-status"; title = "Status"; title_zh = "状态"; chart = "stacked"; }
+);
+CFG
+run render "$work/words.cfg" -o "$work/words.pdf"
+[ "$rc" -eq 0 ] || { show_run; die "zh words: render failed (exit $rc)"; }
+pdftotext -layout "$work/words.pdf" "$work/words.layout"
+bad=$(awk -F'\t' 'NR == FNR { text[FNR] = $0; lines = FNR; next }
+    { n = 0
+      for (l = 1; l <= lines; l++) { s = text[l]; while ((i = index(s, $1)) > 0) { n++; s = substr(s, i + 1) } }
+      if (n < $2) print $1 " whole " n " times of " $2 }' "$work/words.layout" "$work/zh-uses" | head -n 3)
+[ -z "$bad" ] || fail "zh: a country's name broken across lines: $bad"
+# the headings whole, each on the line of its table's header row
+for h in 牵头机构 开始年份 拉丁美洲和加勒比; do
+    grep -q "$h" "$work/words.layout" || fail "zh: the heading $h is not whole on one line"
+done
 
 # The Chinese edition: every Chinese name in the appendix
 appendix "$work/zh.layout" | tr -d ' ' > "$work/zh.appendix"

@@ -22,15 +22,75 @@
 
 /* ---- heights ---------------------------------------------------------------- */
 
-/* Lines text takes in column j; keeps the first text the fonts cannot show,
- * so that `check` (which only lays out) refuses it as drawing would. */
-static int table_lines(ssc_canvas *c, const ssc_table_plan *P, const char *text, size_t j,
-                       const ssc_text_style *st)
+/* An ideograph (not Chinese punctuation, which separates words). */
+static int table_ideograph(gunichar u)
 {
-    PangoLayout *pl = ssc_text_layout(c, text, st, P->w[j] - 2.0 * SSC_TABLE_PAD_X);
+    return u >= 0x2E80 && !(u >= 0x3000 && u <= 0x303F) && !(u >= 0xFE30 && u <= 0xFE4F) &&
+           !(u >= 0xFF00 && u <= 0xFFEF);
+}
+
+/* Pango has no Chinese dictionary and breaks between any two ideographs,
+ * so 密克罗尼西亚 could end a line with 亚 alone on the next.  A run of at
+ * most `most` ideographs (a name: 肯尼亚, 已完成; a whole heading) is kept
+ * on one line when the column has room for it; a longer run (a title)
+ * still breaks where it must.  Ideographs are one em wide. */
+static void table_keep_words(PangoLayout *pl, double inner, double em, size_t most)
+{
+    const char *text = pango_layout_get_text(pl), *p = text, *run = NULL;
+    PangoAttrList *list = NULL;
+    size_t n = 0;
+
+    for (;;) {
+        gunichar u = *p ? g_utf8_get_char(p) : 0;
+        if (table_ideograph(u)) {
+            if (!run)
+                run = p;
+            n++;
+        } else {
+            if (run && n > 1 && n <= most && (double)n * em <= inner) {
+                PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+                if (!list)
+                    list = pango_attr_list_new();
+                a->start_index = (guint)(run - text);
+                a->end_index = (guint)(p - text);
+                pango_attr_list_insert(list, a);
+            }
+            run = NULL;
+            n = 0;
+        }
+        if (!*p)
+            break;
+        p = g_utf8_next_char(p);
+    }
+    if (list) {
+        pango_layout_set_attributes(pl, list);
+        pango_attr_list_unref(list);
+    }
+}
+
+/* The layout of a cell's text in column j (header: a heading, kept whole
+ * when it fits); keeps the first text the fonts cannot show, so that
+ * `check` (which only lays out) refuses it as drawing would. */
+static PangoLayout *table_layout(ssc_canvas *c, const ssc_table_plan *P, const char *text,
+                                 size_t j, const ssc_text_style *st, int header)
+{
+    double inner = P->w[j] - 2.0 * SSC_TABLE_PAD_X;
+    PangoLayout *pl = ssc_text_layout(c, text, st, inner);
+    for (const unsigned char *q = (const unsigned char *)text; *q; q++)
+        if (*q >= 0x80) {
+            table_keep_words(pl, inner, st->size, header ? (size_t)-1 : SSC_TABLE_CJK_WORD);
+            break;
+        }
     if (!c->missing_glyphs && pango_layout_get_unknown_glyphs_count(pl) > 0)
         c->missing_glyphs = strdup(text);
-    return pango_layout_get_line_count(pl);
+    return pl;
+}
+
+/* Lines text takes in column j. */
+static int table_lines(ssc_canvas *c, const ssc_table_plan *P, const char *text, size_t j,
+                       const ssc_text_style *st, int header)
+{
+    return pango_layout_get_line_count(table_layout(c, P, text, j, st, header));
 }
 
 /* The advance of ASCII character ch in the body style, measured once. */
@@ -80,7 +140,7 @@ static double table_measure_row(ssc_canvas *c, ssc_table_plan *P, size_t r)
         const char *text = header ? ssc_table_plan_header(c, t, j) : ssc_table_plan_cell(c, t, r, j, buf, sizeof buf);
         if (!text[0] || (!header && table_one_line(c, P, text, j)))
             continue;
-        int n = table_lines(c, P, text, j, header ? &P->head : &P->body);
+        int n = table_lines(c, P, text, j, header ? &P->head : &P->body, header);
         if (n > lines)
             lines = n;
     }
@@ -162,10 +222,10 @@ int ssc_table_plan_fits(const ssc_table_plan *P, const ssc_table *t, size_t rows
 /* Draws one cell: the table has clipped to its box already, so a cell
  * needs no clip of its own (one per cell would fill the page's content
  * with clip paths). */
-static void table_cell_draw(ssc_canvas *c, double x, double y, double inner, const char *text,
-                            const ssc_text_style *st)
+static void table_cell_draw(ssc_canvas *c, const ssc_table_plan *P, size_t j, double x, double y,
+                            const char *text, const ssc_text_style *st, int header)
 {
-    PangoLayout *pl = ssc_text_layout(c, text, st, inner);
+    PangoLayout *pl = table_layout(c, P, text, j, st, header);
     ssc_canvas_note(c, pl, text);
     ssc_draw_rgb(c->cr, st->colour ? st->colour : c->theme->text);
     cairo_move_to(c->cr, x, y);
@@ -180,12 +240,13 @@ static void table_row_draw(ssc_canvas *c, const ssc_table_plan *P, size_t r, dou
     int header = r == (size_t)-1;
     for (size_t j = 0; j < P->ncol; j++) {
         ssc_text_style st = header ? P->head : P->body;
-        const char *text = header ? ssc_table_plan_header(c, t, j) : ssc_table_plan_cell(c, t, r, j, buf, sizeof buf);
+        const char *text = header ? ssc_table_plan_header(c, t, j)
+                                  : ssc_table_plan_cell(c, t, r, j, buf, sizeof buf);
         double inner = P->w[j] - 2.0 * SSC_TABLE_PAD_X;
         if (ssc_table_plan_is_number(t, j))
             st.align = SSC_ALIGN_END;
         if (inner > 0.0 && text[0])
-            table_cell_draw(c, x + SSC_TABLE_PAD_X, y + SSC_TABLE_PAD_Y, inner, text, &st);
+            table_cell_draw(c, P, j, x + SSC_TABLE_PAD_X, y + SSC_TABLE_PAD_Y, text, &st, header);
         x += P->w[j];
     }
 }

@@ -86,11 +86,6 @@ static void table_pick_add(table_pick *top, double score, const char *p, size_t 
     top[k] = (table_pick){score, p, len};
 }
 
-/* Ideographs run together as one word up to this many: a short Chinese
- * word (已完成, 肯尼亚) keeps its column wide enough not to break inside;
- * a longer run (a title) may break between any two. */
-#define TABLE_CJK_WORD 6
-
 /* The estimated width of one character, in ems; *brk is 1 when a line may
  * break at it (a space), 2 for an ideograph. */
 static double table_char_width(gunichar u, int *brk)
@@ -126,7 +121,7 @@ static void table_scan(const char *text, table_pick *cells, table_pick *words)
         int brk;
         double cw = table_char_width(u, &brk);
         total += cw;
-        if (brk == 1 || (brk == 2 && cjk == TABLE_CJK_WORD)) {
+        if (brk == 1 || (brk == 2 && cjk == SSC_TABLE_CJK_WORD)) {
             if (wscore > 0.0)
                 table_pick_add(words, wscore, word, (size_t)(p - word));
             wscore = 0.0;

@@ -15,6 +15,12 @@
 #define SSC_TABLE_BLOCKS_MAX 4 /* the most a report may ask for */
 #define SSC_TABLE_BLOCKS_AUTO 3 /* the most the engine chooses itself */
 
+/* Ideographs run together as one word up to this many: a short Chinese
+ * word (已完成, 肯尼亚) keeps its column wide enough not to break inside,
+ * and is kept on one line; a longer run (a title) may break between any
+ * two. */
+#define SSC_TABLE_CJK_WORD 6
+
 struct ssc_table_plan {
     const ssc_table *t;
     size_t rows;   /* the plan covers rows [0, rows) */
