@@ -449,8 +449,9 @@ static const char *const fb_what[5] = {
     "no title; the iati-identifier is the title",
     "no start date; no start year, so counted in every chart except those by year",
     "end date before start date; the end date is left out",
-    "no activity-status code from 1 to 6; the status is ongoing if the activity has an "
-    "actual start date and no actual end date, else pipeline",
+    /* one string in two pieces (parenthesised for clang's -Wstring-concatenation) */
+    ("no activity-status code from 1 to 6; the status is ongoing if the activity has an "
+     "actual start date and no actual end date, else pipeline"),
 };
 
 /* How many activities a fallback was used for, and the first lines. */
