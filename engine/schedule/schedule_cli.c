@@ -154,37 +154,28 @@ static int sched_load(const char *cmd, const char *config, ssc_jobs *jobs)
     return SSC_OK;
 }
 
-static int sched_next(int argc, char **argv)
+/* schedule next's times, with TZ already the zone asked for */
+static int sched_next_in(const sched_args *a, int utc)
 {
-    sched_args a;
     ssc_cron c;
     ssc_error err;
     time_t t;
     long count = 1;
-    ssc_tz_saved tz;
-    int rc = sched_parse("schedule next", argc, argv, 2, "--cron --from --count --tz", &a);
 
-    if (rc >= 0)
-        return rc;
-    ssc_error_clear(&err);
-    if (a.tz && strcasecmp(a.tz, "UTC") != 0 && ssc_tz_check(a.tz, &err) != SSC_OK)
-        return sched_usage("schedule next", "--tz: %s", err.message);
-    ssc_tz_enter(a.tz, &tz); /* for good: this command is about that zone */
-    int utc = a.tz && !strcasecmp(a.tz, "UTC");
-    if (!a.cron)
+    if (!a->cron)
         return sched_usage("schedule next", "%s", "--cron EXPR is required");
-    if (a.count) {
+    if (a->count) {
         char *end;
-        count = strtol(a.count, &end, 10);
-        if (*end || end == a.count || count < 1 || count > 100000)
-            return sched_usage("schedule next", "--count %s: expected 1 to 100000", a.count);
+        count = strtol(a->count, &end, 10);
+        if (*end || end == a->count || count < 1 || count > 100000)
+            return sched_usage("schedule next", "--count %s: expected 1 to 100000", a->count);
     }
     ssc_error_clear(&err);
-    if (ssc_cron_parse(&c, a.cron, &err) != SSC_OK) {
+    if (ssc_cron_parse(&c, a->cron, &err) != SSC_OK) {
         fprintf(stderr, "ssc-report schedule next: --cron: %s\n", err.message);
         return 1;
     }
-    if (sched_time("schedule next", "--from", a.from, &t) != SSC_OK)
+    if (sched_time("schedule next", "--from", a->from, &t) != SSC_OK)
         return 1;
     for (long i = 0; i < count; i++) {
         char buf[40];
@@ -196,6 +187,26 @@ static int sched_next(int argc, char **argv)
         printf("%s\n", buf);
     }
     return 0;
+}
+
+static int sched_next(int argc, char **argv)
+{
+    sched_args a;
+    ssc_error err;
+    ssc_tz_saved tz;
+    int rc = sched_parse("schedule next", argc, argv, 2, "--cron --from --count --tz", &a);
+
+    if (rc >= 0)
+        return rc;
+    ssc_error_clear(&err);
+    if (a.tz && strcasecmp(a.tz, "UTC") != 0 && ssc_tz_check(a.tz, &err) != SSC_OK)
+        return sched_usage("schedule next", "--tz: %s", err.message);
+    /* the whole command is about that zone; left again so that the saved
+     * TZ is freed (LeakSanitizer) */
+    ssc_tz_enter(a.tz, &tz);
+    rc = sched_next_in(&a, a.tz && !strcasecmp(a.tz, "UTC"));
+    ssc_tz_leave(&tz);
+    return rc;
 }
 
 /* One job's line (and its last error) in `schedule list`. */
