@@ -19,6 +19,8 @@
 #                       dropped, line breaks inside a field written as the
 #                       two characters \n), so awk -F'\037' can read it
 #   same_file A B       true when A and B are byte-identical
+#   sanitized           true when the command carries a sanitizer's runtime
+#                       (make check-sanitize's build)
 #
 # Every expected value in a test is computed here, in shell and awk, from
 # the input the test wrote: never copied from the program's output.
@@ -106,6 +108,18 @@ show_run()
 same_file()
 {
     cmp -s "$1" "$2"
+}
+
+# AddressSanitizer and its kin (make check-sanitize, docs/fuzzing.md) cost
+# time and memory a plain build does not: shadow memory and a quarantine of
+# freed blocks.  The command may be libtool's wrapper script; look at the
+# real binaries too.
+sanitized()
+{
+    for bin in "$SSC_REPORT" "$top_builddir/.libs/ssc-report" "$top_builddir/.libs/lt-ssc-report"; do
+        [ -f "$bin" ] && grep -a -q -E '__(asan|tsan|msan)_init' "$bin" && return 0
+    done
+    return 1
 }
 
 # An RFC 4180 reader in plain awk (mawk and gawk alike), independent of the

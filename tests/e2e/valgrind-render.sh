@@ -8,13 +8,7 @@
 command -v valgrind > /dev/null || skip "valgrind is not installed"
 # AddressSanitizer (and its kin) and valgrind cannot share a process: a
 # sanitizer build reserves terabytes of shadow memory that valgrind refuses.
-# The command may be libtool's wrapper script; look at the real binaries.
-for bin in "$SSC_REPORT" "$top_builddir/.libs/ssc-report" "$top_builddir/.libs/lt-ssc-report"; do
-    [ -f "$bin" ] || continue
-    if grep -a -q -E '__(asan|tsan|msan)_init' "$bin"; then
-        skip "the command is built with a sanitizer (-fsanitize), which valgrind cannot run"
-    fi
-done
+sanitized && skip "the command is built with a sanitizer (-fsanitize), which valgrind cannot run"
 
 cat > "$work/r.cfg" <<CFG
 title = "Valgrind";

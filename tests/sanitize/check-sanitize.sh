@@ -7,12 +7,12 @@
 # failing the test that caused it.  (valgrind-render.sh skips, 77, on
 # finding a sanitizer's runtime in the command.)
 set -eu
-: "${SANITIZE_CC:=clang}" "${SANITIZE_JOBS:=2}"
+: "${SANITIZE_CC:=cc}" "${SANITIZE_JOBS:=2}"
 sb="$top_builddir/sanitize-build"
 flags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
 
 if ! command -v "$SANITIZE_CC" > /dev/null; then
-    echo "make check-sanitize: $SANITIZE_CC not found (Debian: apt-get install clang)" >&2
+    echo "make check-sanitize: $SANITIZE_CC not found" >&2
     exit 2
 fi
 mkdir -p "$sb"
