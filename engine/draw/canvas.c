@@ -34,6 +34,12 @@ int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const ch
     fo = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    /* Grey antialiasing, what the PDF surface asks for anyway: with it the
+     * measuring pass (a recording surface, which asks for none) gets the
+     * same merged font options as the PDF pass, so Pango finds the fonts,
+     * fontsets and fontconfig sorts of the first pass again instead of
+     * loading every face and sorting every installed font twice. */
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
     if (cairo_font_options_status(fo) != CAIRO_STATUS_SUCCESS) {
         cairo_font_options_destroy(fo);
         ssc_canvas_fini(c);
