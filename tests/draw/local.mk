@@ -9,6 +9,7 @@
 #   test-summary       the sentence under a chart, on tables written by hand
 #   test-stacked-years a stacked table keyed by years drawn as columns, as
 #                      tall as their stacks; other keys stay bars
+#   test-axis-units    a money axis: its unit once in a title, ticks in it
 #   visual-pages.sh    renders tests/draw/visual/report.cfg (en and zh),
 #                      rasterises chosen pages at 60 dpi and compares them
 #                      with the PNGs in tests/draw/visual/ref/ (see
@@ -35,6 +36,11 @@ TESTS += tests/draw/test-stacked-years
 tests_draw_test_stacked_years_SOURCES = tests/draw/test-stacked-years.c tests/draw/probe.h \
 	tests/check.h
 tests_draw_test_stacked_years_LDADD = $(SSC_TEST_LIBS)
+check_PROGRAMS += tests/draw/test-axis-units
+TESTS += tests/draw/test-axis-units
+tests_draw_test_axis_units_SOURCES = tests/draw/test-axis-units.c tests/draw/probe.h \
+	tests/check.h
+tests_draw_test_axis_units_LDADD = $(SSC_TEST_LIBS)
 check_PROGRAMS += tests/draw/test-summary
 TESTS += tests/draw/test-summary
 tests_draw_test_summary_SOURCES = tests/draw/test-summary.c tests/check.h

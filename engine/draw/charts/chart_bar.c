@@ -78,6 +78,7 @@ typedef struct bar_layout {
     size_t label_every;    /* rotated labels: one in this many, so they never overlap */
     int value_labels;
     int stack;             /* the series stack in one column (stacked columns) */
+    double title_h;        /* the axis title's line, over the tick labels */
 } bar_layout;
 
 /* A stacked column's label: the row's distinct count when the plugin gave
@@ -190,7 +191,9 @@ static double bar_columns_pass(ssc_canvas *c, const ssc_table *t, ssc_box box, d
     } else {
         L->value_labels = bar_value_width(c, t, &L->s, &tick, 0) <= pitch - 1.0;
     }
-    top = L->legend_h + fmax(tick_lh / 2.0, L->value_labels ? tick_lh + 1.0 : 0.0);
+    L->title_h = ssc_chart_axis_title_height(c, L->s.unit);
+    top = L->legend_h + L->title_h +
+          fmax(tick_lh / 2.0, L->value_labels ? tick_lh + 1.0 : 0.0);
     L->py = box.y + top;
     L->ph = plot_h > 0 ? plot_h : box.h - top - L->label_h - 5.0;
     if (L->ph < 1.0)
@@ -270,9 +273,10 @@ static void bar_columns_grid(ssc_canvas *c, const bar_layout *L)
         double y = ssc_chart_axis_pos(&L->axis, v, L->py + L->ph, L->py);
         if (v != 0.0)
             bar_line(c->cr, L->px, y, L->px + L->pw, y, BAR_GRID_WIDTH, c->theme->grid);
-        ssc_chart_text(c, L->px - BAR_GAP, y, 1.0, 0.5, ssc_canvas_format(c, v, L->axis.unit),
+        ssc_chart_text(c, L->px - BAR_GAP, y, 1.0, 0.5, ssc_chart_tick_label(c, &L->axis, v),
                        &tick);
     }
+    ssc_chart_axis_title_draw(c, &L->axis, c->box.x, c->box.y + L->legend_h);
 }
 
 static void bar_columns_label(ssc_canvas *c, const bar_layout *L, const char *label, double cx)
@@ -395,6 +399,7 @@ typedef struct hbar_layout {
     double px, pw;         /* the axis' lo at px, hi at px + pw */
     double value_size;
     int value_labels;
+    double title_h;        /* the axis title's line, over the tick labels */
 } hbar_layout;
 
 /* The label column: as wide as the widest name, at most 35% of the box. */
@@ -441,7 +446,8 @@ static void hbar_layout_rows(ssc_canvas *c, const ssc_table *t, ssc_box box, int
     if (rows == 0 || L->s.n == 0)
         return;
     L->legend_h = ssc_chart_legend_height(c, t, &L->s, box.w);
-    L->top = box.y + L->legend_h + tick_lh + 3.0;
+    L->title_h = ssc_chart_axis_title_height(c, L->s.unit);
+    L->top = box.y + L->legend_h + L->title_h + tick_lh + 3.0;
 
     /* Grouped bars are as thick as their value labels are tall. */
     L->bar_h = L->s.n > 1 ? tick_lh * 0.82 : SSC_HBAR_ROW * 0.62;
@@ -491,7 +497,7 @@ static void hbar_layout_rows(ssc_canvas *c, const ssc_table *t, ssc_box box, int
      * inside the box. */
     double half = 0.0;
     tick.size = c->theme->body_size * SSC_CHART_SMALL;
-    ssc_text_measure(c, ssc_canvas_format(c, L->axis.hi, L->axis.unit), &tick, 0.0, &half, NULL);
+    ssc_text_measure(c, ssc_chart_tick_label(c, &L->axis, L->axis.hi), &tick, 0.0, &half, NULL);
     half /= 2.0;
     if (half > right) {
         L->pw -= half - right;
@@ -520,9 +526,10 @@ static void hbar_grid(ssc_canvas *c, const hbar_layout *L, double bottom)
         double x = ssc_chart_axis_pos(&L->axis, v, L->px, L->px + L->pw);
         if (v != 0.0)
             bar_line(c->cr, x, L->top - 1.0, x, bottom, BAR_GRID_WIDTH, c->theme->grid);
-        ssc_chart_text(c, x, L->top - 3.0, 0.5, 1.0, ssc_canvas_format(c, v, L->axis.unit),
+        ssc_chart_text(c, x, L->top - 3.0, 0.5, 1.0, ssc_chart_tick_label(c, &L->axis, v),
                        &tick);
     }
+    ssc_chart_axis_title_draw(c, &L->axis, L->px, L->top - 3.0 - L->title_h - ssc_chart_line_h(c, &tick));
 }
 
 int ssc_chart_hbar_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)

@@ -30,6 +30,7 @@ typedef struct line_layout {
     double xlabel_cap;     /* the most an x label may take before wrapping */
     int xlabel_lines;      /* lines the longest x label takes */
     int markers, value_labels;
+    double title_h;        /* the axis title's line, over the tick labels */
 } line_layout;
 
 static double line_x(const line_layout *L, size_t i, size_t n)
@@ -134,7 +135,9 @@ static double line_layout_pass(ssc_canvas *c, const ssc_table *t, ssc_box box, d
         L->value_labels = vw + 4.0 <= pitch;
     }
 
-    top = L->legend_h + fmax(tick_lh / 2.0, L->value_labels ? tick_lh + LINE_MARKER_R + 2.0 : 0.0);
+    L->title_h = ssc_chart_axis_title_height(c, L->s.unit);
+    top = L->legend_h + L->title_h +
+          fmax(tick_lh / 2.0, L->value_labels ? tick_lh + LINE_MARKER_R + 2.0 : 0.0);
     L->py = box.y + top;
     L->ph = plot_h > 0 ? plot_h : box.h - top - (L->xlabel_lines * lab_lh + 5.0);
     if (L->ph < 1.0)
@@ -192,9 +195,10 @@ static void line_grid(ssc_canvas *c, const line_layout *L)
             cairo_line_to(c->cr, L->px + L->pw, y);
             cairo_stroke(c->cr);
         }
-        ssc_chart_text(c, L->px - LINE_GAP, y, 1.0, 0.5, ssc_canvas_format(c, v, L->axis.unit),
+        ssc_chart_text(c, L->px - LINE_GAP, y, 1.0, 0.5, ssc_chart_tick_label(c, &L->axis, v),
                        &tick);
     }
+    ssc_chart_axis_title_draw(c, &L->axis, c->box.x, c->box.y + L->legend_h);
 }
 
 /* One series as a polyline; a missing value breaks the line. */

@@ -39,6 +39,7 @@ typedef struct stacked_layout {
     double value_size;   /* totals and segment values */
     int values;          /* totals (and segment values that fit) are drawn */
     int labels;          /* category labels are drawn */
+    double title_h;      /* the axis title's line, over the tick labels */
 } stacked_layout;
 
 /* The ends of row r's stack: the sum of its negative values (<= 0) and of
@@ -117,7 +118,8 @@ static void stacked_layout_rows(ssc_canvas *c, const ssc_table *t, ssc_box box, 
     }
 
     L->legend_h = ssc_chart_legend_height(c, t, &L->s, box.w);
-    L->top = box.y + L->legend_h + tick_lh + 3.0;
+    L->title_h = ssc_chart_axis_title_height(c, L->s.unit);
+    L->top = box.y + L->legend_h + L->title_h + tick_lh + 3.0;
     L->row_h = STACKED_ROW;
     L->label_size = lab.size;
     L->value_size = tick.size;
@@ -161,7 +163,7 @@ static void stacked_layout_rows(ssc_canvas *c, const ssc_table *t, ssc_box box, 
     /* The last tick label is centred on its gridline: keep its right half
      * inside the box. */
     tick.size = c->theme->body_size * SSC_CHART_SMALL;
-    ssc_text_measure(c, ssc_canvas_format(c, L->axis.hi, L->axis.unit), &tick, 0.0, &half, NULL);
+    ssc_text_measure(c, ssc_chart_tick_label(c, &L->axis, L->axis.hi), &tick, 0.0, &half, NULL);
     half /= 2.0;
     if (half > right && L->pw > half - right + 1.0) {
         L->pw -= half - right;
@@ -201,9 +203,10 @@ static void stacked_grid(ssc_canvas *c, const stacked_layout *L, double bottom)
         double x = ssc_chart_axis_pos(&L->axis, v, L->px, L->px + L->pw);
         if (v != 0.0)
             stacked_line(c->cr, x, L->top - 1.0, x, bottom, STACKED_GRID_WIDTH, c->theme->grid);
-        ssc_chart_text(c, x, L->top - 3.0, 0.5, 1.0, ssc_canvas_format(c, v, L->axis.unit),
+        ssc_chart_text(c, x, L->top - 3.0, 0.5, 1.0, ssc_chart_tick_label(c, &L->axis, v),
                        &tick);
     }
+    ssc_chart_axis_title_draw(c, &L->axis, L->px, L->top - 3.0 - L->title_h - ssc_chart_line_h(c, &tick));
 }
 
 /* One row's segments, from zero outwards on each side, with the value

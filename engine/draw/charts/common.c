@@ -196,6 +196,57 @@ double ssc_chart_axis_pos(const ssc_chart_axis *a, double v, double from, double
     return from + (v - a->lo) / (a->hi - a->lo) * (to - from);
 }
 
+/* Money axes write their unit once, in a title above the ticks, and the
+ * ticks in that unit (issue 8): "US$ thousand" over 0, 200, 400 rather than
+ * US$0, US$200,000, US$400,000.  The scale is the largest of million,
+ * thousand, one (亿, 万, one in Chinese) in which the step is still a whole
+ * number of tenths, since ticks show one decimal; an axis must reach a
+ * million (亿), or ten thousand (10万), to use it. */
+static double axis_money_scale(const ssc_canvas *c, const ssc_chart_axis *a)
+{
+    static const double en[] = {1e6, 1e3, 1.0}, zh[] = {1e8, 1e4, 1.0};
+    const double *k = ssc_chart_zh(c) ? zh : en;
+    double end = fmax(fabs(a->lo), fabs(a->hi));
+    for (int i = 0; i < 2; i++) {
+        double tenths = a->step / k[i] * 10.0;
+        if (end >= k[i] * (i == 0 ? 1.0 : 10.0) &&
+            fabs(tenths - round(tenths)) < 1e-6)
+            return k[i];
+    }
+    return 1.0;
+}
+
+const char *ssc_chart_axis_title(const ssc_canvas *c, const ssc_chart_axis *a)
+{
+    if (a->unit != SSC_UNIT_USD)
+        return NULL;
+    double k = axis_money_scale(c, a);
+    if (ssc_chart_zh(c)) /* 亿美元, 万美元, 美元 */
+        return k == 1e8 ? "\u4ebf\u7f8e\u5143" : k == 1e4 ? "\u4e07\u7f8e\u5143" : "\u7f8e\u5143";
+    return k == 1e6 ? "US$ million" : k == 1e3 ? "US$ thousand" : "US$";
+}
+
+const char *ssc_chart_tick_label(ssc_canvas *c, const ssc_chart_axis *a, double v)
+{
+    if (a->unit != SSC_UNIT_USD)
+        return ssc_canvas_format(c, v, a->unit);
+    return ssc_canvas_format(c, v / axis_money_scale(c, a), SSC_UNIT_COUNT);
+}
+
+double ssc_chart_axis_title_height(ssc_canvas *c, ssc_unit unit)
+{
+    ssc_text_style st = ssc_chart_style(c, SSC_CHART_SMALL, 0);
+    return unit == SSC_UNIT_USD ? ssc_chart_line_h(c, &st) + 2.0 : 0.0;
+}
+
+void ssc_chart_axis_title_draw(ssc_canvas *c, const ssc_chart_axis *a, double x, double y)
+{
+    ssc_text_style st = ssc_chart_style(c, SSC_CHART_SMALL, c->theme->muted);
+    const char *title = ssc_chart_axis_title(c, a);
+    if (title)
+        ssc_chart_text(c, x, y, 0.0, 0.0, title, &st);
+}
+
 double ssc_chart_axis_label_width(ssc_canvas *c, const ssc_chart_axis *a)
 {
     ssc_text_style st = ssc_chart_style(c, SSC_CHART_SMALL, 0);
@@ -203,8 +254,8 @@ double ssc_chart_axis_label_width(ssc_canvas *c, const ssc_chart_axis *a)
     int n = ssc_chart_axis_intervals(a);
     for (int i = 0; i <= n; i++) {
         double w;
-        ssc_text_measure(c, ssc_canvas_format(c, ssc_chart_axis_tick(a, i), a->unit), &st, 0.0,
-                         &w, NULL);
+        ssc_text_measure(c, ssc_chart_tick_label(c, a, ssc_chart_axis_tick(a, i)), &st, 0.0, &w,
+                         NULL);
         if (w > widest)
             widest = w;
     }

@@ -93,6 +93,16 @@ void ssc_chart_axis_fit(ssc_canvas *c, const ssc_series *s, double length, int h
 double ssc_chart_axis_pos(const ssc_chart_axis *a, double v, double from, double to);
 /* Widest tick label, in points. */
 double ssc_chart_axis_label_width(ssc_canvas *c, const ssc_chart_axis *a);
+/* A tick's label: money in the scale of the axis title (200 under "US$
+ * thousand"), anything else as ssc_canvas_format writes it. */
+const char *ssc_chart_tick_label(ssc_canvas *c, const ssc_chart_axis *a, double v);
+/* The axis' unit, written once above its ticks: "US$ thousand", "万美元";
+ * NULL for counts and percentages, whose ticks say what they are. */
+const char *ssc_chart_axis_title(const ssc_canvas *c, const ssc_chart_axis *a);
+/* The title's line above the ticks, drawn at (x, y) (its top left);
+ * returns its height, 0 when the unit has no title (s: the series). */
+double ssc_chart_axis_title_height(ssc_canvas *c, ssc_unit unit);
+void ssc_chart_axis_title_draw(ssc_canvas *c, const ssc_chart_axis *a, double x, double y);
 /* Number of intervals (ticks - 1). */
 int ssc_chart_axis_intervals(const ssc_chart_axis *a);
 double ssc_chart_axis_tick(const ssc_chart_axis *a, int i);
