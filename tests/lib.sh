@@ -19,6 +19,10 @@
 #                       dropped, line breaks inside a field written as the
 #                       two characters \n), so awk -F'\037' can read it
 #   same_file A B       true when A and B are byte-identical
+#   need_m49            sets $m49 to UNSD's M49 file ($SSC_M49, else the
+#                       shared reference data next to the tree), or skips:
+#                       tests that check our derived country table against
+#                       the UN's own file
 #   sanitized           true when the command carries a sanitizer's runtime
 #                       (make check-sanitize's build)
 #
@@ -103,6 +107,16 @@ show_run()
 {
     sed 's/^/    stdout: /' "$work/run.out" >&2
     sed 's/^/    stderr: /' "$work/run.err" >&2
+}
+
+need_m49()
+{
+    m49=${SSC_M49:-}
+    for f in "$top_srcdir/../shared/data/unsd-m49/m49.csv" \
+             "$top_srcdir/../../shared/data/unsd-m49/m49.csv" /work/shared/data/unsd-m49/m49.csv; do
+        [ -n "$m49" ] || { [ -f "$f" ] && m49=$f; }
+    done
+    [ -n "$m49" ] && [ -f "$m49" ] || skip "no UN M49 file (set SSC_M49 to its path)"
 }
 
 same_file()

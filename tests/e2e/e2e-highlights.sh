@@ -11,12 +11,7 @@
 . "$top_srcdir/tests/lib.sh"
 need_tool pdftotext
 
-m49=${SSC_M49:-}
-for f in "$top_srcdir/../shared/data/unsd-m49/m49.csv" \
-         "$top_srcdir/../../shared/data/unsd-m49/m49.csv" /work/shared/data/unsd-m49/m49.csv; do
-    [ -n "$m49" ] || { [ -f "$f" ] && m49=$f; }
-done
-[ -n "$m49" ] && [ -f "$m49" ] || skip "no UN M49 file (set SSC_M49 to its path)"
+need_m49
 
 # code, region (the Americas split into their two sub-regions), LDC mark
 csv_us "$m49" | awk -F"$US" 'NR > 1 && $4 != "" && $11 != "" {

@@ -8,12 +8,7 @@
 # its budget is split evenly over its countries.
 . "$top_srcdir/tests/lib.sh"
 
-m49=${SSC_M49:-}
-for f in "$top_srcdir/../shared/data/unsd-m49/m49.csv" \
-         "$top_srcdir/../../shared/data/unsd-m49/m49.csv" /work/shared/data/unsd-m49/m49.csv; do
-    [ -n "$m49" ] || { [ -f "$f" ] && m49=$f; }
-done
-[ -n "$m49" ] && [ -f "$m49" ] || skip "no UN M49 file (set SSC_M49 to its path)"
+need_m49
 
 # alpha-3 code, LDC, LLDC, SIDS ("x" or empty), of the countries in a region
 csv_us "$m49" | awk -F"$US" 'NR > 1 && $4 != "" && $11 != "" { print $11 "," $12 "," $13 "," $14 }' \
