@@ -71,19 +71,14 @@ static void inst_sector(inst_tally *t, const char *code)
     }
 }
 
-/* Counts project row for t when the institution leads or partners it. */
-static int inst_count(const ssc_portfolio *p, size_t row, inst_tally *t)
+/* Counts project row for t, which leads it (lead) or partners it. */
+static int inst_count(const ssc_portfolio *p, size_t row, inst_tally *t, int lead)
 {
-    ssc_strings partners = ssc_project_partners(p, row), c;
-    int lead = strcmp(ssc_project_lead(p, row), t->name) == 0, partner = 0;
+    ssc_strings c;
     double usd;
 
-    for (size_t k = 0; k < partners.count && !partner; k++)
-        partner = strcmp(partners.items[k], t->name) == 0;
-    if (!lead && !partner)
-        return 0;
     t->led += lead;
-    t->partnered += !lead && partner;
+    t->partnered += !lead;
     if (lead && ssc_project_budget(p, row, &usd))
         t->budget += usd;
     inst_sector(t, ssc_project_sector(p, row));
@@ -91,6 +86,77 @@ static int inst_count(const ssc_portfolio *p, size_t row, inst_tally *t)
     for (size_t k = 0; k < c.count; k++)
         if (inst_country(t, c.items[k]))
             return -1;
+    return 0;
+}
+
+/* ---- institutions by name -------------------------------------------------
+ * An open-addressing table from name to tally, so that a portfolio of a
+ * million rows and thousands of leads is one pass, not leads x rows
+ * (issue 10: every metric one pass). */
+typedef struct inst_index {
+    size_t *slot; /* tally number + 1; 0: empty */
+    size_t mask;
+} inst_index;
+
+static size_t inst_hash(const char *name)
+{
+    size_t h = 1469598103934665603u; /* FNV-1a */
+    for (const unsigned char *q = (const unsigned char *)name; *q; q++)
+        h = (h ^ *q) * 1099511628211u;
+    return h;
+}
+
+static int inst_index_init(inst_index *x, size_t most)
+{
+    size_t cap = 16;
+    while (cap < most * 2)
+        cap *= 2;
+    x->slot = calloc(cap, sizeof *x->slot);
+    x->mask = cap - 1;
+    return x->slot ? 0 : -1;
+}
+
+/* The tally named name, or NULL; with add, a new one at t[*nt] when the
+ * name is not there yet (the table holds at least 2 x the most tallies). */
+static inst_tally *inst_find(inst_index *x, inst_tally *t, size_t *nt, const char *name,
+                             int add)
+{
+    size_t i = inst_hash(name) & x->mask;
+    while (x->slot[i]) {
+        inst_tally *it = &t[x->slot[i] - 1];
+        if (strcmp(it->name, name) == 0)
+            return it;
+        i = (i + 1) & x->mask;
+    }
+    if (!add)
+        return NULL;
+    t[*nt].name = name;
+    x->slot[i] = ++*nt;
+    return &t[*nt - 1];
+}
+
+/* Every project counted once for its lead and once for each partner
+ * other than the lead (a name listed twice counts once). */
+static int inst_tally_all(const ssc_portfolio *p, inst_index *x, inst_tally *t, size_t *nt,
+                          int add_leads)
+{
+    size_t n = ssc_portfolio_count(p);
+    for (size_t row = 0; row < n; row++) {
+        const char *lead = ssc_project_lead(p, row);
+        ssc_strings partners = ssc_project_partners(p, row);
+        inst_tally *it = inst_find(x, t, nt, lead, add_leads);
+        if (it && inst_count(p, row, it, 1))
+            return -1;
+        for (size_t k = 0; k < partners.count; k++) {
+            const char *name = partners.items[k];
+            int seen = strcmp(name, lead) == 0;
+            for (size_t j = 0; j < k && !seen; j++)
+                seen = strcmp(partners.items[j], name) == 0;
+            it = seen ? NULL : inst_find(x, t, nt, name, 0);
+            if (it && inst_count(p, row, it, 0))
+                return -1;
+        }
+    }
     return 0;
 }
 
@@ -156,25 +222,24 @@ static int inst_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table 
         if (c != k || ssc_table_set_column_title(out, c, zh ? cn[k] : en[k]))
             return ssc_error_set(err, "out of memory");
     }
+    inst_index x = {NULL, 0};
     t = calloc((members.count ? members.count : n) + 1, sizeof *t);
-    if (!t)
+    if (!t || inst_index_init(&x, members.count ? members.count : n) != 0) {
+        free(t);
         return ssc_error_set(err, "out of memory");
-    if (members.count) {
-        for (size_t i = 0; i < members.count; i++)
-            t[nt++].name = members.items[i];
-    } else {
-        for (size_t row = 0; row < n; row++) {
-            const char *lead = ssc_project_lead(p, row);
-            size_t i = 0;
-            while (i < nt && strcmp(t[i].name, lead) != 0)
-                i++;
-            if (i == nt)
-                t[nt++].name = lead;
-        }
     }
-    for (size_t i = 0; i < nt && !bad; i++)
-        for (size_t row = 0; row < n && !bad; row++)
-            bad = inst_count(p, row, &t[i]);
+    for (size_t i = 0; i < members.count; i++)
+        inst_find(&x, t, &nt, members.items[i], 1);
+    /* Without members, every lead is listed; partners count only for an
+     * institution that leads somewhere, as the chart ranks leads.  Leads
+     * are all added in a first pass, so a partner row before its first
+     * lead row still counts. */
+    if (!members.count) {
+        for (size_t row = 0; row < n; row++)
+            inst_find(&x, t, &nt, ssc_project_lead(p, row), 1);
+    }
+    bad = inst_tally_all(p, &x, t, &nt, 0);
+    free(x.slot);
     if (!members.count && !bad)
         qsort(t, nt, sizeof *t, inst_by_led);
     size_t limit = (size_t)ssc_section_option_int(s, "limit", members.count ? 0 : 12);
