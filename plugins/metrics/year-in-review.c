@@ -172,7 +172,6 @@ static int yir_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, s
     ssc_box area = ssc_canvas_box(c);
     double tile_w = (area.w - YIR_GAP) / 2;
     unsigned long accent = ssc_canvas_palette(c, 0);
-    int zh = strcmp(ssc_section_language(s), "zh") == 0;
     (void)err;
 
     for (size_t i = 0; i < ssc_table_rows(t) && i < YIR_UNDATED; i++) {
@@ -190,13 +189,20 @@ static int yir_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, s
             break;
         ssc_canvas_fill(c, tile, 0xF3F6F9);
         ssc_canvas_fill(c, (ssc_box){tile.x, tile.y, 4, tile.h}, accent);
-        if (money && v >= 1e6)
-            snprintf(figure, sizeof figure, zh ? "%.2f 百万美元" : "US$ %.2f million", v / 1e6);
-        else
-            snprintf(figure, sizeof figure, "%s",
-                     ssc_canvas_format(c, v, money ? SSC_UNIT_USD : SSC_UNIT_COUNT));
+        /* the engine's one money format per language ("US$122 million",
+         * "1.2亿美元"), as the key figures write it */
+        snprintf(figure, sizeof figure, "%s",
+                 ssc_canvas_format(c, v, money ? SSC_UNIT_USD : SSC_UNIT_COUNT));
         yir_change(c, s, money, v, prev, line, sizeof line);
         ssc_box inner = {tile.x + 20, tile.y + 14, tile.w - 32, tile.h - 20};
+        /* a wide figure gets a smaller size, whole on its line, never cut */
+        big.max_lines = 0;
+        for (double size = 28; size >= 14; size -= 2) {
+            big.size = size;
+            if (ssc_canvas_text_height(c, inner.w, figure, &big) < size * 1.6)
+                break;
+        }
+        big.max_lines = 1;
         inner.y += ssc_canvas_text(c, inner, figure, &big) + 4;
         inner.y += ssc_canvas_text(c, inner, ssc_table_label(t, i), &label) + 4;
         ssc_canvas_text(c, inner, line, &change);

@@ -19,6 +19,31 @@ for cfg in annual-meeting annual-meeting-zh; do
     fi
 done
 
+# ---- 1b. the same with budgets a thousand times larger ----------------------
+# figures of hundreds of millions (the year in review's budget tile, the key
+# figures) get a smaller size, never an ellipsis: every field written back
+# quoted, the budget column times 1000
+csv_us "$sample" | awk -F"$US" '
+    NR == 1 { for (i = 1; i <= NF; i++) if ($i == "budget_usd") b = i }
+    {
+        line = ""
+        for (i = 1; i <= NF; i++) {
+            v = $i
+            if (NR > 1 && i == b && v != "") v = v * 1000
+            gsub(/"/, "\"\"", v); gsub(/\\n/, "\n", v)
+            line = line (i > 1 ? "," : "") "\"" v "\""
+        }
+        print line
+    }' > "$work/big.csv"
+[ "$(wc -l < "$work/big.csv")" -gt 40 ] || die "could not write big.csv"
+run render --data "$work/big.csv" -o "$work/big.pdf"
+if [ "$rc" -ne 0 ]; then
+    show_run
+    fail "render of budgets x 1000 failed (exit $rc)"
+elif grep -q 'cut short' "$work/run.err"; then
+    fail "budgets x 1000: text cut short: $(grep 'cut short' "$work/run.err")"
+fi
+
 # ---- 2. a report that must cut says so -------------------------------------
 # every institution name of the sample, lead and partners, one per line
 csv_us "$sample" | awk -F"$US" '
