@@ -2,8 +2,8 @@
 /* Whom the projects reach: the beneficiaries column summed by region
  * (option by = "region", the default) or by sector (by = "sector").  One
  * column, "beneficiaries".  A project's beneficiaries are split evenly over
- * the regions it reaches, as the portfolio spec splits money, so the rows
- * add up to the total reported; a project has one sector, so by sector
+ * the regions it reaches, in whole people, so the rows add up to the total
+ * reported; a project has one sector, so by sector
  * they all go there.  A project that gives no beneficiaries is not
  * guessed at: it is left out of the sums and the note says how many are
  * "not reported" (and so does a project placed in no region). */
@@ -52,10 +52,18 @@ static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
                 return ssc_error_set(err, "out of memory");
             continue;
         }
+        /* Whole people: each region gets b / n, and the b % n left over go
+         * one each to the first regions in key order, so that the rows
+         * still add up to the total and no chart shows 8,719,935.2 people. */
         ssc_strings regions = ssc_project_regions(p, row);
+        long long each = regions.count ? b / (long long)regions.count : 0;
+        long long rest = regions.count ? b % (long long)regions.count : 0;
         for (size_t k = 0; k < regions.count; k++) {
+            long long rank = 0;
+            for (size_t j = 0; j < regions.count; j++)
+                rank += strcmp(regions.items[j], regions.items[k]) < 0;
             int r = ssc_table_row(out, regions.items[k]);
-            if (r < 0 || ssc_table_add_to(out, r, c, (double)b / (double)regions.count))
+            if (r < 0 || ssc_table_add_to(out, r, c, (double)(each + (rank < rest))))
                 return ssc_error_set(err, "out of memory");
         }
     }
@@ -63,7 +71,7 @@ static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
     if (zh)
         used = snprintf(note, sizeof note,
                         "受益人总数为%s。%s%zu个项目中有%zu个未报告受益人，未计入。", sum,
-                        by_sector ? "" : "跨多个地区的项目，其受益人在各地区间平均分配。", n,
+                        by_sector ? "" : "跨多个地区的项目，其受益人按整数在各地区间平均分配。", n,
                         missing);
     else
         used = snprintf(note, sizeof note,
@@ -71,8 +79,8 @@ static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
                         "beneficiaries (not reported) and %s not counted.",
                         sum,
                         by_sector ? ""
-                                  : " A project's beneficiaries are split evenly over the "
-                                    "regions it reaches.",
+                                  : " A project's beneficiaries are split evenly, in whole "
+                                    "people, over the regions it reaches.",
                         n, n == 1 ? "" : "s", missing, missing == 1 ? "does" : "do",
                         missing == 1 ? "is" : "are");
     if (used < 0 || ssc_table_set_note(out, note))

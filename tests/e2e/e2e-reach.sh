@@ -67,12 +67,18 @@ compare()
 }
 
 # beneficiaries by region: split evenly over the project's distinct regions
+# in whole people, the remainder one each to the first regions by key
 awk -F"$US" -v t="$work/regions.txt" '
 BEGIN { while ((getline l < t) > 0) { split(l, a, ","); region[a[1]] = a[2] } }
 NR > 1 && $16 != "" {
     n = split($5, c, ";"); delete seen; k = 0
     for (i = 1; i <= n; i++) if (!(region[c[i]] in seen)) { seen[region[c[i]]] = 1; k++ }
-    for (r in seen) sum[r] += $16 / k
+    each = int($16 / k); rest = $16 - each * k
+    for (r in seen) {
+        rank = 0
+        for (q in seen) if (q < r) rank++
+        sum[r] += each + (rank < rest ? 1 : 0)
+    }
 }
 END { for (r in sum) printf "%s,%.2f\n", r, sum[r] }' "$work/p.us" > "$work/exp1"
 compare "beneficiaries by region" "$work/out/01-beneficiaries.csv" "$work/exp1"
