@@ -124,17 +124,7 @@ same_file()
     cmp -s "$1" "$2"
 }
 
-# AddressSanitizer and its kin (make check-sanitize, docs/fuzzing.md) cost
-# time and memory a plain build does not: shadow memory and a quarantine of
-# freed blocks.  The command may be libtool's wrapper script; look at the
-# real binaries too.
-sanitized()
-{
-    for bin in "$SSC_REPORT" "$top_builddir/.libs/ssc-report" "$top_builddir/.libs/lt-ssc-report"; do
-        [ -f "$bin" ] && grep -a -q -E '__(asan|tsan|msan)_init' "$bin" && return 0
-    done
-    return 1
-}
+. "$top_srcdir/tests/sanitize/detect.sh"
 
 # An RFC 4180 reader in plain awk (mawk and gawk alike), independent of the
 # engine's own reader.

@@ -4,7 +4,8 @@
 # UndefinedBehaviorSanitizer; `sh build.sh test` (and so CI) runs it after
 # make check.  Leaks in third-party libraries are suppressed by lsan.supp,
 # each entry with its reason; ours fail the suite.  See docs/fuzzing.md.
-EXTRA_DIST += tests/sanitize/check-sanitize.sh tests/sanitize/lsan.supp
+EXTRA_DIST += tests/sanitize/check-sanitize.sh tests/sanitize/lsan.supp \
+	tests/sanitize/detect.sh
 # The compiler of this build (gcc on a fresh Debian, whose sanitizer
 # runtimes come with it; clang needs no more than SANITIZE_CC=clang).
 SANITIZE_CC = $(CC)

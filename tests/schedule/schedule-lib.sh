@@ -14,6 +14,7 @@ report="$top_srcdir/reports/annual-meeting.cfg"
 project_table=$(awk '/plugin *= *"/ { n++ } /plugin *= *"project-table"/ { print n - 1; exit }' "$report")
 [ -n "$project_table" ] || { echo "no project-table section in $report" >&2; exit 99; }
 sample="$top_srcdir/data/sample-portfolio.csv"
+. "$top_srcdir/tests/sanitize/detect.sh"
 failures=0
 checks=0
 
