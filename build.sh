@@ -3,7 +3,10 @@
 # One command from a fresh clone to a result, on Debian 12:
 #   sh build.sh render   installs what is missing, builds, renders the
 #                        default annual-meeting report to ./annual-meeting.pdf
-#   sh build.sh test     installs what is missing, builds, runs `make check`
+#   sh build.sh test     installs what is missing, builds, runs `make check`,
+#                        then `make check-sanitize`: the same suite again,
+#                        built with ASan and UBSan (gcc's, which come with
+#                        build-essential), leaks in our code failing it
 # The build goes to ./build (out of tree).  Packages are installed with
 # apt-get, as root or through sudo, only when they are missing.
 set -eu
@@ -47,6 +50,7 @@ render)
     ;;
 test|check)
     make -j"$jobs" check
+    make check-sanitize SANITIZE_JOBS="$jobs"
     ;;
 *)
     echo "usage: sh build.sh [render|test]" >&2
