@@ -11,7 +11,7 @@ set -eu
 sb="$top_builddir/sanitize-build"
 flags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
 
-if ! command -v "$SANITIZE_CC" > /dev/null; then
+if ! command -v "${SANITIZE_CC%% *}" > /dev/null; then
     echo "make check-sanitize: $SANITIZE_CC not found" >&2
     exit 2
 fi
