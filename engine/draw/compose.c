@@ -211,7 +211,12 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i,
         return SSC_ERR;
     ssc_doc_tag_begin(doc, "Sect");
     if (kind == SSC_CHART_TABLE) {
-        rc = ssc_doc_heading(doc, s->def->title, 80, err);
+        /* the heading keeps the table (a short one), or its first rows, with it */
+        rc = compose_plan(doc, t, s->def->table_limit, s->def->table_columns, &plans[i], err);
+        if (rc == SSC_OK)
+            rc = ssc_doc_heading(
+                doc, s->def->title,
+                fmax(80, ssc_table_plan_keep(c, plans[i], ssc_doc_body_height(doc))), err);
         if (rc == SSC_OK)
             rc = ssc_doc_caption(doc, caption, err);
         if (rc == SSC_OK)
@@ -281,12 +286,14 @@ static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_table_plan 
                 return SSC_ERR;
             any = 1;
         }
-        /* the table's title keeps the table's header and first row with it */
+        /* the table's title keeps the table (a short one), or its header
+         * and first rows, with it */
         if (compose_plan(doc, cc->tables[i], s->def->table_limit, s->def->table_columns,
                          &plans[i], err) != SSC_OK ||
             ssc_doc_subheading(doc, s->def->title,
-                               ssc_table_plan_start(ssc_doc_canvas(doc), plans[i]), err) !=
-                SSC_OK ||
+                               ssc_table_plan_keep(ssc_doc_canvas(doc), plans[i],
+                                                   ssc_doc_body_height(doc)),
+                               err) != SSC_OK ||
             compose_table(doc, cc->tables[i], s->def->title, s->def->table_limit,
                           s->def->table_columns, &plans[i], err) != SSC_OK)
             return SSC_ERR;

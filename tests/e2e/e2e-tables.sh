@@ -5,7 +5,8 @@
 # ("7 of 1,234 projects, most recent first."), in both editions; the
 # appendix's country table stands in blocks side by side, each country in
 # it once with its count, in the table's order down one block and on into
-# the next; table_columns overrides the choice; in the Chinese edition a
+# the next; table_columns overrides the choice; a short table is never
+# split over two pages; in the Chinese edition a
 # country's name and a column's heading are never broken across lines.
 # The expected values are built here from the portfolio this test wrote.
 . "$top_srcdir/tests/lib.sh"
@@ -178,6 +179,28 @@ bad=$(awk -F'\t' 'NR == FNR { text[FNR] = $0; lines = FNR; next }
 for h in 牵头机构 开始年份 拉丁美洲和加勒比; do
     grep -q "$h" "$work/words.layout" || fail "zh: the heading $h is not whole on one line"
 done
+
+# ---- a short table is never split ----------------------------------------------
+# Fifteen tables of seven sectors in the appendix: none is split over two
+# pages (a short table moves on whole), so no page says "(continued)".
+awk -F, 'NR == 1 { print; next }
+    { split("agriculture forestry fishery renewable-energy ict water financial-services", s, " ")
+      $5 = s[NR % 7 + 1]; print }' OFS=, "$work/p.csv" > "$work/sectors.csv"
+{
+    printf 'title = "Short";\norganisation = "Tests";\nlanguage = "en";\ntoc = false;\n'
+    printf 'data_tables = "appendix";\ndata = { path = "sectors.csv"; };\nsections = (\n'
+    for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+        printf '  { plugin = "by-sector"; title = "Sectors %d"; chart = "hbar"; }%s\n' "$k" \
+            "$([ "$k" -lt 15 ] && echo ,)"
+    done
+    printf ');\n'
+} > "$work/short.cfg"
+run render "$work/short.cfg" -o "$work/short.pdf"
+[ "$rc" -eq 0 ] || { show_run; die "short tables: render failed (exit $rc)"; }
+pdftotext "$work/short.pdf" - | grep "(continued)" > "$work/split" &&
+    fail "a short table split over two pages: $(head -n 1 "$work/split")"
+[ "$(pdftotext "$work/short.pdf" - | grep -c "^Sectors 15$")" -ge 2 ] ||
+    fail "short tables: the fifteenth table is not in the appendix"
 
 # The Chinese edition: every Chinese name in the appendix
 appendix "$work/zh.layout" | tr -d ' ' > "$work/zh.appendix"

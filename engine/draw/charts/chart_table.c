@@ -193,12 +193,6 @@ int ssc_table_plan_new(ssc_canvas *c, const ssc_table *t, size_t rows, double wi
     return SSC_OK;
 }
 
-double ssc_table_plan_start(ssc_canvas *c, ssc_table_plan *P)
-{
-    return P->header_h +
-           (P->rows > 0 ? table_row_height(c, P, 0) : P->line_h + 2.0 * SSC_TABLE_PAD_Y);
-}
-
 void ssc_table_plan_free(ssc_table_plan *P)
 {
     if (!P)
@@ -368,6 +362,29 @@ static double table_block_height(ssc_canvas *c, ssc_table_plan *P, size_t first,
             hi = tallest; /* the blocks' own height, at most mid */
     }
     return hi;
+}
+
+double ssc_table_plan_keep(ssc_canvas *c, ssc_table_plan *P, double page)
+{
+    double sum = 0.0, tallest;
+    size_t r;
+
+    if (P->rows == 0)
+        return P->header_h + P->line_h + 2.0 * SSC_TABLE_PAD_Y;
+    /* the rows' sum first: a table taller than the blocks of a third of a
+     * page is not short, and the search below is not needed */
+    for (r = 0; r < P->rows && sum <= page * P->blocks / 3.0; r++)
+        sum += table_row_height(c, P, r);
+    if (r == P->rows) {
+        double whole = P->blocks > 1 ? table_block_height(c, P, 0, 1e12) : P->header_h + sum;
+        if (whole <= page / 3.0)
+            return whole;
+    }
+    /* else its header and first rows: never a header with one row under it */
+    tallest = P->header_h;
+    for (r = 0; r < P->rows && r < SSC_TABLE_KEEP_ROWS; r++)
+        tallest += table_row_height(c, P, r);
+    return tallest;
 }
 
 /* Draws rows from first in the box: one table, or blocks side by side;

@@ -14,6 +14,7 @@
 #define SSC_TABLE_BLOCK_MIN_ROWS 5
 #define SSC_TABLE_BLOCKS_MAX 4 /* the most a report may ask for */
 #define SSC_TABLE_BLOCKS_AUTO 3 /* the most the engine chooses itself */
+#define SSC_TABLE_KEEP_ROWS 3   /* a long table starts on a page with at least these */
 
 /* Ideographs run together as one word up to this many: a short Chinese
  * word (已完成, 肯尼亚) keeps its column wide enough not to break inside,
