@@ -236,7 +236,9 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i,
     }
     c->box = ssc_doc_space(doc);
     double h = compose_chart_height(cc, doc, i, kind);
-    rc = ssc_doc_heading(doc, s->def->title, h, err);
+    /* the sentence under a chart belongs with it: a heading moves on
+     * unless both fit, or the sentence opens the next page alone */
+    rc = ssc_doc_heading(doc, s->def->title, h + ssc_doc_caption_height(doc, caption), err);
     if (rc == SSC_OK && kind == SSC_CHART_CUSTOM) {
         rc = compose_custom(cc, doc, i, h < ssc_doc_space(doc).h ? h : ssc_doc_space(doc).h, err);
         if (rc == SSC_OK)

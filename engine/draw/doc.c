@@ -378,6 +378,17 @@ int ssc_doc_subheading(ssc_doc *d, const char *text, double need, ssc_error *err
     return doc_cairo_ok(d, err);
 }
 
+double ssc_doc_caption_height(ssc_doc *d, const char *text)
+{
+    ssc_text_style st = {.size = d->theme->body_size * 0.9, .colour = d->theme->muted};
+    double th;
+
+    if (!text || !text[0])
+        return 0.0;
+    ssc_text_measure(&d->canvas, text, &st, doc_width(d), NULL, &th);
+    return th + 10;
+}
+
 int ssc_doc_caption(ssc_doc *d, const char *text, ssc_error *err)
 {
     ssc_text_style st = {.size = d->theme->body_size * 0.9, .colour = d->theme->muted};

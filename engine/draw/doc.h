@@ -68,6 +68,9 @@ int ssc_doc_take(ssc_doc *d, double h, ssc_box *box, ssc_error *err);
 int ssc_doc_new_page(ssc_doc *d, ssc_error *err);
 /* Draws a caption (muted, smaller) in the free space and takes its height. */
 int ssc_doc_caption(ssc_doc *d, const char *text, ssc_error *err);
+/* The height ssc_doc_caption would take for text (0 for none), so that a
+ * chart's heading can ask for room for the chart and its sentence. */
+double ssc_doc_caption_height(ssc_doc *d, const char *text);
 ssc_canvas *ssc_doc_canvas(ssc_doc *d);
 int ssc_doc_page_count(const ssc_doc *d);
 /* Structure tags (tagged PDF): "Figure", "Table", "P", "Sect"... */

@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Nothing is cut (issue 8): both bundled editions render with no text cut
-# short by an ellipsis, which the engine counts as it draws and reports on
-# stderr.  The counter itself is checked on a report that must cut: the
+# Nothing is cut or parted (issue 8): both bundled editions render with no
+# chart's sentence alone at the top of the page after its chart, and no
+# text cut short by an ellipsis, which the engine counts as it draws and
+# reports on stderr.  The counter itself is checked on a report that must cut: the
 # institutions drawn as columns, whose rotated names have a fixed length.
 # The name the warning quotes is one the test reads from the sample, and
 # --data-out keeps it whole.
@@ -10,13 +11,33 @@
 
 sample="$top_srcdir/data/sample-portfolio.csv"
 
-# ---- 1. the bundled editions: no cut text --------------------------------
+# orphans PDF: the pages whose first line under the running header is the
+# sentence under a chart ("... has the most ...", "...最多..."): a chart's
+# sentence belongs on its page, not alone at the top of the next
+orphans()
+{
+    pages=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
+    p=2
+    while [ "$p" -le "${pages:-0}" ]; do
+        first=$(pdftotext -f "$p" -l "$p" -layout "$1" - | grep -v '^[[:space:]]*$' |
+            sed -n 2p | sed 's/^ *//')
+        printf '%s\n' "$first" |
+            grep -Eq '(has|have) the (most|largest|highest)|^Most projects started|最多|最高' &&
+            echo "page $p: $first"
+        p=$((p + 1))
+    done
+}
+
+# ---- 1. the bundled editions: no cut text, no sentence parted from its chart
+need_tool pdfinfo pdftotext
 for cfg in annual-meeting annual-meeting-zh; do
     run render "$top_srcdir/reports/$cfg.cfg" -o "$work/$cfg.pdf"
     [ "$rc" -eq 0 ] || { show_run; fail "$cfg: render failed (exit $rc)"; continue; }
     if grep -q 'cut short' "$work/run.err"; then
         fail "$cfg: text cut short in the PDF: $(grep 'cut short' "$work/run.err")"
     fi
+    orphans "$work/$cfg.pdf" > "$work/orphans"
+    [ -s "$work/orphans" ] && fail "$cfg: a chart's sentence opens a page: $(cat "$work/orphans")"
 done
 
 # ---- 1b. the same with budgets a thousand times larger ----------------------
