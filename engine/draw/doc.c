@@ -378,9 +378,14 @@ int ssc_doc_subheading(ssc_doc *d, const char *text, double need, ssc_error *err
     return doc_cairo_ok(d, err);
 }
 
+static ssc_text_style doc_caption_style(const ssc_doc *d)
+{
+    return (ssc_text_style){.size = d->theme->body_size * 0.9, .colour = d->theme->muted};
+}
+
 double ssc_doc_caption_height(ssc_doc *d, const char *text)
 {
-    ssc_text_style st = {.size = d->theme->body_size * 0.9, .colour = d->theme->muted};
+    ssc_text_style st = doc_caption_style(d);
     double th;
 
     if (!text || !text[0])
@@ -391,15 +396,13 @@ double ssc_doc_caption_height(ssc_doc *d, const char *text)
 
 int ssc_doc_caption(ssc_doc *d, const char *text, ssc_error *err)
 {
-    ssc_text_style st = {.size = d->theme->body_size * 0.9, .colour = d->theme->muted};
-    double tw, th;
+    ssc_text_style st = doc_caption_style(d);
     ssc_box box;
 
     if (!text || !text[0])
         return SSC_OK;
     doc_page_box(d);
-    ssc_text_measure(&d->canvas, text, &st, doc_width(d), &tw, &th);
-    if (ssc_doc_take(d, th + 10, &box, err) != SSC_OK)
+    if (ssc_doc_take(d, ssc_doc_caption_height(d, text), &box, err) != SSC_OK)
         return SSC_ERR;
     doc_page_box(d);
     cairo_tag_begin(d->cr, "P", NULL);

@@ -82,24 +82,11 @@ typedef struct bar_layout {
 } bar_layout;
 
 /* A stacked column's label: the row's distinct count when the plugin gave
- * one (segments may repeat projects), else the sum of its values. */
+ * one (segments may repeat projects), else its net total. */
 static double bar_stack_total(const ssc_table *t, const ssc_series *s, size_t r)
 {
-    double total = ssc_table_row_total(t, r), sum = 0.0;
-    if (isfinite(total))
-        return total;
-    for (size_t k = 0; k < s->n; k++) {
-        double v = ssc_chart_value(t, s, k, r);
-        if (!isnan(v))
-            sum += v;
-    }
-    return sum;
-}
-
-/* The value written over column r: its total when stacked. */
-static double bar_top_value(const bar_layout *L, const ssc_table *t, size_t r, size_t k)
-{
-    return L->stack ? bar_stack_total(t, &L->s, r) : ssc_chart_value(t, &L->s, k, r);
+    double total = ssc_table_row_total(t, r), neg, pos;
+    return isfinite(total) ? total : ssc_chart_stack_ends(t, s, r, &neg, &pos);
 }
 
 /* Places the plot at px and recomputes what depends on its width. */
@@ -220,12 +207,8 @@ static void bar_columns_layout(ssc_canvas *c, const ssc_table *t, ssc_box box, d
         /* the axis runs over the stacks, not the single values */
         L->s.min = L->s.max = 0.0;
         for (size_t r = 0; r < rows; r++) {
-            double neg = 0.0, pos = 0.0;
-            for (size_t k = 0; k < L->s.n; k++) {
-                double v = ssc_chart_value(t, &L->s, k, r);
-                if (!isnan(v))
-                    *(v < 0 ? &neg : &pos) += v;
-            }
+            double neg, pos;
+            ssc_chart_stack_ends(t, &L->s, r, &neg, &pos);
             L->s.min = fmin(L->s.min, neg);
             L->s.max = fmax(L->s.max, pos);
         }
@@ -330,7 +313,7 @@ static void bar_stack_draw(ssc_canvas *c, const ssc_table *t, const bar_layout *
         ssc_text_style val = ssc_chart_style(c, SSC_CHART_SMALL, 0);
         double y = ssc_chart_axis_pos(&L->axis, pos, L->py + L->ph, L->py);
         ssc_chart_text(c, cx, y - 1.0, 0.5, 1.0,
-                       ssc_canvas_format(c, bar_top_value(L, t, r, 0), L->s.unit), &val);
+                       ssc_canvas_format(c, bar_stack_total(t, &L->s, r), L->s.unit), &val);
     }
 }
 
@@ -477,9 +460,12 @@ static void hbar_layout_rows(ssc_canvas *c, const ssc_table *t, ssc_box box, int
                 L->value_size *= L->row_h / tick_lh;
         }
     }
-    lab.size = L->label_size;
+    /* labels shrunk to fit the box take less room: measure them again */
+    if (L->label_size != lab.size) {
+        lab.size = L->label_size;
+        L->label_w = hbar_label_width(c, t, &lab, box.w);
+    }
     lab_lh = bar_line_height(c, &lab);
-    L->label_w = hbar_label_width(c, t, &lab, box.w);
     /* as many lines as the row holds; ellipsizing is the last resort of a
      * chart squeezed into a box too small for it */
     L->label_lines = (int)((L->row_h + 1.0) / lab_lh);

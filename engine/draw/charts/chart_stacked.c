@@ -42,30 +42,11 @@ typedef struct stacked_layout {
     double title_h;      /* the axis title's line, over the tick labels */
 } stacked_layout;
 
-/* The ends of row r's stack: the sum of its negative values (<= 0) and of
- * its positive ones (>= 0); returns the net total. */
-static double stacked_ends(const ssc_table *t, const ssc_series *s, size_t r, double *neg,
-                           double *pos)
-{
-    *neg = 0.0;
-    *pos = 0.0;
-    for (size_t k = 0; k < s->n; k++) {
-        double v = ssc_chart_value(t, s, k, r);
-        if (isnan(v))
-            continue;
-        if (v < 0)
-            *neg += v;
-        else
-            *pos += v;
-    }
-    return *neg + *pos;
-}
-
 /* The label at the end of row r's bar into buf. */
 static const char *stacked_end_label(ssc_canvas *c, const ssc_table *t, const ssc_series *s,
                                      size_t r, char *buf, size_t len)
 {
-    double neg, pos, total = stacked_ends(t, s, r, &neg, &pos);
+    double neg, pos, total = ssc_chart_stack_ends(t, s, r, &neg, &pos);
     double distinct = ssc_table_row_total(t, r);
     if (!isfinite(distinct))
         return ssc_canvas_format(c, total, s->unit);
@@ -112,7 +93,7 @@ static void stacked_layout_rows(ssc_canvas *c, const ssc_table *t, ssc_box box, 
     L->s.max = 0.0;
     for (size_t r = 0; r < rows; r++) {
         double neg, pos;
-        stacked_ends(t, &L->s, r, &neg, &pos);
+        ssc_chart_stack_ends(t, &L->s, r, &neg, &pos);
         L->s.min = fmin(L->s.min, neg);
         L->s.max = fmax(L->s.max, pos);
     }
@@ -279,7 +260,7 @@ int ssc_chart_stacked_draw(ssc_canvas *c, const ssc_table *t, ssc_error *err)
     for (size_t r = 0; r < rows; r++) {
         double cy = L.top + (r + 0.5) * L.row_h, h, neg, pos;
         char buf[128];
-        stacked_ends(t, &L.s, r, &neg, &pos);
+        ssc_chart_stack_ends(t, &L.s, r, &neg, &pos);
         if (L.labels) {
             ssc_text_measure(c, ssc_table_label(t, r), &lab, L.label_w, NULL, &h);
             ssc_text_draw_at(c, c->box.x, cy - h / 2.0, L.label_w, ssc_table_label(t, r), &lab);

@@ -25,6 +25,23 @@ ssc_text_style ssc_chart_style(const ssc_canvas *c, double scale, unsigned long 
     return st;
 }
 
+double ssc_chart_stack_ends(const ssc_table *t, const ssc_series *s, size_t r, double *neg,
+                            double *pos)
+{
+    *neg = 0.0;
+    *pos = 0.0;
+    for (size_t k = 0; k < s->n; k++) {
+        double v = ssc_chart_value(t, s, k, r);
+        if (isnan(v))
+            continue;
+        if (v < 0)
+            *neg += v;
+        else
+            *pos += v;
+    }
+    return *neg + *pos;
+}
+
 int ssc_chart_keys_are_years(const ssc_table *t)
 {
     size_t n = ssc_table_rows(t);

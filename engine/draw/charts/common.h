@@ -68,6 +68,11 @@ unsigned long ssc_chart_series_colour(const ssc_canvas *c, const ssc_table *t,
 unsigned long ssc_chart_colour(const ssc_canvas *c, const ssc_table *t, const ssc_series *s,
                                size_t series, size_t row);
 ssc_text_style ssc_chart_style(const ssc_canvas *c, double scale, unsigned long colour);
+/* The ends of row r's stack of series s: the sum of its negative values
+ * (<= 0) into *neg and of its positive ones (>= 0) into *pos; returns the
+ * net total.  Stacked bars and stacked columns both stack so. */
+double ssc_chart_stack_ends(const ssc_table *t, const ssc_series *s, size_t r, double *neg,
+                            double *pos);
 /* 1 when t has two rows or more keyed by years ("1995", "1996"...),
  * rising: counts per year, which read as columns. */
 int ssc_chart_keys_are_years(const ssc_table *t);
@@ -100,7 +105,7 @@ const char *ssc_chart_tick_label(ssc_canvas *c, const ssc_chart_axis *a, double 
  * NULL for counts and percentages, whose ticks say what they are. */
 const char *ssc_chart_axis_title(const ssc_canvas *c, const ssc_chart_axis *a);
 /* The title's line above the ticks, drawn at (x, y) (its top left);
- * returns its height, 0 when the unit has no title (s: the series). */
+ * returns its height, 0 when the unit has no title. */
 double ssc_chart_axis_title_height(ssc_canvas *c, ssc_unit unit);
 void ssc_chart_axis_title_draw(ssc_canvas *c, const ssc_chart_axis *a, double x, double y);
 /* Number of intervals (ticks - 1). */
