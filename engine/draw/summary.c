@@ -8,7 +8,8 @@
  * status stacked by region says how many projects have that status, not
  * how many project-regions.  Every row that shares the top value is named;
  * a category goes by its natural name (years as years, SDGs as "SDG 17,
- * Partnerships for the goals"). */
+ * Partnerships for the goals").  A plugin that gave its own sentence
+ * (ssc_table_set_summary) has it instead. */
 #include "draw/summary.h"
 
 #include <math.h>
@@ -138,6 +139,12 @@ const char *ssc_summary(const ssc_table *t, ssc_chart_kind kind, const char *lan
     if (len == 0)
         return buf;
     buf[0] = '\0';
+    /* the plugin's own sentence (a share per period, one series of a
+     * stack), read off the same table; left out whole if it does not fit */
+    if (ssc_table_summary(t)[0]) {
+        summary_put(&b, "%s", ssc_table_summary(t));
+        return summary_done(&b);
+    }
     if (rows == 0 || ssc_table_columns(t) == 0 ||
         ssc_table_column_type(t, 0) != SSC_COLUMN_NUMBER ||
         ssc_table_key_kind(t) == SSC_KEY_PROJECT || kind == SSC_CHART_CUSTOM ||

@@ -16,6 +16,7 @@
  *   the bytes, no terminator.
  *   'S' u32 section
  *   'T' u32 key_kind, u32 columns, u64 rows, str note,
+ *       str summary (ssc_table_set_summary; "": the engine's),
  *       4 x str measure (ssc_table_set_measure; all NONE: projects),
  *       columns x (str name, str title, u32 type, u32 unit),
  *       rows x (str key, str label, u64 colour + 1 (0: none),
@@ -83,6 +84,7 @@ static void put_table(FILE *w, const ssc_table *t)
     put_u32(w, (uint32_t)cols);
     put_u64(w, (uint64_t)rows);
     put_str(w, ssc_table_note(t));
+    put_str(w, ssc_table_summary(t));
     for (int m = SSC_MEASURE_ONE; m <= SSC_MEASURE_ZH_COUNTER; m++)
         put_str(w, ssc_table_measures_projects(t) ? NULL
                                                   : ssc_table_measure(t, (ssc_measure_part)m));
@@ -406,6 +408,13 @@ static int get_table(compute_reader *r, ssc_table *t, size_t max_rows)
     if (get_str(r, &note) != 0)
         return -1;
     if (note && note[0] && ssc_table_set_note(t, note) != SSC_OK) {
+        free(note);
+        return compute_bad(r, "out of memory");
+    }
+    free(note);
+    if (get_str(r, &note) != 0)
+        return -1;
+    if (note && note[0] && ssc_table_set_summary(t, note) != SSC_OK) {
         free(note);
         return compute_bad(r, "out of memory");
     }

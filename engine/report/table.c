@@ -33,6 +33,7 @@ struct ssc_table {
     uint32_t *index; /* open addressing over row numbers + 1; 0 empty */
     size_t index_mask;
     char *note;
+    char *summary;    /* the plugin's sentence under the chart; NULL: the engine's */
     char *measure[4]; /* one, many, Chinese noun, Chinese counter; NULL: projects */
     int failed;
     size_t max_rows; /* 0: no limit */
@@ -85,6 +86,7 @@ void ssc_table_free(ssc_table *t)
     free(t->rows);
     free(t->index);
     free(t->note);
+    free(t->summary);
     for (size_t i = 0; i < 4; i++)
         free(t->measure[i]);
     free(t);
@@ -273,6 +275,21 @@ int ssc_table_set_note(ssc_table *t, const char *note)
     free(t->note);
     t->note = copy;
     return SSC_OK;
+}
+
+int ssc_table_set_summary(ssc_table *t, const char *sentence)
+{
+    char *copy = table_strdup(sentence ? sentence : "");
+    if (!copy)
+        return table_fail(t);
+    free(t->summary);
+    t->summary = copy;
+    return SSC_OK;
+}
+
+const char *ssc_table_summary(const ssc_table *t)
+{
+    return t->summary ? t->summary : "";
 }
 
 int ssc_table_set_column_name(ssc_table *t, size_t column, const char *name)

@@ -25,6 +25,8 @@ ssc_unit ssc_table_column_unit(const ssc_table *t, size_t column);
 /* Renames a column (the engine translates generic names). */
 int ssc_table_set_column_name(ssc_table *t, size_t column, const char *name);
 const char *ssc_table_note(const ssc_table *t); /* "" if none */
+/* The plugin's own sentence under the chart; "" if none. */
+const char *ssc_table_summary(const ssc_table *t);
 /* The column title the plugin set, or NULL when it shows the name. */
 const char *ssc_table_column_title_override(const ssc_table *t, size_t column);
 /* Sets a number cell to v exactly (for tables rebuilt from a child's). */

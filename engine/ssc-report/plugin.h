@@ -32,9 +32,10 @@ extern "C" {
  * names in the report's language; 1.4 the reporting period (ssc_period);
  * 1.5 ssc_format_value, ssc_section_is_member and SSC_KEY_GENDER; 1.6 the
  * member list (ssc_section_members), the locator map and SDG colours; 1.7
- * ssc_table_set_measure and ssc_table_set_row_total. */
+ * ssc_table_set_measure and ssc_table_set_row_total; 1.8
+ * ssc_table_set_summary. */
 #define SSC_ABI_MAJOR 1
-#define SSC_ABI_MINOR 7
+#define SSC_ABI_MINOR 8
 
 #define SSC_OK 0
 #define SSC_ERR (-1)
@@ -245,6 +246,12 @@ int ssc_table_set_measure(ssc_table *t, const char *one, const char *many, const
  * bar, once here.  The engine's summary ranks the rows by it and says it;
  * once any row has one, rows without one (an "Other" row) are not ranked. */
 int ssc_table_set_row_total(ssc_table *t, int row, double distinct);
+/* ABI 1.8: the sentence under the chart, in the section's language, when
+ * the engine's own ("Africa has the most projects: 24 of 47.") would not
+ * say what the chart is about: a share per period, one series of a
+ * stacked chart.  Read it off this table's numbers (copied; "" gives the
+ * engine's sentence back). */
+int ssc_table_set_summary(ssc_table *t, const char *sentence);
 
 /* Reading a table back (for render hooks). */
 size_t ssc_table_rows(const ssc_table *t);

@@ -68,23 +68,120 @@ static int gender_by_marker(const ssc_portfolio *p, ssc_table *out, int zh)
                                         "equality marker.");
 }
 
+/* A period as the report's language writes a range of years: "1995–1999"
+ * (an en dash) in English, "1995—1999年" in Chinese (GB/T 15834's dash
+ * for a span of time, as the cover's period); a year alone "1995",
+ * "1995年".  The key keeps the en dash in both (data-out is the same). */
+static void gender_period_name(char *buf, size_t len, int from, int to, int zh)
+{
+    if (from == to)
+        snprintf(buf, len, zh ? "%d年" : "%d", from);
+    else
+        snprintf(buf, len, zh ? "%d\u2014%d年" : "%d\u2013%d", from, to);
+}
+
 /* One row of the trend: a year, or the period from..to with its number
- * of projects in the label ("1995–1999 (n = 12)"). */
+ * of projects in the label ("1995–1999 (n = 12)", "1995—1999年（12个项目）"). */
 static int gender_trend_row(ssc_table *out, int c, int from, int to, double n, double m,
                             int grouped, int zh)
 {
-    char key[32], label[64];
+    char key[32], name[48], label[96];
     if (from == to)
         snprintf(key, sizeof key, "%d", from);
     else
-        snprintf(key, sizeof key, "%d–%d", from, to);
+        snprintf(key, sizeof key, "%d\u2013%d", from, to);
     int row = ssc_table_row(out, key);
     if (row < 0 || ssc_table_add_to(out, row, c, 100.0 * m / n) != SSC_OK)
         return -1;
     if (!grouped)
         return 0;
-    snprintf(label, sizeof label, zh ? "%s年（%.0f个项目）" : "%s (n = %.0f)", key, n);
+    gender_period_name(name, sizeof name, from, to, zh);
+    snprintf(label, sizeof label, zh ? "%s（%.0f个项目）" : "%s (n = %.0f)", name, n);
     return ssc_table_set_label(out, row, label) == SSC_OK ? 0 : -1;
+}
+
+/* A row of the trend: its first and last year, projects started and marked. */
+typedef struct gender_period {
+    int from, to;
+    double n, m;
+} gender_period;
+
+/* Appends to buf; a text that would not fit marks *full (no sentence then,
+ * rather than a cut one). */
+static void gender_put(char *buf, size_t len, size_t *used, const char *s)
+{
+    size_t n = strlen(s);
+    if (*used + n >= len) {
+        *used = len;
+        return;
+    }
+    memcpy(buf + *used, s, n + 1);
+    *used += n;
+}
+
+/* The sentence under the trend, read off the table: the periods with the
+ * highest share, every one that ties, named as the engine names ties
+ * ("A and B", "A, B and C", "A、B和C"; past six, five and "N others"),
+ * each with its marked and started projects:
+ * "Projects started in 2008–2012 have the highest share: 90% (9 of 10)."
+ * per[r] is row r's years and its started and marked projects. */
+static int gender_trend_summary(ssc_table *out, const gender_period *per, int zh)
+{
+    size_t rows = ssc_table_rows(out), top = 0, named, used = 0;
+    double best = 0;
+    char sentence[1024], part[256], name[48], pct[32], a[32], b[32];
+
+    for (size_t r = 0; r < rows; r++)
+        if (ssc_table_number(out, r, 0) > best)
+            best = ssc_table_number(out, r, 0);
+    if (!(best > 0))
+        return SSC_OK; /* nothing marked: the engine says nothing either */
+    for (size_t r = 0; r < rows; r++)
+        top += ssc_table_number(out, r, 0) == best;
+    named = top > 6 ? 5 : top;
+    ssc_format_value(pct, sizeof pct, best, SSC_UNIT_PERCENT, zh ? "zh" : "en");
+    sentence[0] = '\0';
+    if (!zh)
+        gender_put(sentence, sizeof sentence, &used, "Projects started in ");
+    for (size_t r = 0, i = 0; r < rows && i < named; r++) {
+        if (ssc_table_number(out, r, 0) != best)
+            continue;
+        int last = i + 1 == named && named == top;
+        if (i > 0)
+            gender_put(sentence, sizeof sentence, &used,
+                       zh ? (last ? "和" : "、") : (last ? " and " : ", "));
+        gender_period_name(name, sizeof name, per[r].from, per[r].to, zh);
+        ssc_format_value(a, sizeof a, per[r].m, SSC_UNIT_COUNT, zh ? "zh" : "en");
+        ssc_format_value(b, sizeof b, per[r].n, SSC_UNIT_COUNT, zh ? "zh" : "en");
+        if (top == 1)
+            snprintf(part, sizeof part, "%s", name);
+        else if (zh)
+            snprintf(part, sizeof part, "%s（%s个项目中有%s个）", name, b, a);
+        else
+            snprintf(part, sizeof part, "%s (%s of %s)", name, a, b);
+        gender_put(sentence, sizeof sentence, &used, part);
+        if (top == 1) {
+            if (zh)
+                snprintf(part, sizeof part, "启动的项目中关注性别平等的比例最高：%s（%s个项目中有%s个）。",
+                         pct, b, a);
+            else
+                snprintf(part, sizeof part, " have the highest share: %s (%s of %s).", pct, a, b);
+        }
+        i++;
+    }
+    if (top > 1) {
+        char others[48] = "";
+        if (named < top)
+            snprintf(others, sizeof others, zh ? "及其他%zu个时期" : " and %zu others",
+                     top - named);
+        gender_put(sentence, sizeof sentence, &used, others);
+        snprintf(part, sizeof part,
+                 zh ? "启动的项目中关注性别平等的比例最高，均为%s。"
+                    : " have the highest share: %s each.",
+                 pct);
+    }
+    gender_put(sentence, sizeof sentence, &used, part);
+    return used < sizeof sentence ? ssc_table_set_summary(out, sentence) : SSC_OK;
 }
 
 /* Started and marked projects per year, in arrays indexed year - first. */
@@ -92,6 +189,7 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, long min, int zh
 {
     int first = 0, last = 0;
     double *started, *marked;
+    gender_period *per;
     char note[768];
     size_t undated = 0;
     int bad = 0;
@@ -110,7 +208,8 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, long min, int zh
     size_t span = first ? (size_t)(last - first + 1) : 1;
     started = calloc(span, sizeof *started);
     marked = calloc(span, sizeof *marked);
-    if (!started || !marked)
+    per = calloc(span, sizeof *per);
+    if (!started || !marked || !per)
         bad = 1;
     for (size_t row = 0; !bad && first && row < ssc_portfolio_count(p); row++) {
         int y = ssc_project_start(p, row).year;
@@ -156,10 +255,15 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, long min, int zh
             }
         }
         bad = gender_trend_row(out, c, y, to, n, m, grouped, zh) != 0;
+        if (!bad) /* rows are added in order, one per period */
+            per[ssc_table_rows(out) - 1] = (gender_period){y, to, n, m};
         y = to;
     }
     free(started);
     free(marked);
+    if (!bad && gender_trend_summary(out, per, zh) != SSC_OK)
+        bad = 1;
+    free(per);
     if (bad)
         return -1;
     int used = snprintf(
@@ -178,7 +282,7 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, long min, int zh
                          min, min);
     if (undated && used > 0 && (size_t)used < sizeof note) {
         if (zh)
-            snprintf(note + used, sizeof note - (size_t)used, "%zu 个项目没有开始日期，未计入。",
+            snprintf(note + used, sizeof note - (size_t)used, "%zu个项目没有开始日期，未计入。",
                      undated);
         else
             snprintf(note + used, sizeof note - (size_t)used,

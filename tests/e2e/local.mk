@@ -36,6 +36,8 @@
 #                       makes from portfolios it writes and the bundled one
 #   e2e-whole.sh        no text cut short in either bundled edition; the
 #                       render's warning when a chart must cut one
+#   e2e-sentences.sh    the sentences plugins write themselves (gender trend,
+#                       partnership) against awk counts, both editions
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
@@ -55,6 +57,7 @@ E2E_TESTS = \
 	tests/e2e/e2e-longtable.sh \
 	tests/e2e/e2e-summaries.sh \
 	tests/e2e/e2e-tables.sh \
-	tests/e2e/e2e-whole.sh
+	tests/e2e/e2e-whole.sh \
+	tests/e2e/e2e-sentences.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)

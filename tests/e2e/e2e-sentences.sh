@@ -1,0 +1,251 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The sentences that plugins write under their own charts read like an
+# editor's and state the chart's numbers, in both editions: the gender
+# trend names the period (not its axis label) with its marked and started
+# projects ("Projects started in 2008–2012 have the highest share: 90% (9
+# of 10)."), and the partnership chart says how many projects are
+# triangular and in which year most of them started.  Each sentence is
+# built here, in awk, from the CSV the test wrote (or the bundled sample):
+# the periods grouped as gender.c documents it, ties named in year order.
+. "$top_srcdir/tests/lib.sh"
+need_tool pdftotext
+
+header='id,title,lead_institution,partner_institutions,countries,sector,sdg_primary,sdg_secondary,start_date,end_date,status,funding_source,budget_usd,modality,gender_marker,beneficiaries'
+
+# gen SEED N FILE: a random portfolio with modalities and gender markers.
+gen()
+{
+    awk -v seed="$1" -v n="$2" -v header="$header" 'BEGIN {
+        srand(seed)
+        split("KEN;ETH;VNM;LKA;BRA;FJI", cc, ";")
+        split("agriculture;water;ict", sec, ";")
+        split("south-south;triangular;", mod, ";")
+        split("0;1;2;", gm, ";")
+        print header
+        for (i = 1; i <= n; i++)
+            printf "P-%05d,Project %d,Inst %d,,%s,%s,%d,,%d-%02d,,completed,,%d,%s,%s,\n",
+                i, i, 1 + int(rand() * 4), cc[1 + int(rand() * 6)], sec[1 + int(rand() * 3)],
+                1 + int(rand() * 17), 2003 + int(rand() * rand() * 16), 1 + int(rand() * 12),
+                1000 * (1 + int(rand() * 50)), mod[1 + int(rand() * 3)],
+                gm[1 + int(rand() * 4)]
+    }' > "$3"
+}
+
+gen 11 40 "$work/r40.csv"
+gen 12 300 "$work/r300.csv"
+gen 13 1500 "$work/r1500.csv"
+
+# Ties: 2001 and 2002 both 7 of 10 marked (years with ten projects each
+# stay years), 2003 5 of 10; triangular 2 in 2001 and in 2002, 1 in 2003.
+# row YEAR K MARKED TRI: K projects of YEAR, the first MARKED marked and
+# the first TRI triangular.
+rows()
+{
+    i=1
+    while [ "$i" -le "$2" ]; do
+        g=0; [ "$i" -le "$3" ] && g=1
+        m=south-south; [ "$i" -le "$4" ] && m=triangular
+        echo "T-$1-$i,Tie $i,Inst A,,KEN,water,6,,$1-03,,completed,,1000,$m,$g,"
+        i=$((i + 1))
+    done
+}
+{ echo "$header"; rows 2001 10 7 2; rows 2002 10 7 2; rows 2003 10 5 1; } > "$work/ties.csv"
+# One triangular project, and none at all.
+{ echo "$header"; rows 2010 3 1 1; } > "$work/one.csv"
+{ echo "$header"; rows 2010 12 0 0; } > "$work/none.csv"
+
+# expect CSV LANG STATUSES YEARMIN: the two sentences, one a line.
+expect()
+{
+    csv_us "$1" | awk -F"$US" -v lang="$2" -v statuses="$3" -v ymin="$4" -v min=10 '
+    function num(v,   s, r) {
+        s = sprintf("%d", v); r = ""
+        while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) }
+        return s r
+    }
+    # a share as the engine prints it: tenths, rounded half up, ".0" dropped
+    function pct(x,   t, s) {
+        t = int(x * 10 + 0.5); s = num(int(t / 10))
+        if (t % 10) s = s "." (t % 10)
+        return s "%"
+    }
+    function pname(k) {
+        if (pf[k] == pt[k]) return pf[k] (lang == "zh" ? "年" : "")
+        return lang == "zh" ? pf[k] "—" pt[k] "年" : pf[k] "–" pt[k]
+    }
+    # items[1..n] as a list, the way the engine lists ties
+    function list(items, n,   named, i, s) {
+        named = n > 6 ? 5 : n; s = ""
+        for (i = 1; i <= named; i++) {
+            if (i > 1) s = s (lang == "zh" ? (i == named && named == n ? "和" : "、") \
+                                           : (i == named && named == n ? " and " : ", "))
+            s = s items[i]
+        }
+        if (named < n) s = s (lang == "zh" ? "及其他" (n - named) unit : " and " (n - named) " others")
+        return s
+    }
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    {
+        if (statuses != "" && index(";" statuses ";", ";" $col["status"] ";") == 0) next
+        y = substr($col["start_date"], 1, 4) + 0
+        if (!y || (ymin && y < ymin)) next
+        started[y]++; all++
+        if ($col["gender_marker"] == "1" || $col["gender_marker"] == "2") marked[y]++
+        if ($col["modality"] == "triangular") { tri[y]++; tris++ }
+        if (!first || y < first) first = y
+        if (y > last) last = y
+    }
+    END {
+        # ---- the gender trend: years, or periods of at least min projects
+        grouped = 0
+        for (y = first; first && y <= last; y++)
+            if (started[y] > 0 && started[y] < min) grouped = 1
+        np = 0
+        for (y = first; first && y <= last; y++) {
+            if (!(started[y] > 0)) continue
+            to = y; n = started[y]; m = marked[y] + 0
+            if (grouped) {
+                while (n < min && to < last) { to++; n += started[to]; m += marked[to] }
+                rest = 0
+                for (z = to + 1; z <= last; z++) rest += started[z]
+                if (rest > 0 && rest < min) {
+                    for (z = to + 1; z <= last; z++) { n += started[z]; m += marked[z] }
+                    to = last
+                }
+            }
+            np++; pf[np] = y; pt[np] = to; pn[np] = n; pm[np] = m
+            y = to
+        }
+        best = 0
+        for (k = 1; k <= np; k++) if (100 * pm[k] / pn[k] > best) best = 100 * pm[k] / pn[k]
+        nt = 0
+        for (k = 1; k <= np; k++) if (best > 0 && 100 * pm[k] / pn[k] == best) {
+            nt++; one = k
+            items[nt] = lang == "zh" ? pname(k) "（" num(pn[k]) "个项目中有" num(pm[k]) "个）" \
+                                     : pname(k) " (" num(pm[k]) " of " num(pn[k]) ")"
+        }
+        unit = "个时期"
+        if (nt == 1 && lang == "zh")
+            print pname(one) "启动的项目中关注性别平等的比例最高：" pct(best) "（" num(pn[one]) \
+                "个项目中有" num(pm[one]) "个）。"
+        else if (nt == 1)
+            print "Projects started in " pname(one) " have the highest share: " pct(best) \
+                " (" num(pm[one]) " of " num(pn[one]) ")."
+        else if (nt > 1 && lang == "zh")
+            print list(items, nt) "启动的项目中关注性别平等的比例最高，均为" pct(best) "。"
+        else if (nt > 1)
+            print "Projects started in " list(items, nt) " have the highest share: " pct(best) " each."
+        else
+            print "-"
+        # ---- partnership: triangular of all, the years with the most
+        if (!all) { print "-"; exit }
+        if (!tris) {
+            print lang == "zh" ? num(all) "个项目中没有三方合作项目。" \
+                               : "None of the " num(all) " projects is triangular cooperation."
+            exit
+        }
+        b = 0
+        for (y = first; y <= last; y++) if (tri[y] > b) b = tri[y]
+        nt = 0; delete items
+        for (y = first; y <= last; y++) if (tri[y] == b) items[++nt] = y (lang == "zh" ? "年" : "")
+        unit = "年"
+        share = pct(100 * tris / all)
+        if (lang == "zh")
+            print num(all) "个项目中有" num(tris) "个为三方合作（" share "），" \
+                (tris == 1 ? "于" list(items, nt) "启动。" \
+                 : list(items, nt) "启动的最多" (nt > 1 ? "，各" : "：") num(b) "个。")
+        else if (tris == 1)
+            print "1 of " num(all) " projects (" share ") is triangular cooperation, started in " \
+                list(items, nt) "."
+        else
+            print num(tris) " of " num(all) " projects (" share ") are triangular cooperation; " \
+                (nt > 1 ? "the years with the most are " : "the year with the most is ") \
+                list(items, nt) ": " num(b) (nt > 1 ? " each." : ".")
+    }'
+}
+
+write_report()
+{
+    cat > "$1" <<EOF
+title = "Sentences";
+language = "$3";
+toc = false;
+data_tables = "none";
+data = { path = "$2"; };
+sections = (
+  { plugin = "gender"; title = "G"; chart = "line"; options = { view = "trend"; };
+    page_break = true; },
+  { plugin = "partnership"; title = "P"; chart = "stacked"; page_break = true; }
+);
+EOF
+}
+
+# The PDF's text on one line, spaces squeezed (none at all in Chinese,
+# where a line break inside a sentence must not count).
+pdf_line()
+{
+    pdftotext -enc UTF-8 "$1" - | tr '\n\f' '  ' | tr -s ' ' |
+        if [ "$2" = zh ]; then tr -d ' '; else cat; fi
+}
+
+# check LABEL PDF LANG EXPECTED
+check()
+{
+    text=$(pdf_line "$2" "$3")
+    while IFS= read -r sentence; do
+        [ "$3" = zh ] && sentence=$(printf '%s\n' "$sentence" | tr -d ' ')
+        case $sentence in
+        -) continue ;;
+        esac
+        case $text in
+        *"$sentence"*) ;;
+        *) fail "$1: expected \"$sentence\"" ;;
+        esac
+    done < "$4"
+    # the axis label is not a name: no "(n = 10)" or "（10个项目）" in a sentence
+    case $text in
+    *"(n = "*") has the highest"* | *"个项目）的比例最高"*) fail "$1: a period named by its axis label" ;;
+    esac
+}
+
+for case in r40 r300 r1500 ties one none; do
+    for lang in en zh; do
+        write_report "$work/$case-$lang.cfg" "$work/$case.csv" "$lang"
+        expect "$work/$case.csv" "$lang" "" 0 > "$work/$case-$lang.expect"
+        [ "$(wc -l < "$work/$case-$lang.expect")" -eq 2 ] || die "$case $lang: no expectations"
+        run render "$work/$case-$lang.cfg" -o "$work/$case-$lang.pdf"
+        if [ "$rc" -ne 0 ]; then
+            fail "$case $lang: render failed (exit $rc)"
+            show_run
+            continue
+        fi
+        check "$case-$lang" "$work/$case-$lang.pdf" "$lang" "$work/$case-$lang.expect"
+    done
+done
+# the hand-made cases say what they were made to say
+grep -qx 'Projects started in 2001 (7 of 10) and 2002 (7 of 10) have the highest share: 70% each.' \
+    "$work/ties-en.expect" || fail "ties: the expectation is not the tie it was built for"
+grep -qx '30个项目中有5个为三方合作（16.7%），2001年和2002年启动的最多，各2个。' \
+    "$work/ties-zh.expect" || fail "ties zh: the expectation is not the tie it was built for"
+
+# The bundled report, both editions, with its filters.
+sample="$top_srcdir/data/sample-portfolio.csv"
+for lang in en zh; do
+    cfg="$top_srcdir/reports/annual-meeting.cfg"
+    [ "$lang" = zh ] && cfg="$top_srcdir/reports/annual-meeting-zh.cfg"
+    run render "$cfg" -o "$work/bundled-$lang.pdf"
+    if [ "$rc" -ne 0 ]; then
+        fail "bundled $lang: render failed (exit $rc)"
+        show_run
+        continue
+    fi
+    expect "$sample" "$lang" "pipeline;ongoing;completed" 1995 > "$work/bundled-$lang.expect"
+    check "bundled-$lang" "$work/bundled-$lang.pdf" "$lang" "$work/bundled-$lang.expect"
+    # the partnership chart's sentence is its own, not the timeline's
+    n=$(pdf_line "$work/bundled-$lang.pdf" "$lang" | grep -o 'Most projects started in [0-9]*: [0-9]*' |
+        wc -l)
+    [ "$n" -le 1 ] || fail "bundled $lang: the timeline's sentence written $n times"
+done
+
+finish
