@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* Institution profiles: one compact block per member institution of the
- * report's member_institutions list (ssc_section_members), in its order;
- * without the list, every lead institution of the shown projects, most
- * projects led first (ties: by name).  Rows keyed by the institution's
+ * report's member_institutions list (ssc_section_members), in its order,
+ * that leads or partners a shown project (the others are named in the
+ * sentence under the profiles, not drawn as rows of zeros); without the
+ * list, or when no member has a project here, every lead institution of
+ * the shown projects, most projects led first (ties: by name).  Rows keyed by the institution's
  * name as the data spells it (label: its name in the report's language);
  * columns "led" and "partnered" (projects in each role), "countries"
  * (distinct countries of the projects it leads or partners), "budget"
@@ -203,13 +205,109 @@ static int inst_row(const ssc_portfolio *p, const ssc_section *s, inst_tally *t,
     return ssc_table_set_text(out, r, IC_SECTORS, sectors);
 }
 
+/* The tallies of the members (members.count > 0) or of every lead
+ * institution of the shown projects, into *t (*nt of them). */
+static int inst_gather(const ssc_portfolio *p, ssc_strings members, inst_tally **t, size_t *nt)
+{
+    size_t n = ssc_portfolio_count(p);
+    inst_index x = {NULL, 0};
+
+    *nt = 0;
+    *t = calloc((members.count ? members.count : n) + 1, sizeof **t);
+    if (!*t || inst_index_init(&x, members.count ? members.count : n) != 0)
+        return -1;
+    for (size_t i = 0; i < members.count; i++)
+        inst_find(&x, *t, nt, members.items[i], 1);
+    /* Without members, every lead is listed; partners count only for an
+     * institution that leads somewhere, as the chart ranks leads.  Leads
+     * are all added in a first pass, so a partner row before its first
+     * lead row still counts. */
+    if (!members.count) {
+        for (size_t row = 0; row < n; row++)
+            inst_find(&x, *t, nt, ssc_project_lead(p, row), 1);
+    }
+    int bad = inst_tally_all(p, &x, *t, nt, 0);
+    free(x.slot);
+    if (!members.count && !bad)
+        qsort(*t, *nt, sizeof **t, inst_by_led);
+    return bad;
+}
+
+static void inst_free(inst_tally *t, size_t nt)
+{
+    for (size_t i = 0; t && i < nt; i++)
+        free(t[i].countries);
+    free(t);
+}
+
+/* Appends s to buf (len bytes, *o used); 0, or -1 when it would not fit. */
+static int inst_put(char *buf, size_t len, size_t *o, const char *s)
+{
+    size_t k = strlen(s);
+    if (*o + k >= len)
+        return -1;
+    memcpy(buf + *o, s, k + 1);
+    *o += k;
+    return 0;
+}
+
+/* The sentence under the profiles when some members have no project in
+ * this portfolio (their profile would be a row of zeros, so it is left
+ * out): "2 member institutions have no project in this portfolio: A and
+ * B."  Names holding a comma are set off with semicolons ("A, Beijing;
+ * and B"). */
+static int inst_absent_sentence(const ssc_portfolio *p, const inst_tally *t, size_t nt, int zh,
+                                ssc_table *out)
+{
+    size_t absent = 0, o = 0, k = 0;
+    int comma = 0;
+    char buf[8192], count[32];
+    const char *lang = zh ? "zh" : "en";
+
+    for (size_t i = 0; i < nt; i++)
+        if (t[i].led + t[i].partnered == 0) {
+            absent++;
+            comma |= strchr(ssc_institution_name(p, t[i].name, lang), ',') != NULL;
+        }
+    if (!absent)
+        return SSC_OK;
+    ssc_format_value(count, sizeof count, (double)absent, SSC_UNIT_COUNT, lang);
+    buf[0] = '\0';
+    int bad = inst_put(buf, sizeof buf, &o, count);
+    bad |= inst_put(buf, sizeof buf, &o,
+                    zh ? "个成员机构在本项目组合中没有项目："
+                       : absent == 1 ? " member institution has no project in this portfolio: "
+                                     : " member institutions have no project in this portfolio: ");
+    for (size_t i = 0; i < nt && !bad; i++) {
+        if (t[i].led + t[i].partnered != 0)
+            continue;
+        if (k > 0) {
+            int last = k + 1 == absent;
+            bad |= inst_put(buf, sizeof buf, &o,
+                            zh ? (last ? "和" : "、")
+                               : comma ? (last ? "; and " : "; ")
+                                       : (last ? " and " : ", "));
+        }
+        bad |= inst_put(buf, sizeof buf, &o, ssc_institution_name(p, t[i].name, lang));
+        k++;
+    }
+    bad |= inst_put(buf, sizeof buf, &o, zh ? "。" : ".");
+    if (bad) { /* too long to name them all: the count alone */
+        snprintf(buf, sizeof buf,
+                 zh ? "%s个成员机构在本项目组合中没有项目。"
+                    : "%s member institution%s no project in this portfolio.",
+                 count, absent == 1 ? " has" : "s have");
+    }
+    return ssc_table_set_summary(out, buf);
+}
+
 static int inst_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
                         ssc_error *err)
 {
-    ssc_strings members = ssc_section_members(s);
-    size_t n = ssc_portfolio_count(p), nt = 0;
-    inst_tally *t;
-    int zh = strcmp(ssc_section_language(s), "zh") == 0, bad = 0;
+    ssc_strings members = ssc_section_members(s), none = {NULL, 0};
+    size_t nt = 0, present = 0;
+    inst_tally *t = NULL;
+    int zh = strcmp(ssc_section_language(s), "zh") == 0, bad = 0, fallback = 0;
     static const char *const cols[IC_N] = {"led", "partnered", "countries", "budget", "sectors"};
     static const char *const en[IC_N] = {"Led", "Partnered", "Countries", "Budget led", "Sectors"};
     static const char *const cn[IC_N] = {"牵头", "合作", "国家", "牵头项目预算", "领域"};
@@ -222,45 +320,59 @@ static int inst_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table 
         if (c != k || ssc_table_set_column_title(out, c, zh ? cn[k] : en[k]))
             return ssc_error_set(err, "out of memory");
     }
-    inst_index x = {NULL, 0};
-    t = calloc((members.count ? members.count : n) + 1, sizeof *t);
-    if (!t || inst_index_init(&x, members.count ? members.count : n) != 0) {
-        free(t);
-        return ssc_error_set(err, "out of memory");
-    }
-    for (size_t i = 0; i < members.count; i++)
-        inst_find(&x, t, &nt, members.items[i], 1);
-    /* Without members, every lead is listed; partners count only for an
-     * institution that leads somewhere, as the chart ranks leads.  Leads
-     * are all added in a first pass, so a partner row before its first
-     * lead row still counts. */
-    if (!members.count) {
-        for (size_t row = 0; row < n; row++)
-            inst_find(&x, t, &nt, ssc_project_lead(p, row), 1);
-    }
-    bad = inst_tally_all(p, &x, t, &nt, 0);
-    free(x.slot);
-    if (!members.count && !bad)
-        qsort(t, nt, sizeof *t, inst_by_led);
-    size_t limit = (size_t)ssc_section_option_int(s, "limit", members.count ? 0 : 12);
-    size_t shown = limit && limit < nt ? limit : nt;
-    for (size_t i = 0; i < shown && !bad; i++)
-        bad = inst_row(p, s, &t[i], out);
+    bad = inst_gather(p, members, &t, &nt);
     for (size_t i = 0; i < nt; i++)
-        free(t[i].countries);
-    free(t);
+        present += t[i].led + t[i].partnered > 0;
+    /* A member with no project here would be a profile of zeros: it is
+     * left out and the sentence under the profiles names it.  When no
+     * member has one (the report run on another network's data), the
+     * profiles are those of the leads, as without a member list. */
+    if (!bad && members.count && present == 0 && ssc_portfolio_count(p) > 0) {
+        inst_free(t, nt);
+        fallback = 1;
+        bad = inst_gather(p, none, &t, &nt);
+    }
+    if (!bad && members.count && !fallback)
+        bad = inst_absent_sentence(p, t, nt, zh, out) != SSC_OK;
+    size_t limit = (size_t)ssc_section_option_int(s, "limit", members.count && !fallback ? 0 : 12);
+    size_t listed = fallback || !members.count ? nt : present, shown = 0;
+    size_t most = limit && limit < listed ? limit : listed;
+    for (size_t i = 0; i < nt && shown < most && !bad; i++) {
+        if (t[i].led + t[i].partnered == 0)
+            continue;
+        bad = inst_row(p, s, &t[i], out);
+        shown++;
+    }
+    inst_free(t, nt);
     if (bad)
         return ssc_error_set(err, "out of memory");
     char note[512];
+    if (fallback) {
+        char sentence[512];
+        snprintf(sentence, sizeof sentence,
+                 zh ? (shown < listed ? "报告列出的%zu个成员机构在本项目组合中均没有项目；"
+                                        "这里列出牵头项目最多的%zu个机构。"
+                                      : "报告列出的%zu个成员机构在本项目组合中均没有项目；"
+                                        "这里列出牵头项目的%zu个机构。")
+                    : (shown < listed ? "None of the %zu member institutions the report lists has "
+                                        "a project in this portfolio; shown instead are the %zu "
+                                        "institutions that lead the most projects."
+                                      : "None of the %zu member institutions the report lists has "
+                                        "a project in this portfolio; shown instead are the %zu "
+                                        "institutions that lead projects."),
+                 members.count, shown);
+        if (ssc_table_set_summary(out, sentence))
+            return ssc_error_set(err, "out of memory");
+    }
     int o = snprintf(note, sizeof note, "%s",
                      zh ? "牵头项目的全部预算计入牵头机构；国家为其牵头或参与项目所覆盖的不同国家。"
                         : "A lead institution carries its projects' whole budget; countries are "
                           "the distinct countries of the projects it leads or partners.");
-    if (shown < nt && o > 0 && (size_t)o < sizeof note)
+    if (shown < listed && o > 0 && (size_t)o < sizeof note)
         snprintf(note + o, sizeof note - (size_t)o,
                  zh ? "另有%zu个机构未列出。" : " %zu more institutions are not shown.",
-                 nt - shown);
-    else if (!members.count && o > 0 && (size_t)o < sizeof note)
+                 listed - shown);
+    else if ((!members.count || fallback) && o > 0 && (size_t)o < sizeof note)
         snprintf(note + o, sizeof note - (size_t)o, "%s",
                  zh ? "按牵头项目数排列。" : " Ordered by projects led.");
     return ssc_table_set_note(out, note) ? ssc_error_set(err, "out of memory") : SSC_OK;

@@ -8,6 +8,8 @@
 # triangular and in which year most of them started.  Each sentence is
 # built here, in awk, from the CSV the test wrote (or the bundled sample):
 # the periods grouped as gender.c documents it, ties named in year order.
+# The institutions' profiles leave out members with no project and name
+# them in one sentence; with no member in the data, the leads' profiles.
 . "$top_srcdir/tests/lib.sh"
 need_tool pdftotext
 
@@ -246,6 +248,89 @@ for lang in en zh; do
     n=$(pdf_line "$work/bundled-$lang.pdf" "$lang" | grep -o 'Most projects started in [0-9]*: [0-9]*' |
         wc -l)
     [ "$n" -le 1 ] || fail "bundled $lang: the timeline's sentence written $n times"
+done
+
+
+# ---- institutions: members with no project are named, not drawn as zeros
+
+# absent CSV NAME...: the names (in the order given) that neither lead nor
+# partner a project of CSV, one a line.
+absent()
+{
+    csv=$1
+    shift
+    csv_us "$csv" | awk -F"$US" -v want="$(printf '%s|' "$@")" '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    {
+        seen[$col["lead_institution"]] = 1
+        n = split($col["partner_institutions"], ps, ";")
+        for (i = 1; i <= n; i++) { p = ps[i]; gsub(/^ +| +$/, "", p); seen[p] = 1 }
+    }
+    END { n = split(want, w, "|"); for (i = 1; i < n; i++) if (!(w[i] in seen)) print w[i] }'
+}
+
+cat > "$work/members.cfg" <<EOF
+title = "Members";
+toc = false;
+data_tables = "none";
+data = { path = "$work/r40.csv"; };
+member_institutions = [ "Inst 2", "Nowhere Institute, Beijing", "Inst 1", "Ghost Centre" ];
+sections = ( { plugin = "institutions"; title = "Members"; } );
+EOF
+for lang in en zh; do
+    run render "$work/members.cfg" --set "language=$lang" -o "$work/members-$lang.pdf"
+    [ "$rc" -eq 0 ] || { fail "members $lang: render failed"; show_run; continue; }
+    absent "$work/r40.csv" "Inst 2" "Nowhere Institute, Beijing" "Inst 1" "Ghost Centre" \
+        > "$work/absent"
+    n=$(wc -l < "$work/absent")
+    [ "$n" -eq 2 ] || fail "members: $n absent members, the test meant 2"
+    if [ "$lang" = zh ]; then
+        want="${n}个成员机构在本项目组合中没有项目：$(sed -n 1p "$work/absent")和$(sed -n 2p "$work/absent")。"
+    else
+        want="$n member institutions have no project in this portfolio: $(sed -n 1p "$work/absent"); and $(sed -n 2p "$work/absent")."
+    fi
+    text=$(pdf_line "$work/members-$lang.pdf" "$lang")
+    [ "$lang" = zh ] && want=$(printf '%s\n' "$want" | tr -d ' ')
+    case $text in
+    *"$want"*) ;;
+    *) fail "members $lang: expected \"$want\"" ;;
+    esac
+    case $text in
+    *"Led 0, partnered 0"* | *"牵头0个项目，参与0个"*) fail "members $lang: a profile of zeros" ;;
+    esac
+done
+
+# No member in the data (the bundled report on another portfolio): the
+# leads' profiles, and one sentence that says so.
+leads=$(csv_us "$work/r40.csv" | awk -F"$US" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    { l[$c["lead_institution"]] = 1 } END { for (k in l) n++; print n }')
+members=$(awk '/^member_institutions/ { on = 1 } on && /"/ { n++ } on && /\]/ { exit } END { print n }' \
+    "$top_srcdir/reports/annual-meeting.cfg")
+shown=$leads
+[ "$shown" -gt 12 ] && shown=12
+for lang in en zh; do
+    cfg="$top_srcdir/reports/annual-meeting.cfg"
+    [ "$lang" = zh ] && cfg="$top_srcdir/reports/annual-meeting-zh.cfg"
+    run render "$cfg" --data "$work/r40.csv" -o "$work/other-$lang.pdf"
+    [ "$rc" -eq 0 ] || { fail "other data $lang: render failed"; show_run; continue; }
+    if [ "$lang" = zh ]; then
+        what="牵头项目的"
+        [ "$leads" -gt 12 ] && what="牵头项目最多的"
+        want="报告列出的${members}个成员机构在本项目组合中均没有项目；这里列出${what}${shown}个机构。"
+    else
+        what="that lead projects"
+        [ "$leads" -gt 12 ] && what="that lead the most projects"
+        want="None of the $members member institutions the report lists has a project in this portfolio; shown instead are the $shown institutions $what."
+    fi
+    text=$(pdf_line "$work/other-$lang.pdf" "$lang")
+    [ "$lang" = zh ] && want=$(printf '%s\n' "$want" | tr -d ' ')
+    case $text in
+    *"$want"*) ;;
+    *) fail "other data $lang: expected \"$want\"" ;;
+    esac
+    case $text in
+    *"Led 0, partnered 0"* | *"牵头0个项目，参与0个"*) fail "other data $lang: a profile of zeros" ;;
+    esac
 done
 
 finish

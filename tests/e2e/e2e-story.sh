@@ -111,7 +111,9 @@ inst()
                 }
         }
         for (i = 1; i <= n; i++) {
-            w = names[i]; k = split(order[w], ss, ";"); sectors = ""
+            w = names[i]
+            if (led[w] + partnered[w] == 0) continue  # a profile of zeros is no profile
+            k = split(order[w], ss, ";"); sectors = ""
             for (a = 1; a <= k; a++) for (b = a + 1; b <= k; b++)
                 if (sn[w, ss[b]] > sn[w, ss[a]]) { t = ss[a]; ss[a] = ss[b]; ss[b] = t }
             for (a = 1; a <= k; a++) sectors = sectors (a > 1 ? "; " : "") ss[a]
@@ -126,6 +128,9 @@ compare "institutions (leads)" "$work/out2/03-institutions.csv" "$work/e4"
 
 # the story's text is in the PDF whole
 pdftotext "$work/out.pdf" - | tr '\n' ' ' | tr -s ' ' > "$work/text"
+# the member with no project is named once, under the profiles
+grep -qF "1 member institution has no project in this portfolio: Institute Z." "$work/text" ||
+    fail "the member without a project is not named under the profiles"
 grep -qF "Pumps that run on sunlight water the fields of smallholders." "$work/text" ||
     fail "the description of S-1 is not in the PDF whole"
 grep -qF "Kenya, Ethiopia" "$work/text" || fail "the countries of S-1 are not named in the PDF"
