@@ -115,6 +115,40 @@ static const char *label_lacks_zh(const ssc_report *r, const ssc_store *st, ssc_
     }
 }
 
+/* Rows of equal value stand in the order of their English names, in both
+ * editions (so the two list them alike, and the codes' order, SDN before
+ * SLV, never shows): countries, regions and sectors.  Goals, years and
+ * statuses keep the order of their keys. */
+static int label_order_ties(ssc_table *t, const ssc_report *r, const ssc_store *st)
+{
+    ssc_key_kind kind = ssc_table_key_kind(t);
+    size_t n = ssc_table_rows(t);
+    const char **names;
+    int rc;
+
+    if ((kind != SSC_KEY_COUNTRY && kind != SSC_KEY_REGION && kind != SSC_KEY_SECTOR) || n < 2)
+        return SSC_OK;
+    if (!(names = calloc(n, sizeof *names)))
+        return SSC_ERR;
+    for (size_t i = 0; i < n; i++) {
+        const char *key = ssc_table_key(t, i);
+        names[i] = ssc_table_label_override(t, i);
+        if (!names[i] && kind == SSC_KEY_COUNTRY) {
+            const ssc_country *c = ssc_country_by_alpha3(key, strlen(key));
+            names[i] = c ? ssc_country_label(c, "en") : NULL;
+        } else if (!names[i] && kind == SSC_KEY_REGION && ssc_store_region(key, strlen(key))) {
+            names[i] = ssc_region_label(key, "en");
+        } else if (!names[i] && kind == SSC_KEY_SECTOR) {
+            names[i] = ssc_report_sector_label_in(r, key, "en");
+        }
+        if (!names[i] && st)
+            names[i] = ssc_store_label(st, kind, key);
+    }
+    rc = ssc_table_order_ties(t, names);
+    free(names);
+    return rc;
+}
+
 int ssc_label_table(ssc_table *t, const ssc_report *r, const ssc_store *st, ssc_error *err)
 {
     int zh = strcmp(r->language, "zh") == 0;
@@ -150,6 +184,8 @@ int ssc_label_table(ssc_table *t, const ssc_report *r, const ssc_store *st, ssc_
                                      ? ": give it label_zh in the report's sectors"
                                      : "");
     }
+    if (label_order_ties(t, r, st) != SSC_OK)
+        return ssc_error_oom(err);
     for (size_t i = 0; i < ssc_table_rows(t); i++) {
         long colour = -1;
         const char *label =

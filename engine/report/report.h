@@ -136,6 +136,8 @@ const char *ssc_report_data_option(const ssc_report *r, const char *name);
 
 /* Sector label and colour (report's, else built-in defaults). */
 const char *ssc_report_sector_label(const ssc_report *r, const char *code);
+/* The same in lang ("en" or "zh") whatever the report's language. */
+const char *ssc_report_sector_label_in(const ssc_report *r, const char *code, const char *lang);
 long ssc_report_sector_colour(const ssc_report *r, const char *code);
 /* 1 when the report or the built-in sectors give code a Chinese label. */
 int ssc_report_sector_has_zh(const ssc_report *r, const char *code);

@@ -30,10 +30,15 @@ static const ssc_sector_def *report_sector(const ssc_report *r, const char *code
 
 const char *ssc_report_sector_label(const ssc_report *r, const char *code)
 {
+    return ssc_report_sector_label_in(r, code, r->language);
+}
+
+const char *ssc_report_sector_label_in(const ssc_report *r, const char *code, const char *lang)
+{
     const ssc_sector_def *sd = report_sector(r, code);
     if (!sd)
         return code;
-    if (strcmp(r->language, "zh") == 0 && sd->label_zh)
+    if (strcmp(lang, "zh") == 0 && sd->label_zh)
         return sd->label_zh;
     return sd->label_en ? sd->label_en : code;
 }

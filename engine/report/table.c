@@ -368,6 +368,95 @@ int ssc_table_sort(ssc_table *t, ssc_sort order, ssc_error *err)
     return SSC_OK;
 }
 
+/* Latin-1's letters with diacritics compared as their base letter, and
+ * case ignored, so that "Côte d'Ivoire" stands between "Costa Rica" and
+ * "Cuba"; other characters by code point.  Only the first difference after
+ * folding decides; equal folded names fall back to bytes. */
+static unsigned table_fold(const unsigned char **p)
+{
+    static const char latin1[] = "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"  /* U+00C0-U+00DF */
+                                 "aaaaaaaceeeeiiiidnooooo\0ouuuuyty"; /* U+00E0-U+00FF */
+    const unsigned char *s = *p;
+    unsigned c = *s++;
+
+    if (c >= 0xC0 && c < 0xE0 && (*s & 0xC0) == 0x80) {
+        c = ((c & 0x1Fu) << 6) | (*s++ & 0x3Fu);
+        if (c >= 0xC0 && c <= 0xFF && latin1[c - 0xC0])
+            c = (unsigned char)latin1[c - 0xC0];
+    } else if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+    }
+    *p = s;
+    return c; /* bytes of longer sequences compare as bytes: code point order */
+}
+
+static int table_collate(const char *a, const char *b)
+{
+    const unsigned char *pa = (const unsigned char *)a, *pb = (const unsigned char *)b;
+
+    while (*pa && *pb) {
+        unsigned ca = table_fold(&pa), cb = table_fold(&pb);
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+    }
+    if (*pa || *pb)
+        return *pa ? 1 : -1;
+    return strcmp(a, b);
+}
+
+typedef struct table_named {
+    table_row row;
+    const char *name;
+} table_named;
+
+static int table_cmp_named(const void *pa, const void *pb)
+{
+    const table_named *a = pa, *b = pb;
+    return table_collate(a->name, b->name);
+}
+
+int ssc_table_order_ties(ssc_table *t, const char *const *names)
+{
+    table_named *run = NULL;
+    size_t i, end, cap = 0;
+    int moved = 0;
+
+    for (i = 1; i < t->n_rows; i++)
+        if (table_first_number(&t->rows[i]) > table_first_number(&t->rows[i - 1]))
+            return SSC_OK; /* not largest first: not ours to touch */
+    for (i = 0; i < t->n_rows; i = end) {
+        double v = table_first_number(&t->rows[i]);
+        for (end = i + 1; end < t->n_rows && table_first_number(&t->rows[end]) == v; end++)
+            ;
+        if (end - i < 2)
+            continue;
+        if (end - i > cap) {
+            table_named *grown = realloc(run, (end - i) * sizeof *run);
+            if (!grown) {
+                free(run);
+                t->failed = 1;
+                return SSC_ERR;
+            }
+            run = grown;
+            cap = end - i;
+        }
+        for (size_t k = i; k < end; k++) {
+            run[k - i].row = t->rows[k];
+            run[k - i].name = names[k] ? names[k] : t->rows[k].key;
+        }
+        qsort(run, end - i, sizeof *run, table_cmp_named);
+        for (size_t k = i; k < end; k++)
+            t->rows[k] = run[k - i].row;
+        moved = 1;
+    }
+    free(run);
+    if (moved && t->index && table_index_rebuild(t, t->index_mask) != 0) {
+        t->failed = 1;
+        return SSC_ERR;
+    }
+    return SSC_OK;
+}
+
 void ssc_table_truncate(ssc_table *t, size_t n)
 {
     while (t->n_rows > n) {

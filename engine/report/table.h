@@ -48,6 +48,12 @@ const char *ssc_table_measure(const ssc_table *t, ssc_measure_part part);
 int ssc_table_measures_projects(const ssc_table *t);
 /* The distinct count a row stands for, or NAN when the plugin gave none. */
 double ssc_table_row_total(const ssc_table *t, size_t row);
+/* When the rows stand in value order, largest first (as SSC_SORT_VALUE_DESC
+ * leaves them, ties by key), puts each run of equal values in the order of
+ * names[row] (NULL: the key), accents folded and case ignored: "El
+ * Salvador, Sudan, Suriname", not the order of their codes SDN, SLV, SUR.
+ * Any other order is left alone.  SSC_ERR: out of memory. */
+int ssc_table_order_ties(ssc_table *t, const char *const *names);
 /* Largest finite value among the number columns; 0 for an empty table. */
 double ssc_table_max(const ssc_table *t);
 

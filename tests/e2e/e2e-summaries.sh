@@ -210,6 +210,8 @@ expect()
     }
     function before(x, y, how) {
         if (how == "num") return x + 0 < y + 0
+        # the engine lists tied sectors by English name, case ignored, in both editions
+        if (how == "sen") return tolower(sen[x]) < tolower(sen[y])
         if (how == "inst") {
             if (lead[x] != lead[y]) return lead[x] > lead[y]
             if (part[x] != part[y]) return part[x] > part[y]
@@ -269,15 +271,15 @@ expect()
     }
     END {
         n = 0; for (k in reg) o[++n] = k; isort(o, n, "str"); count("S1", "region", o, n, reg)
-        # sectors in code order; every present sector is a row
-        delete o; n = 0; for (k in sct) o[++n] = k; isort(o, n, "str"); count("S2", "sector", o, n, sct)
+        # sectors in English name order; every present sector is a row
+        delete o; n = 0; for (k in sct) o[++n] = k; isort(o, n, "sen"); count("S2", "sector", o, n, sct)
         delete o; for (i = 1; i <= 17; i++) o[i] = i; count("S3", "sdg", o, 17, anyg)
         count("S4", "sdg", o, 17, prim)
         delete o; n = 0; for (k in yr) o[++n] = k; isort(o, n, "num"); count("S5", "year", o, n, yr)
         delete o; n = 0; for (i = 1; i <= 5; i++) if (stk[i] in sta) o[++n] = stk[i]
         count("S6", "status", o, n, sta)
         delete o; n = 0; for (k in allinst) o[++n] = k; isort(o, n, "inst"); count("S7", "text", o, n, ins)
-        delete o; n = 0; for (k in sct) o[++n] = k; isort(o, n, "str"); money("S8", "sector", o, n, bs)
+        delete o; n = 0; for (k in sct) o[++n] = k; isort(o, n, "sen"); money("S8", "sector", o, n, bs)
         delete o; n = 0; for (k in yr) o[++n] = k; isort(o, n, "num"); money("S9", "year", o, n, by)
     }'
 }
