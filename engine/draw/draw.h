@@ -104,7 +104,7 @@ int ssc_table_plan_new(ssc_canvas *c, const ssc_table *t, size_t rows, double wi
 void ssc_table_plan_free(ssc_table_plan *plan);
 /* The height the table needs to start on a page whose body is page points
  * tall (what a title above it keeps with it): all of it when it is short
- * (a third of a page at most), so that it is never split into two stubs;
+ * (half a page at most), so that it is never split into two stubs;
  * else its header and first three rows. */
 double ssc_table_plan_keep(ssc_canvas *c, ssc_table_plan *plan, double page);
 /* 1 when plan was made for t, rows, width and blocks. */

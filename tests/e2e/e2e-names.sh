@@ -3,20 +3,23 @@
 # Names and maps in both editions (shared/spec/names-and-maps.md): the UN's
 # English country names and the Chinese ones, read back from the PDF and
 # compared with the values this test reads itself from data/m49-countries.csv;
-# Palestine on the map and Kosovo listed under it; the UN disclaimer in the
+# Palestine on the map and Kosovo listed under it; countries of equal count
+# listed in the order of their English names, accents aside, in both
+# editions (not of their codes: SDN, SLV, SUR); the UN disclaimer in the
 # report's language; the Chinese edition of the bundled report with no
 # English word the engine wrote; a name without a Chinese form stops the
 # Chinese edition's check, naming it.
 . "$top_srcdir/tests/lib.sh"
 need_tool pdftotext
+need_tool pdfinfo
 
 m49="$top_srcdir/data/m49-countries.csv"
 csv_us "$m49" > "$work/m49.us"
 
 # A portfolio reaching countries whose UN names differ from the ISO list
 # forms, and areas the spec names: Palestine (a tile), Kosovo and Hong Kong
-# (none).
-codes="TZA BOL CIV KOR VNM COD PSE XKX HKG"
+# (none); Sudan, El Salvador and Suriname, whose codes sort unlike their names.
+codes="TZA BOL CIV KOR VNM COD PSE XKX HKG SDN SLV SUR"
 {
     echo "id,title,lead_institution,countries,sector,sdg_primary,start_date,status,budget_usd"
     i=0
@@ -62,6 +65,27 @@ for lang in en zh; do
         [ -n "$want" ] || die "the test cannot find $c in $m49"
         grep -qF "$(printf '%s' "$want" | tr -d ' ')" "$work/$lang.txt" ||
             fail "$lang: the PDF lacks the name of $c, \"$want\""
+    done
+    # every country has one project: the table lists them by English name,
+    # accents folded (Côte d'Ivoire as Cote), each name followed by its 1
+    order=$(for c in $codes; do
+        printf '%s\t%s1\n' "$(name_of "$c" name | LC_ALL=C.UTF-8 iconv -f UTF-8 -t ASCII//TRANSLIT)" \
+            "$(name_of "$c" "$column")"
+    done | LC_ALL=C sort -f -t "$(printf '\t')" -k1,1 | cut -f2 | tr -d ' \n')
+    # -raw: the order the rows are drawn in, block after block (the plain
+    # text reads blocks side by side across); a page turn's furniture out
+    pdftotext -raw "$work/$lang.pdf" - | tr -d ' \n\f' |
+        sed -E 's/(Names(Page[0-9]+of[0-9]+|第[0-9]+页，共[0-9]+页)Map(\(continued\)|（续）))?(CountryProjects|国家项目数)//g' \
+        > "$work/$lang.raw"
+    grep -qF "$order" "$work/$lang.raw" ||
+        fail "$lang: the table does not list the tied countries by English name: want $order"
+    # a page that continues the table holds three rows at least, never one
+    pages=$(pdfinfo "$work/$lang.pdf" | sed -n 's/^Pages: *//p')
+    for pg in $(seq 1 "$pages"); do
+        pdftotext -raw -f "$pg" -l "$pg" "$work/$lang.pdf" - > "$work/page.txt"
+        grep -qE '\(continued\)|（续）' "$work/page.txt" || continue
+        [ "$(grep -cE ' 1$' "$work/page.txt")" -ge 3 ] ||
+            fail "$lang: page $pg continues the table with fewer than three rows"
     done
     # Palestine has a tile, drawn with its code; Kosovo and Hong Kong have
     # none and are listed under the map with their counts

@@ -371,13 +371,13 @@ double ssc_table_plan_keep(ssc_canvas *c, ssc_table_plan *P, double page)
 
     if (P->rows == 0)
         return P->header_h + P->line_h + 2.0 * SSC_TABLE_PAD_Y;
-    /* the rows' sum first: a table taller than the blocks of a third of a
-     * page is not short, and the search below is not needed */
-    for (r = 0; r < P->rows && sum <= page * P->blocks / 3.0; r++)
+    /* the rows' sum first: a table taller than the blocks of half a page
+     * is not short, and the search below is not needed */
+    for (r = 0; r < P->rows && sum <= page * P->blocks * SSC_TABLE_SHORT; r++)
         sum += table_row_height(c, P, r);
     if (r == P->rows) {
         double whole = P->blocks > 1 ? table_block_height(c, P, 0, 1e12) : P->header_h + sum;
-        if (whole <= page / 3.0)
+        if (whole <= page * SSC_TABLE_SHORT)
             return whole;
     }
     /* else its header and first rows: never a header with one row under it */
@@ -385,6 +385,26 @@ double ssc_table_plan_keep(ssc_canvas *c, ssc_table_plan *P, double page)
     for (r = 0; r < P->rows && r < SSC_TABLE_KEEP_ROWS; r++)
         tallest += table_row_height(c, P, r);
     return tallest;
+}
+
+/* The room one block may fill on this page: all of it, unless the rows
+ * left for the next page would be fewer than SSC_TABLE_KEEP_ROWS (a page
+ * holding one row and "(continued)"); then this page stops early so that
+ * the next gets that many, as long as this one keeps as many itself. */
+static double table_widow_room(ssc_canvas *c, ssc_table_plan *P, size_t first, double room)
+{
+    double tallest, h;
+    size_t end = table_fill(c, P, first, room, &tallest), stop;
+
+    if (end >= P->rows || P->rows - end >= SSC_TABLE_KEEP_ROWS)
+        return room;
+    stop = P->rows - SSC_TABLE_KEEP_ROWS;
+    if (stop < first + SSC_TABLE_KEEP_ROWS)
+        return room;
+    h = P->header_h;
+    for (size_t r = first; r < stop; r++)
+        h += table_row_height(c, P, r);
+    return h;
 }
 
 /* Draws rows from first in the box: one table, or blocks side by side;
@@ -396,7 +416,8 @@ static size_t table_draw_rows(ssc_canvas *c, ssc_table_plan *P, size_t first, do
     size_t r = first;
 
     if (P->blocks <= 1)
-        return table_draw_block(c, P, first, 0, b.x, b.w, b.y + b.h, bottom);
+        return table_draw_block(c, P, first, 0, b.x, b.w, b.y + table_widow_room(c, P, first, b.h),
+                                bottom);
     limit = b.y + table_block_height(c, P, first, b.h);
     *bottom = b.y;
     for (int k = 0; k < P->blocks && (k == 0 || r < P->rows); k++) {

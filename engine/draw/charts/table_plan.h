@@ -15,6 +15,10 @@
 #define SSC_TABLE_BLOCKS_MAX 4 /* the most a report may ask for */
 #define SSC_TABLE_BLOCKS_AUTO 3 /* the most the engine chooses itself */
 #define SSC_TABLE_KEEP_ROWS 3   /* a long table starts on a page with at least these */
+/* A table at most this share of a page moves whole to the next page rather
+ * than split.  Half: at a third, the 17 goals' table (two fifths of a
+ * page) was split 6 and 11 over two pages. */
+#define SSC_TABLE_SHORT 0.5
 
 /* Ideographs run together as one word up to this many: a short Chinese
  * word (已完成, 肯尼亚) keeps its column wide enough not to break inside,
