@@ -195,6 +195,13 @@ static int by_institution_compute(const ssc_portfolio *p, const ssc_section *s, 
             }
     }
     free(set.slot);
+    /* members apart only when some are in the data: the bundled report run
+     * on another portfolio would mark every bar "(non-member)" */
+    size_t members = 0;
+    for (size_t i = 0; !bad && i < n; i++)
+        members += !list[i].outside;
+    for (size_t i = 0; !bad && !members && i < n; i++)
+        list[i].outside = 0;
     if (!bad && n > 1)
         qsort(list, n, sizeof *list, institution_cmp);
     shown = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
@@ -215,7 +222,7 @@ static int by_institution_compute(const ssc_portfolio *p, const ssc_section *s, 
                          zh ? "共%zu个机构，其余%zu个合并为“其他”，其计数为各机构之和。"
                             : " Of %zu institutions, the last %zu are summed as \"Other\".",
                          n, n - shown);
-    if (ssc_section_is_member(s, NULL) == 0 && used > 0 && (size_t)used < sizeof note)
+    if (members && used > 0 && (size_t)used < sizeof note)
         snprintf(note + used, sizeof note - (size_t)used, "%s",
                  zh ? "网络成员机构列在前面，其他机构标为“非成员”。"
                     : " The network's member institutions come first; the others are marked "

@@ -388,16 +388,22 @@ static void inst_lines(ssc_canvas *c, const ssc_table *t, size_t i, const ssc_se
                        char *line, size_t line_len, char *sectors, size_t sec_len)
 {
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
-    char budget[128];
+    char budget[128], led[32], partnered[32], countries[32];
     size_t o = 0;
 
+    /* each through the engine's format: "Led 2,185", not "Led 2185" */
     snprintf(budget, sizeof budget, "%s",
              ssc_canvas_format(c, ssc_table_number(t, i, IC_BUDGET), SSC_UNIT_USD));
+    snprintf(led, sizeof led, "%s", ssc_canvas_format(c, ssc_table_number(t, i, IC_LED),
+                                                      SSC_UNIT_COUNT));
+    snprintf(partnered, sizeof partnered, "%s",
+             ssc_canvas_format(c, ssc_table_number(t, i, IC_PARTNERED), SSC_UNIT_COUNT));
+    snprintf(countries, sizeof countries, "%s",
+             ssc_canvas_format(c, ssc_table_number(t, i, IC_COUNTRIES), SSC_UNIT_COUNT));
     snprintf(line, line_len,
-             zh ? "牵头%.0f个项目，参与%.0f个 · %.0f个国家 · 牵头项目预算%s"
-                : "Led %.0f, partnered %.0f \u00b7 %.0f countries \u00b7 %s led",
-             ssc_table_number(t, i, IC_LED), ssc_table_number(t, i, IC_PARTNERED),
-             ssc_table_number(t, i, IC_COUNTRIES), budget);
+             zh ? "牵头%s个项目，参与%s个 · %s个国家 · 牵头项目预算%s"
+                : "Led %s, partnered %s \u00b7 %s countries \u00b7 %s led",
+             led, partnered, countries, budget);
     sectors[0] = '\0';
     for (const char *q = ssc_table_text(t, i, IC_SECTORS); *q;) {
         char code[64];

@@ -135,6 +135,36 @@ grep -qF "Pumps that run on sunlight water the fields of smallholders." "$work/t
     fail "the description of S-1 is not in the PDF whole"
 grep -qF "Kenya, Ethiopia" "$work/text" || fail "the countries of S-1 are not named in the PDF"
 
+# counts in a profile go through the number format: a lead of 1,001
+# projects reads "Led 1,001"; and the institutions chart marks no bar
+# "(non-member)" when no member of the report is in the data, while it marks
+# the others when one is
+awk 'BEGIN { print "id,title,lead_institution,countries,sector,sdg_primary,start_date,status,budget_usd"
+    for (i = 1; i <= 1001; i++) printf "L-%d,Loop %d,Institute Q,KEN,agriculture,2,2019,completed,1000\n", i, i
+    print "L-x,Other,Institute R,KEN,agriculture,2,2019,completed,1000" }' > "$work/many.csv"
+for members in '"Institute Y"' '"Institute Q"'; do
+    cat > "$work/many.cfg" <<EOF
+title = "Many";
+data = { path = "many.csv"; };
+member_institutions = [ $members ];
+sections = (
+  { plugin = "institutions"; title = "Profiles"; },
+  { plugin = "by-institution"; title = "Chart"; }
+);
+EOF
+    run render "$work/many.cfg" -o "$work/many.pdf"
+    [ "$rc" -eq 0 ] || { show_run; fail "many ($members): render failed"; continue; }
+    pdftotext "$work/many.pdf" - | tr '\n' ' ' | tr -s ' ' > "$work/many.txt"
+    grep -qF "Led 1,001, partnered 0" "$work/many.txt" ||
+        fail "many ($members): the profile does not read \"Led 1,001, partnered 0\""
+    case $members in
+    *Y*) grep -qF "non-member" "$work/many.txt" &&
+            fail "no member is in the data, yet a bar is marked non-member" ;;
+    *) grep -qF "Institute R (non-member)" "$work/many.txt" ||
+            fail "a member is in the data, yet Institute R is not marked non-member" ;;
+    esac
+done
+
 # three stories in one section are refused, naming the option
 sed 's/ids = "S-1, S-3"/ids = "S-1 S-3 S-4"/' "$work/report.cfg" > "$work/three.cfg"
 run render "$work/three.cfg" -o "$work/three.pdf"
