@@ -200,14 +200,6 @@ static int spot_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table 
 #define SPOT_MAP_W 0.34 /* the locator's share of the width */
 #define SPOT_GAP 16.0   /* between two stories */
 
-static double spot_measure(ssc_canvas *c, const ssc_table *t, const ssc_section *s, double w)
-{
-    (void)c;
-    (void)s;
-    (void)w;
-    return (double)ssc_table_rows(t) * SPOT_H;
-}
-
 /* "Kenya, Ethiopia" from the codes column, in the report's language; the
  * codes go to items (for the locator). */
 static void spot_country_names(const char *codes, const char *lang, char *buf, size_t len,
@@ -313,19 +305,59 @@ static double spot_header(ssc_canvas *c, const ssc_table *t, size_t i, const cha
     return b.y - y0;
 }
 
+/* Where story i's text starts below its top edge, for a header of height
+ * hh: under the header or under the locator, whichever ends lower. */
+static double spot_text_top(double hh)
+{
+    double map_h = hh > 60 ? hh - 10 : 60;
+    return (hh + 12 > map_h + 14 ? 12 + hh : 14 + map_h + 10) + 4;
+}
+
+/* The height story i needs at width w: header, locator and description at
+ * its full size; at most half a page (SPOT_H), where a long description
+ * gets smaller instead.  A story without a description is no half page of
+ * empty panel. */
+static double spot_story_height(ssc_canvas *c, const ssc_table *t, size_t i, const char *lang,
+                                double w)
+{
+    char names[4096], store[64][4];
+    const char *items[64];
+    size_t nc;
+    ssc_text_style st = {.size = 10.5, .colour = 0x222222};
+    const char *desc = ssc_table_text(t, i, SC_DESC);
+
+    spot_country_names(ssc_table_text(t, i, SC_COUNTRIES), lang, names, sizeof names, items, &nc,
+                       store, 64);
+    double hh = spot_header(c, t, i, lang, names,
+                            (ssc_box){0, 0, w - w * SPOT_MAP_W - 40, SPOT_H}, 0);
+    double h = spot_text_top(hh) + (desc[0] ? ssc_canvas_text_height(c, w - 32, desc, &st) : 0) + 10;
+    return h < SPOT_H - SPOT_GAP ? h : SPOT_H - SPOT_GAP;
+}
+
+static double spot_measure(ssc_canvas *c, const ssc_table *t, const ssc_section *s, double w)
+{
+    double h = 0;
+    for (size_t i = 0; i < ssc_table_rows(t); i++)
+        h += (i ? SPOT_GAP : 0) + spot_story_height(c, t, i, ssc_section_language(s), w);
+    return h;
+}
+
 static int spot_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, ssc_error *err)
 {
     ssc_box area = ssc_canvas_box(c);
     const char *lang = ssc_section_language(s);
     unsigned long accent = ssc_canvas_palette(c, 0);
     size_t rows = ssc_table_rows(t);
-    /* the engine keeps a chart within 80% of a page: share it out */
-    double each = rows ? (area.h - SPOT_GAP * (double)(rows - 1)) / (double)rows : 0;
+    /* the engine keeps a chart within 80% of a page: when the stories
+     * need more than the box, each gives up its share */
+    double need = spot_measure(c, t, s, area.w), gaps = SPOT_GAP * (double)(rows ? rows - 1 : 0);
+    double scale = need > area.h + 0.5 && need > gaps ? (area.h - gaps) / (need - gaps) : 1.0;
+    double y = area.y;
 
-    if (each > SPOT_H - SPOT_GAP)
-        each = SPOT_H - SPOT_GAP;
     for (size_t i = 0; i < rows; i++) {
-        double y = area.y + (double)i * (each + SPOT_GAP), map_w = area.w * SPOT_MAP_W;
+        double each = spot_story_height(c, t, i, lang, area.w) * scale, map_w = area.w * SPOT_MAP_W;
+        if (i)
+            y += SPOT_GAP;
         char names[4096], store[64][4];
         const char *items[64];
         size_t nc;
@@ -342,8 +374,10 @@ static int spot_render(ssc_canvas *c, const ssc_table *t, const ssc_section *s, 
         /* the story itself, full width under the header and the locator;
          * a long text gets a smaller size, never cut */
         const char *desc = ssc_table_text(t, i, SC_DESC);
-        double top = (hh + 12 > map.h + 14 ? y + 12 + hh : map.y + map.h + 10) + 4;
-        ssc_box body = {area.x + 16, top, area.w - 32, y + each - 10 - top};
+        double top = y + spot_text_top(hh);
+        /* half a point to spare: the measured height is this very one */
+        ssc_box body = {area.x + 16, top, area.w - 32, y + each - 10 - top + 0.5};
+        y += each;
         if (!desc[0])
             continue;
         ssc_text_style st = {.size = 10.5, .colour = 0x222222};

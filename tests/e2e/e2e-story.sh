@@ -8,6 +8,7 @@
 # spotlight asked for three stories is refused by name.
 . "$top_srcdir/tests/lib.sh"
 need_tool pdftotext
+need_tool pdfinfo
 
 cat > "$work/portfolio.csv" <<'EOF'
 id,title,lead_institution,partner_institutions,countries,sector,sdg_primary,sdg_secondary,start_date,end_date,status,funding_source,budget_usd,modality,gender_marker,beneficiaries,description
@@ -164,6 +165,28 @@ EOF
             fail "a member is in the data, yet Institute R is not marked non-member" ;;
     esac
 done
+
+# stories without a description take the room they need, not half a page
+# each: a short section after two of them still starts on their page
+cat > "$work/short.cfg" <<'EOF'
+title = "Short stories";
+toc = false;
+data = { path = "portfolio.csv"; };
+sections = (
+  { plugin = "spotlight"; title = "Two"; options = { ids = "S-2, S-3"; }; },
+  { plugin = "by-status"; title = "After"; data_table = "none"; }
+);
+EOF
+run render "$work/short.cfg" -o "$work/short.pdf"
+[ "$rc" -eq 0 ] || { show_run; fail "short stories: render failed"; }
+page_of() { # page_of PDF TEXT: the first page holding TEXT alone on a line
+    n=$(pdfinfo "$1" | sed -n 's/^Pages: *//p')
+    for pg in $(seq 1 "$n"); do
+        pdftotext -f "$pg" -l "$pg" "$1" - | grep -qx "$2" && { echo "$pg"; return; }
+    done
+}
+[ "$(page_of "$work/short.pdf" "Rice fish")" = "$(page_of "$work/short.pdf" "After")" ] ||
+    fail "two stories without a description fill their page: 'After' is not on theirs"
 
 # three stories in one section are refused, naming the option
 sed 's/ids = "S-1, S-3"/ids = "S-1 S-3 S-4"/' "$work/report.cfg" > "$work/three.cfg"
