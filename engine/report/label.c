@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/intern.h"
 #include "data/refdata.h"
 
 const char *ssc_label_status(const char *status, const char *lang)
@@ -19,6 +20,35 @@ const char *ssc_label_status(const char *status, const char *lang)
         if (strcmp(keys[i], status) == 0)
             return strcmp(lang, "zh") == 0 ? zh[i] : en[i];
     return status;
+}
+
+/* A sector code that neither the report, the built-in sectors nor the
+ * data source names, made readable the same way in every chart, table and
+ * sentence of an English edition: '-' and '_' become spaces and a
+ * lower-case ASCII first letter a capital ("health" -> "Health",
+ * "disaster-risk" -> "Disaster risk"); the rest is as the data spells it
+ * ("ICT" stays).  A Chinese edition never gets here: such a code stops its
+ * check (label_lacks_zh).  The copies live in one interner for the
+ * process, so a label handed to a plugin stays valid however many it asks
+ * for; a code the interner cannot take is shown as given. */
+static const char *label_readable_sector(const char *code)
+{
+    static ssc_intern *readable;
+    size_t n = strlen(code);
+    char *buf;
+    const char *out = NULL;
+
+    if (!readable && !(readable = ssc_intern_new()))
+        return code;
+    if (!(buf = malloc(n + 1)))
+        return code;
+    for (size_t i = 0; i <= n; i++)
+        buf[i] = code[i] == '-' || code[i] == '_' ? ' ' : code[i];
+    if (buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+    out = ssc_intern_str(readable, buf, n);
+    free(buf);
+    return out ? out : code;
 }
 
 const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind kind,
@@ -79,9 +109,11 @@ const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind
     default: break;
     }
     /* the engine's and the report's labels first, then the source's, then
-     * the key itself */
+     * a sector code made readable, then the key itself */
     if (!label && st)
         label = ssc_store_label(st, kind, key);
+    if (!label && kind == SSC_KEY_SECTOR && !zh)
+        label = label_readable_sector(key);
     if (!label && kind != SSC_KEY_TEXT && kind != SSC_KEY_PROJECT && kind != SSC_KEY_YEAR &&
         kind != SSC_KEY_GENDER)
         label = key;

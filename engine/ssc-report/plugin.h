@@ -176,9 +176,10 @@ typedef enum ssc_key_kind {
 } ssc_key_kind;
 
 /* ABI 1.1: the name the engine shows for a key in the report's language:
- * regions, SDG short names, sectors (the report's labels, else the data
- * source's, else built-in), countries, statuses.  The key itself when it
- * has none; borrowed, valid while the hook runs. */
+ * regions, SDG short names, sectors (the report's labels, else built-in,
+ * else the data source's, else in English the code made readable:
+ * "disaster-risk" as "Disaster risk"), countries, statuses.  The key
+ * itself when it has none; borrowed, valid while the hook runs. */
 const char *ssc_section_label(const ssc_section *s, ssc_key_kind kind, const char *key);
 
 /* ---- reference data ----------------------------------------------------- */

@@ -10,6 +10,9 @@
 # the periods grouped as gender.c documents it, ties named in year order.
 # The institutions' profiles leave out members with no project and name
 # them in one sentence; with no member in the data, the leads' profiles.
+# A sector code no one names is readable in English ("disaster-risk" as
+# "Disaster risk") in charts, tables and sentences, and stops the Chinese
+# edition's check.
 . "$top_srcdir/tests/lib.sh"
 need_tool pdftotext
 
@@ -332,5 +335,60 @@ for lang in en zh; do
     *"Led 0, partnered 0"* | *"牵头0个项目，参与0个"*) fail "other data $lang: a profile of zeros" ;;
     esac
 done
+
+
+# ---- sectors no one names: readable in English, refused in Chinese
+
+readable()
+{
+    printf '%s\n' "$1" | tr '_-' '  ' | awk '{ print toupper(substr($0, 1, 1)) substr($0, 2) }'
+}
+{
+    echo "$header"
+    i=1
+    for s in health health health disaster-risk disaster-risk ICT_hub agriculture; do
+        echo "U-$i,Unnamed $i,Inst A,,KEN,$s,3,,2015,,completed,,1000,,,"
+        i=$((i + 1))
+    done
+} > "$work/sectors.csv"
+cat > "$work/sectors.cfg" <<EOF
+title = "Sectors";
+toc = false;
+data_tables = "below";
+data = { path = "$work/sectors.csv"; };
+sections = (
+  { plugin = "by-sector"; title = "By sector"; chart = "hbar"; },
+  { plugin = "institutions"; title = "Leads"; }
+);
+EOF
+run render "$work/sectors.cfg" -o "$work/sectors.pdf" --data-out "$work/sectors-out"
+if [ "$rc" -ne 0 ]; then
+    fail "sectors: render failed"
+    show_run
+else
+    text=$(pdf_line "$work/sectors.pdf" en)
+    for code in health disaster-risk ICT_hub; do
+        name=$(readable "$code")
+        # the chart, its table, the institutions' sector line: at least three
+        n=$(printf '%s\n' "$text" | grep -o "$name" | wc -l)
+        [ "$n" -ge 3 ] || fail "sectors: \"$name\" (for $code) $n times in the PDF"
+        grep -q "^$code,$name," "$work/sectors-out/01-by-sector.csv" ||
+            fail "sectors: data-out has no row \"$code,$name,...\""
+    done
+    case $text in
+    *health* | *disaster-risk* | *ICT_hub*) fail "sectors: a raw sector code in the PDF" ;;
+    esac
+    want="$(readable health) has the most projects: 3 of 7."
+    case $text in
+    *"$want"*) ;;
+    *) fail "sectors: expected \"$want\"" ;;
+    esac
+fi
+# The Chinese edition never shows an English name the engine owns: check
+# stops on the first sector without a Chinese name, and names it.
+run check "$work/sectors.cfg" --set language=zh
+[ "$rc" -ne 0 ] || fail "sectors zh: check passed with sectors that have no Chinese name"
+grep -q 'no Chinese name for sector "\(health\|disaster-risk\|ICT_hub\)"' "$work/run.err" ||
+    fail "sectors zh: check does not name the sector: $(cat "$work/run.err")"
 
 finish
