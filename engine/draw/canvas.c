@@ -9,22 +9,15 @@
 
 #include "data/refdata.h"
 
-int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const char *lang,
-                    ssc_error *err)
+PangoLayout *ssc_canvas_layout_new(cairo_t *cr, const char *lang)
 {
     PangoContext *pc;
     cairo_font_options_t *fo;
+    PangoLayout *layout = pango_cairo_create_layout(cr);
 
-    memset(c, 0, sizeof *c);
-    if (!theme)
-        return ssc_error_set(err, "cannot draw: no theme");
-    if (!cr || cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-        return ssc_error_set(err, "cannot draw: %s",
-                             cr ? cairo_status_to_string(cairo_status(cr)) : "no Cairo context");
-    c->layout = pango_cairo_create_layout(cr);
-    if (!c->layout)
-        return ssc_error_set(err, "cannot create a Pango layout");
-    pc = pango_layout_get_context(c->layout);
+    if (!layout)
+        return NULL;
+    pc = pango_layout_get_context(layout);
 
     /* 72 dpi makes Pango's points the same as Cairo's user units. */
     pango_cairo_context_set_resolution(pc, 72.0);
@@ -42,8 +35,8 @@ int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const ch
     cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
     if (cairo_font_options_status(fo) != CAIRO_STATUS_SUCCESS) {
         cairo_font_options_destroy(fo);
-        ssc_canvas_fini(c);
-        return ssc_error_set(err, "cannot set up font options");
+        g_object_unref(layout);
+        return NULL;
     }
     pango_cairo_context_set_font_options(pc, fo);
     cairo_font_options_destroy(fo);
@@ -54,8 +47,23 @@ int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const ch
                                        lang && strncmp(lang, "zh", 2) == 0 ? "zh-cn" : "en"));
     /* A right-to-left label (Arabic) keeps the alignment the chart asked
      * for instead of flipping it; the text itself is still shaped RTL. */
-    pango_layout_set_auto_dir(c->layout, FALSE);
-    pango_layout_context_changed(c->layout);
+    pango_layout_set_auto_dir(layout, FALSE);
+    pango_layout_context_changed(layout);
+    return layout;
+}
+
+int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const char *lang,
+                    ssc_error *err)
+{
+    memset(c, 0, sizeof *c);
+    if (!theme)
+        return ssc_error_set(err, "cannot draw: no theme");
+    if (!cr || cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        return ssc_error_set(err, "cannot draw: %s",
+                             cr ? cairo_status_to_string(cairo_status(cr)) : "no Cairo context");
+    c->layout = ssc_canvas_layout_new(cr, lang);
+    if (!c->layout)
+        return ssc_error_set(err, "cannot create a Pango layout with its font options");
 
     c->cr = cr;
     c->theme = theme;

@@ -39,6 +39,10 @@ struct ssc_canvas {
 int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const char *lang,
                     ssc_error *err);
 void ssc_canvas_fini(ssc_canvas *c);
+/* A Pango layout for cr with a context of its own, set up as a canvas's
+ * (resolution, font options, language); NULL when out of memory.  A
+ * canvas's layout is one; a table keeps its drawn cells on another. */
+PangoLayout *ssc_canvas_layout_new(cairo_t *cr, const char *lang);
 
 /* Measures text laid out in width (<= 0: no wrapping) with style. */
 void ssc_text_measure(ssc_canvas *c, const char *text, const ssc_text_style *style, double width,
@@ -56,6 +60,12 @@ void ssc_canvas_note(ssc_canvas *c, PangoLayout *l, const char *text);
  * it (borrowed; valid until the next text call on c). */
 PangoLayout *ssc_text_layout(ssc_canvas *c, const char *text, const ssc_text_style *style,
                              double width);
+/* The same on layout l, which must come from ssc_canvas_layout_new for
+ * c's Cairo context; leaves l's Pango context as it is (no
+ * pango_cairo_update_layout: that marks every layout of the context as
+ * changed, to be laid out again). */
+void ssc_text_setup(ssc_canvas *c, PangoLayout *l, const char *text, const ssc_text_style *style,
+                    double width);
 /* 1 when text fits in width in at most max_lines lines without breaking
  * inside a word. */
 int ssc_text_fits(ssc_canvas *c, const char *text, const ssc_text_style *style, double width,

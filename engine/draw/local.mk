@@ -13,7 +13,8 @@ engine_libsscengine_la_SOURCES += \
 	engine/draw/charts/kinds.h engine/draw/charts/chart.c \
 	engine/draw/charts/chart_bar.c \
 	engine/draw/charts/chart_line.c \
-	engine/draw/charts/chart_table.c engine/draw/charts/chart_table_widths.c \
+	engine/draw/charts/chart_table.c engine/draw/charts/chart_table_cell.c \
+	engine/draw/charts/chart_table_widths.c \
 	engine/draw/charts/table_plan.h \
 	engine/draw/charts/chart_stacked.c \
 	engine/draw/charts/chart_donut.c \

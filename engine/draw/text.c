@@ -33,12 +33,11 @@ static PangoAlignment text_alignment(ssc_align a)
     }
 }
 
-PangoLayout *ssc_text_layout(ssc_canvas *c, const char *text, const ssc_text_style *style,
-                             double width)
+void ssc_text_setup(ssc_canvas *c, PangoLayout *l, const char *text, const ssc_text_style *style,
+                    double width)
 {
     static const ssc_text_style plain = {0};
     PangoFontDescription *fd;
-    PangoLayout *l = c->layout;
     double size;
     char *clean;
 
@@ -47,10 +46,6 @@ PangoLayout *ssc_text_layout(ssc_canvas *c, const char *text, const ssc_text_sty
     if (!text)
         text = "";
     size = style->size > 0.0 ? style->size : c->theme->body_size;
-
-    /* The Cairo transform may have changed since the last call (a scaled
-     * PNG preview); keep the layout in step before measuring. */
-    pango_cairo_update_layout(c->cr, l);
 
     /* set_family takes the theme's comma-separated fallback list as it is;
      * from_string would read a trailing word such as "Light" as a style. */
@@ -81,7 +76,16 @@ PangoLayout *ssc_text_layout(ssc_canvas *c, const char *text, const ssc_text_sty
     clean = text_clean(text, style->max_lines > 0);
     pango_layout_set_text(l, clean ? clean : text, -1);
     g_free(clean);
-    return l;
+}
+
+PangoLayout *ssc_text_layout(ssc_canvas *c, const char *text, const ssc_text_style *style,
+                             double width)
+{
+    /* The Cairo transform may have changed since the last call (a scaled
+     * PNG preview); keep the layout in step before measuring. */
+    pango_cairo_update_layout(c->cr, c->layout);
+    ssc_text_setup(c, c->layout, text, style, width);
+    return c->layout;
 }
 
 void ssc_text_measure(ssc_canvas *c, const char *text, const ssc_text_style *style, double width,

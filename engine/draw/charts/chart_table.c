@@ -22,75 +22,11 @@
 
 /* ---- heights ---------------------------------------------------------------- */
 
-/* An ideograph (not Chinese punctuation, which separates words). */
-static int table_ideograph(gunichar u)
-{
-    return u >= 0x2E80 && !(u >= 0x3000 && u <= 0x303F) && !(u >= 0xFE30 && u <= 0xFE4F) &&
-           !(u >= 0xFF00 && u <= 0xFFEF);
-}
-
-/* Pango has no Chinese dictionary and breaks between any two ideographs,
- * so 密克罗尼西亚 could end a line with 亚 alone on the next.  A run of at
- * most `most` ideographs (a name: 肯尼亚, 已完成; a whole heading) is kept
- * on one line when the column has room for it; a longer run (a title)
- * still breaks where it must.  Ideographs are one em wide. */
-static void table_keep_words(PangoLayout *pl, double inner, double em, size_t most)
-{
-    const char *text = pango_layout_get_text(pl), *p = text, *run = NULL;
-    PangoAttrList *list = NULL;
-    size_t n = 0;
-
-    for (;;) {
-        gunichar u = *p ? g_utf8_get_char(p) : 0;
-        if (table_ideograph(u)) {
-            if (!run)
-                run = p;
-            n++;
-        } else {
-            if (run && n > 1 && n <= most && (double)n * em <= inner) {
-                PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-                if (!list)
-                    list = pango_attr_list_new();
-                a->start_index = (guint)(run - text);
-                a->end_index = (guint)(p - text);
-                pango_attr_list_insert(list, a);
-            }
-            run = NULL;
-            n = 0;
-        }
-        if (!*p)
-            break;
-        p = g_utf8_next_char(p);
-    }
-    if (list) {
-        pango_layout_set_attributes(pl, list);
-        pango_attr_list_unref(list);
-    }
-}
-
-/* The layout of a cell's text in column j (header: a heading, kept whole
- * when it fits); keeps the first text the fonts cannot show, so that
- * `check` (which only lays out) refuses it as drawing would. */
-static PangoLayout *table_layout(ssc_canvas *c, const ssc_table_plan *P, const char *text,
-                                 size_t j, const ssc_text_style *st, int header)
-{
-    double inner = P->w[j] - 2.0 * SSC_TABLE_PAD_X;
-    PangoLayout *pl = ssc_text_layout(c, text, st, inner);
-    for (const unsigned char *q = (const unsigned char *)text; *q; q++)
-        if (*q >= 0x80) {
-            table_keep_words(pl, inner, st->size, header ? (size_t)-1 : SSC_TABLE_CJK_WORD);
-            break;
-        }
-    if (!c->missing_glyphs && pango_layout_get_unknown_glyphs_count(pl) > 0)
-        c->missing_glyphs = strdup(text);
-    return pl;
-}
-
 /* Lines text takes in column j. */
 static int table_lines(ssc_canvas *c, const ssc_table_plan *P, const char *text, size_t j,
                        const ssc_text_style *st, int header)
 {
-    return pango_layout_get_line_count(table_layout(c, P, text, j, st, header));
+    return pango_layout_get_line_count(ssc_table_layout(c, P, text, j, st, header));
 }
 
 /* The advance of ASCII character ch in the body style, measured once. */
@@ -197,6 +133,7 @@ void ssc_table_plan_free(ssc_table_plan *P)
 {
     if (!P)
         return;
+    ssc_table_cache_free(P->cache);
     free(P->w);
     free(P->row_h);
     free(P);
@@ -216,10 +153,10 @@ int ssc_table_plan_fits(const ssc_table_plan *P, const ssc_table *t, size_t rows
 /* Draws one cell: the table has clipped to its box already, so a cell
  * needs no clip of its own (one per cell would fill the page's content
  * with clip paths). */
-static void table_cell_draw(ssc_canvas *c, const ssc_table_plan *P, size_t j, double x, double y,
+static void table_cell_draw(ssc_canvas *c, ssc_table_plan *P, size_t j, double x, double y,
                             const char *text, const ssc_text_style *st, int header)
 {
-    PangoLayout *pl = table_layout(c, P, text, j, st, header);
+    PangoLayout *pl = ssc_table_cache_layout(c, P, text, j, st, header);
     ssc_canvas_note(c, pl, text);
     ssc_draw_rgb(c->cr, st->colour ? st->colour : c->theme->text);
     cairo_move_to(c->cr, x, y);
@@ -227,7 +164,7 @@ static void table_cell_draw(ssc_canvas *c, const ssc_table_plan *P, size_t j, do
 }
 
 /* Draws one row's cells from (x, y); r == (size_t)-1 draws the header. */
-static void table_row_draw(ssc_canvas *c, const ssc_table_plan *P, size_t r, double x, double y)
+static void table_row_draw(ssc_canvas *c, ssc_table_plan *P, size_t r, double x, double y)
 {
     const ssc_table *t = P->t;
     char buf[96];

@@ -26,6 +26,8 @@
  * two. */
 #define SSC_TABLE_CJK_WORD 6
 
+typedef struct ssc_table_cache ssc_table_cache;
+
 struct ssc_table_plan {
     const ssc_table *t;
     size_t rows;   /* the plan covers rows [0, rows) */
@@ -42,6 +44,7 @@ struct ssc_table_plan {
     ssc_text_style body, head;
     double line_h, header_h;
     double adv[128]; /* body advance of each ASCII character; < 0: unknown */
+    ssc_table_cache *cache; /* the cells drawn, kept (chart_table_cell.c); NULL: none yet */
 };
 
 /* 1 when column j (0: the label column) holds numbers. */
@@ -55,5 +58,18 @@ const char *ssc_table_plan_cell(ssc_canvas *c, const ssc_table *t, size_t r, siz
  * unless the table is narrow enough, or as P->asked says) and shares a
  * block's width among the columns: P->blocks, P->block_w, P->w. */
 void ssc_table_plan_layout(ssc_canvas *c, ssc_table_plan *P);
+
+/* The layout of a cell's text in column j (header: a heading, kept whole
+ * when it fits), on the canvas's own layout: valid until the next text is
+ * laid out.  Keeps the first text the fonts cannot show, so that `check`
+ * (which only lays out) refuses it as drawing would. */
+PangoLayout *ssc_table_layout(ssc_canvas *c, const ssc_table_plan *P, const char *text, size_t j,
+                              const ssc_text_style *st, int header);
+/* The same layout for drawing, from the plan's cache when the cell was
+ * drawn before (same text, column and canvas; st must be the same for the
+ * same j and header); owned by the cache: valid until the next call. */
+PangoLayout *ssc_table_cache_layout(ssc_canvas *c, ssc_table_plan *P, const char *text, size_t j,
+                                    const ssc_text_style *st, int header);
+void ssc_table_cache_free(ssc_table_cache *K);
 
 #endif
