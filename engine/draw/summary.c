@@ -75,8 +75,8 @@ static double summary_value(const ssc_table *t, size_t r, int stacked, int total
     return v;
 }
 
-/* A category's name as a sentence says it. */
-static void summary_name(summary_buf *b, const ssc_table *t, size_t r, int zh)
+/* A category's name as a sentence says it; first: it opens the sentence. */
+static void summary_name(summary_buf *b, const ssc_table *t, size_t r, int zh, int first)
 {
     const char *key = ssc_table_key(t, r), *label = ssc_table_label(t, r);
     const ssc_sdg *g;
@@ -94,6 +94,16 @@ static void summary_name(summary_buf *b, const ssc_table *t, size_t r, int zh)
             return;
         }
         break;
+    case SSC_KEY_SECTOR: {
+        /* a sector is a common noun inside an English sentence
+         * ("Agriculture and renewable energy lead"); an acronym stays */
+        const char *name = label && label[0] ? label : key;
+        if (!zh && !first && name[0] >= 'A' && name[0] <= 'Z' && name[1] >= 'a' && name[1] <= 'z') {
+            summary_put(b, "%c%s", name[0] - 'A' + 'a', name + 1);
+            return;
+        }
+        break;
+    }
     default:
         break;
     }
@@ -118,7 +128,7 @@ static void summary_list(summary_buf *b, const ssc_table *t, const size_t *top, 
             summary_put(b, "%s", !last ? "; " : named > 2 ? "; and " : ", and ");
         else if (i > 0)
             summary_put(b, "%s", last ? " and " : ", ");
-        summary_name(b, t, top[i], zh);
+        summary_name(b, t, top[i], zh, i == 0); /* a list opens its sentence */
     }
     if (named < n)
         summary_put(b, zh ? "及其他%zu项" : sdg ? "; and %zu others" : " and %zu others",

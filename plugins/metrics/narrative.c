@@ -264,6 +264,15 @@ static int narrative_value(const narrative_facts *f, const char *name, size_t n,
 enum { NARRATIVE_USED_REGION = 1, NARRATIVE_USED_BUDGET = 2 };
 
 /* Fills text into b; on a mistake in the text, an error naming it. */
+/* 1 when what b holds ends a sentence or is empty: the next word opens one. */
+static int narrative_opens_sentence(const narrative_buf *b)
+{
+    size_t n = b->s ? b->len : 0;
+    while (n && (b->s[n - 1] == ' ' || b->s[n - 1] == '\t'))
+        n--;
+    return n == 0 || strchr(".!?\n", b->s[n - 1]) != NULL;
+}
+
 static int narrative_fill(const char *option, const char *text, const narrative_facts *f,
                           int zh, narrative_buf *b, int *used, ssc_error *err)
 {
@@ -299,6 +308,8 @@ static int narrative_fill(const char *option, const char *text, const narrative_
             *used |= NARRATIVE_USED_REGION;
         if (n == 12 && memcmp(name, "budget_total", n) == 0)
             *used |= NARRATIVE_USED_BUDGET;
+        if (narrative_opens_sentence(b) && value[0] >= 'a' && value[0] <= 'z')
+            value[0] = (char)(value[0] - 'a' + 'A');
         if (narrative_append(b, value, strlen(value)) != 0)
             return ssc_error_set(err, "out of memory");
         s = close + 1;
@@ -432,6 +443,13 @@ static const char *narrative_names(const ssc_section *s, ssc_key_kind kind, cons
         int w = snprintf(buf + used, len - used, "%s%s", sep, ssc_section_label(s, kind, keys[i]));
         if (w < 0 || (size_t)w >= len - used)
             return ssc_section_label(s, kind, keys[0]);
+        /* a sector is a common noun in an English sentence ("most are in
+         * agriculture"), an acronym ("ICT") stays; a placeholder that
+         * opens a sentence gets its capital back (narrative_fill) */
+        char *name = buf + used + strlen(sep);
+        if (!zh && kind == SSC_KEY_SECTOR && name[0] >= 'A' && name[0] <= 'Z' &&
+            name[1] >= 'a' && name[1] <= 'z')
+            name[0] = (char)(name[0] - 'A' + 'a');
         used += (size_t)w;
     }
     if (named < n) {

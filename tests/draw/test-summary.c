@@ -55,9 +55,16 @@ int main(void)
     const char *sectors[] = {"Agriculture", "Renewable energy", "Water"};
     const double sv[] = {10, 10, 4};
     t = summary_table(SSC_KEY_SECTOR, sectors, sv, 3);
-    summary_is(t, SSC_CHART_HBAR, "en", 24, "Agriculture and Renewable energy lead, with 10 "
+    /* a sector inside an English sentence is a common noun */
+    summary_is(t, SSC_CHART_HBAR, "en", 24, "Agriculture and renewable energy lead, with 10 "
                                             "projects each.");
     summary_is(t, SSC_CHART_HBAR, "zh", 24, "Agriculture和Renewable energy的项目最多，各10个项目。");
+    ssc_table_free(t);
+    /* an acronym keeps its capitals */
+    const char *acronyms[] = {"Water", "ICT"};
+    const double av[] = {3, 3};
+    t = summary_table(SSC_KEY_SECTOR, acronyms, av, 2);
+    summary_is(t, SSC_CHART_HBAR, "en", 6, "Water and ICT lead, with 3 projects each.");
     ssc_table_free(t);
     const char *many[] = {"A", "B", "C", "D", "E", "F", "G", "H"};
     const double mv[] = {1, 1, 1, 1, 1, 1, 1, 1};

@@ -150,14 +150,19 @@ expect()
         for (i = 1; i <= n; i++) if (best > 0 && val[order[i]] == best) top[++k] = order[i]
         return k
     }
-    function list(k, kind,   i, s, named, sdg, last) {
+    function list(k, kind,   i, s, named, sdg, last, nm) {
         named = k > 6 ? 5 : k; s = ""; sdg = !zh && kind == "sdg"
         for (i = 1; i <= named; i++) {
             last = i == named && named == k
             if (i > 1 && zh) s = s (last ? "和" : "、")
             else if (i > 1 && sdg) s = s (!last ? "; " : named > 2 ? "; and " : ", and ")
             else if (i > 1) s = s (last ? " and " : ", ")
-            s = s name(kind, top[i])
+            # a sector inside an English sentence is a common noun: its
+            # capital goes, unless it is an acronym (ICT)
+            nm = name(kind, top[i])
+            if (!zh && kind == "sector" && i > 1 && nm ~ /^[A-Z][a-z]/)
+                nm = tolower(substr(nm, 1, 1)) substr(nm, 2)
+            s = s nm
         }
         if (named < k) s = s (zh ? "及其他" (k - named) "项" : (sdg ? "; and " : " and ") (k - named) " others")
         else if (sdg) s = s ","

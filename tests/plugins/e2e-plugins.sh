@@ -51,7 +51,7 @@ EOF
 
 narrative_en='Since {first_year}, {projects} projects have reached {countries} countries in {regions} regions, with a budget of {budget_total}.
 
-Most projects work in {top_region}; the leading sector is {top_sector}. The latest started in {last_year}. {{Braces}} stay.'
+Most projects work in {top_region}; the leading sector is {top_sector}. {top_sector} (most projects). The latest started in {last_year}. {{Braces}} stay.'
 narrative_zh='自{first_year}年以来，{projects}个项目覆盖{regions}个地区的{countries}个国家，预算共{budget_total}。
 
 项目最多的地区是{top_region}，最主要的领域是{top_sector}。'
@@ -304,11 +304,17 @@ compare()
 narrative_expected()
 {
     eval "$(expect facts "$@")"
+    # {top_sector} stands inside a sentence: each sector name loses its
+    # capital there, an acronym (ICT) keeps it
+    # a sentence's first word keeps its capital
+    f_top_sector=$(printf '%s' "$f_top_sector" |
+        sed 's/\(^\|, \| and \)\([A-Z]\)\([a-z]\)/\1\L\2\E\3/g')
+    f_sector_opens=$(printf '%s' "$f_top_sector" | sed 's/^./\U&/')
     printf 'key%slabel%stext\n' "$US" "$US"
     printf '1%sParagraph 1%sSince %s, %s projects have reached %s countries in %s regions, with a budget of %s.\n' \
         "$US" "$US" "$f_first" "$f_projects" "$f_countries" "$f_regions" "$f_money_en"
-    printf '2%sParagraph 2%sMost projects work in %s; the leading sector is %s. The latest started in %s. {Braces} stay.\n' \
-        "$US" "$US" "$f_top_region" "$f_top_sector" "$f_last"
+    printf '2%sParagraph 2%sMost projects work in %s; the leading sector is %s. %s (most projects). The latest started in %s. {Braces} stay.\n' \
+        "$US" "$US" "$f_top_region" "$f_top_sector" "$f_sector_opens" "$f_last"
 }
 
 # check_all LABEL REPORT OUTDIR [awk filter assignments...]
