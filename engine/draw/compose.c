@@ -351,8 +351,8 @@ static void compose_period(const ssc_compose *cc, char *buf, size_t len)
     buf[0] = '\0';
     if (cc->report->period_given) {
         const ssc_period *p = &cc->report->period;
-        char text[64];
-        ssc_period_text(p, text, sizeof text);
+        char text[96];
+        ssc_period_text(p, cc->report->language, text, sizeof text);
         snprintf(buf, len, zh ? "报告期：%s%s" : "Reporting period: %s%s", text,
                  zh && p->year ? "年" : "");
         return;

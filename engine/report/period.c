@@ -84,10 +84,13 @@ int ssc_period_where(const ssc_period *p, ssc_date d)
     return day > period_day_of(p->to) ? 1 : 0;
 }
 
-void ssc_period_text(const ssc_period *p, char *buf, size_t len)
+void ssc_period_text(const ssc_period *p, const char *lang, char *buf, size_t len)
 {
     if (p->year)
         snprintf(buf, len, "%d", p->year);
+    else if (strcmp(lang, "zh") == 0)
+        snprintf(buf, len, "%d\u5e74%d\u6708%d\u65e5\u2014%d\u5e74%d\u6708%d\u65e5", p->from.year,
+                 p->from.month, p->from.day, p->to.year, p->to.month, p->to.day);
     else
         snprintf(buf, len, "%04d-%02d-%02d \u2013 %04d-%02d-%02d", p->from.year, p->from.month,
                  p->from.day, p->to.year, p->to.month, p->to.day);

@@ -13,7 +13,9 @@ int ssc_period_span(ssc_date from, ssc_date to, ssc_period *out);
 ssc_period ssc_period_year(int y);
 /* The period of the same length just before p (plugin.h says how). */
 ssc_period ssc_period_previous(const ssc_period *p);
-/* The period as people write it: "2025", or "2024-07-01 – 2025-06-30". */
-void ssc_period_text(const ssc_period *p, char *buf, size_t len);
+/* The period as people write it in lang: "2025", or "2024-07-01 –
+ * 2025-06-30"; in Chinese "2024年7月1日—2025年6月30日" (GB/T 15834's dash
+ * for a span of time, as every range of the Chinese edition). */
+void ssc_period_text(const ssc_period *p, const char *lang, char *buf, size_t len);
 
 #endif

@@ -69,6 +69,9 @@ static void hl_period_name(const ssc_period *p, int zh, char *buf, size_t len)
         buf[0] = '\0';
     else if (p->year)
         snprintf(buf, len, zh ? "%d年" : "%d", p->year);
+    else if (zh) /* the Chinese edition's dash for every range */
+        snprintf(buf, len, "%d年%d月%d日\u2014%d年%d月%d日", p->from.year, p->from.month,
+                 p->from.day, p->to.year, p->to.month, p->to.day);
     else
         snprintf(buf, len, "%04d-%02d-%02d \u2013 %04d-%02d-%02d", p->from.year, p->from.month,
                  p->from.day, p->to.year, p->to.month, p->to.day);

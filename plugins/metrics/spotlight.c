@@ -225,6 +225,25 @@ static void spot_country_names(const char *codes, const char *lang, char *buf, s
     }
 }
 
+/* A project date (as spot_date wrote it) as the edition writes it: as
+ * given in English ("2020-03"), in Chinese "2020年3月" ("2020年",
+ * "2020年3月5日"); anything else stays as given. */
+static void spot_when(const char *iso, int zh, char *buf, size_t len)
+{
+    int y = 0, m = 0, d = 0;
+    size_t n = strlen(iso);
+    int k = sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
+
+    if (zh && n == 4 && k == 1)
+        snprintf(buf, len, "%d年", y);
+    else if (zh && n == 7 && k == 2)
+        snprintf(buf, len, "%d年%d月", y, m);
+    else if (zh && n == 10 && k == 3)
+        snprintf(buf, len, "%d年%d月%d日", y, m, d);
+    else
+        snprintf(buf, len, "%s", iso);
+}
+
 /* The header of story i: title, partners, countries, dates and budget, SDG
  * badges, in box b (drawn only when draw); returns the height used. */
 static double spot_header(ssc_canvas *c, const ssc_table *t, size_t i, const char *lang,
@@ -263,8 +282,11 @@ static double spot_header(ssc_canvas *c, const ssc_table *t, size_t i, const cha
                  ssc_table_text(t, i, SC_LEAD), list);
     else
         snprintf(lead, sizeof lead, zh ? "牵头：%s" : "Led by %s", ssc_table_text(t, i, SC_LEAD));
-    int used = end[0] ? snprintf(when, sizeof when, "%s \u2013 %s", start, end)
-                      : snprintf(when, sizeof when, zh ? "%s起" : "from %s", start);
+    char from[64], to[64];
+    spot_when(start, zh, from, sizeof from);
+    spot_when(end, zh, to, sizeof to);
+    int used = end[0] ? snprintf(when, sizeof when, zh ? "%s\u2014%s" : "%s \u2013 %s", from, to)
+                      : snprintf(when, sizeof when, zh ? "%s起" : "from %s", from);
     if (isfinite(usd) && used > 0 && (size_t)used < sizeof when)
         snprintf(when + used, sizeof when - (size_t)used, " \u00b7 %s",
                  ssc_canvas_format(c, usd, SSC_UNIT_USD));

@@ -64,11 +64,16 @@ static void yir_count(const ssc_portfolio *p, const ssc_period *per, double out[
     }
 }
 
-/* "2024", or "2024-07-01 – 2025-06-30" when the period is not a year. */
-static void yir_period_name(const ssc_period *per, char *buf, size_t len)
+/* "2024", or "2024-07-01 – 2025-06-30" when the period is not a year;
+ * in Chinese "2024年", "2024年7月1日—2025年6月30日" (the edition's dash
+ * for every range). */
+static void yir_period_name(const ssc_period *per, int zh, char *buf, size_t len)
 {
     if (per->year)
-        snprintf(buf, len, "%d", per->year);
+        snprintf(buf, len, zh ? "%d年" : "%d", per->year);
+    else if (zh)
+        snprintf(buf, len, "%d年%d月%d日\u2014%d年%d月%d日", per->from.year, per->from.month,
+                 per->from.day, per->to.year, per->to.month, per->to.day);
     else
         snprintf(buf, len, "%04d-%02d-%02d \u2013 %04d-%02d-%02d", per->from.year,
                  per->from.month, per->from.day, per->to.year, per->to.month, per->to.day);
@@ -89,8 +94,8 @@ static int yir_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
                                             "has no period to review.")
                    ? ssc_error_set(err, "out of memory")
                    : SSC_OK;
-    yir_period_name(&now, name_now, sizeof name_now);
-    yir_period_name(&before, name_before, sizeof name_before);
+    yir_period_name(&now, zh, name_now, sizeof name_now);
+    yir_period_name(&before, zh, name_before, sizeof name_before);
     int c0 = ssc_table_add_column(out, "period", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
     int c1 = ssc_table_add_column(out, "previous", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
     if (c0 < 0 || c1 < 0 || ssc_table_set_column_title(out, c0, name_now) ||
@@ -108,7 +113,7 @@ static int yir_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
         snprintf(undated, sizeof undated, "%s",
                  zh ? "所有项目均提供了所需日期。" : "Every project gives the dates needed.");
     else if (zh)
-        snprintf(undated, sizeof undated, "%.0f 个项目缺少所需日期，计为“未提供日期”。",
+        snprintf(undated, sizeof undated, "%.0f个项目缺少所需日期，计为“未提供日期”。",
                  a[YIR_UNDATED]);
     else
         snprintf(undated, sizeof undated,

@@ -12,7 +12,9 @@
 # them in one sentence; with no member in the data, the leads' profiles.
 # A sector code no one names is readable in English ("disaster-risk" as
 # "Disaster risk") in charts, tables and sentences, and stops the Chinese
-# edition's check.
+# edition's check.  Ranges (the cover's period, the gender periods, the
+# map's key, a project's dates, a period that is not a year) take an en
+# dash in English and GB/T 15834's "—" in Chinese.
 . "$top_srcdir/tests/lib.sh"
 need_tool pdftotext
 
@@ -390,5 +392,52 @@ run check "$work/sectors.cfg" --set language=zh
 [ "$rc" -ne 0 ] || fail "sectors zh: check passed with sectors that have no Chinese name"
 grep -q 'no Chinese name for sector "\(health\|disaster-risk\|ICT_hub\)"' "$work/run.err" ||
     fail "sectors zh: check does not name the sector: $(cat "$work/run.err")"
+
+
+# ---- ranges: an en dash in English, GB/T 15834's "—" in Chinese, everywhere
+
+# The sample's start years under the bundled filters, for the cover.
+years=$(csv_us "$sample" | awk -F"$US" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $c["status"] ~ /^(pipeline|ongoing|completed)$/ { y = substr($c["start_date"], 1, 4) + 0
+        if (y >= 1995) { if (!a || y < a) a = y; if (y > b) b = y } }
+    END { print a, b }')
+first=${years% *} last=${years#* }
+for lang in en zh; do
+    cfg="$top_srcdir/reports/annual-meeting.cfg"
+    [ "$lang" = zh ] && cfg="$top_srcdir/reports/annual-meeting-zh.cfg"
+    for case in bundled other; do
+        pdftotext -layout "$work/$case-$lang.pdf" "$work/$case-$lang.layout" ||
+            fail "$case $lang: no text"
+    done
+    run render "$cfg" --set period.from=2019-07-01 --set period.to=2020-06-30 \
+        -o "$work/span-$lang.pdf"
+    [ "$rc" -eq 0 ] || { fail "span $lang: render failed"; show_run; }
+    pdftotext -layout "$work/span-$lang.pdf" "$work/span-$lang.layout"
+    if [ "$lang" = zh ]; then
+        grep -q "报告期：${first}—${last}年" "$work/bundled-zh.layout" ||
+            fail "zh: the cover's period is not ${first}—${last}年"
+        grep -q "报告期：2019年7月1日—2020年6月30日" "$work/span-zh.layout" ||
+            fail "zh: the cover's period is not 2019年7月1日—2020年6月30日"
+        # every range between numbers (years, dates, the map's key, the
+        # gender periods, the project dates) takes "—"; none an en dash
+        for f in bundled other span; do
+            n=$(grep -c '[0-9日月年] *– *[0-9]' "$work/$f-zh.layout")
+            [ "$n" -eq 0 ] || fail "zh $f: $n lines with an en dash in a range: $(grep '[0-9] *– *[0-9]' "$work/$f-zh.layout" | head -3)"
+            n=$(grep -c '[0-9年月日]—[0-9]' "$work/$f-zh.layout")
+            [ "$n" -ge 3 ] || fail "zh $f: only $n ranges with \"—\""
+        done
+        grep -q '[0-9]年[0-9]*月—[0-9]*年[0-9]*月' "$work/bundled-zh.layout" ||
+            fail "zh: a project's dates are not written 2020年3月—2022年2月"
+    else
+        grep -q "Reporting period: ${first}–${last}" "$work/bundled-en.layout" ||
+            fail "en: the cover's period is not ${first}–${last}"
+        grep -q "Reporting period: 2019-07-01 – 2020-06-30" "$work/span-en.layout" ||
+            fail "en: the cover's period is not 2019-07-01 – 2020-06-30"
+        for f in bundled other span; do
+            n=$(grep -c '[0-9] *— *[0-9]' "$work/$f-en.layout")
+            [ "$n" -eq 0 ] || fail "en $f: $n ranges with an em dash"
+        done
+    fi
+done
 
 finish

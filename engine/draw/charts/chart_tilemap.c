@@ -111,6 +111,9 @@ static void tilemap_bin_label(ssc_canvas *c, const tilemap_layout *L, int bin, c
                               size_t len)
 {
     char a[64], b[64];
+    /* a range: an en dash in English, GB/T 15834's dash in Chinese, as
+     * every range of the edition */
+    const char *dash = ssc_chart_zh(c) ? "\u2014" : "\u2013";
     double lo = bin * L->step, hi = (bin + 1) * L->step;
 
     if (L->whole) {
@@ -119,22 +122,22 @@ static void tilemap_bin_label(ssc_canvas *c, const tilemap_layout *L, int bin, c
         if (lo + 1.0 >= hi)
             snprintf(buf, len, "%s", b);
         else
-            snprintf(buf, len, "%s\u2013%s", a, b);
+            snprintf(buf, len, "%s%s%s", a, dash, b);
         return;
     }
     /* money as the engine writes it, the unit once: "US$0–50,000",
-     * "0–5万美元" */
+     * "0—5万美元" */
     int wan = L->unit == SSC_UNIT_USD && ssc_chart_zh(c) && hi >= 1e4;
     ssc_format_number(a, sizeof a, wan ? lo / 1e4 : lo, SSC_UNIT_COUNT, c->lang);
     ssc_format_number(b, sizeof b, wan ? hi / 1e4 : hi, SSC_UNIT_COUNT, c->lang);
     if (L->unit == SSC_UNIT_USD && ssc_chart_zh(c))
-        snprintf(buf, len, "%s\u2013%s%s\u7f8e\u5143", a, b, wan ? "\u4e07" : ""); /* 万美元 */
+        snprintf(buf, len, "%s%s%s%s\u7f8e\u5143", a, dash, b, wan ? "\u4e07" : ""); /* 万美元 */
     else if (L->unit == SSC_UNIT_USD)
-        snprintf(buf, len, "US$%s\u2013%s", a, b);
+        snprintf(buf, len, "US$%s%s%s", a, dash, b);
     else if (L->unit == SSC_UNIT_PERCENT)
-        snprintf(buf, len, "%s\u2013%s%%", a, b);
+        snprintf(buf, len, "%s%s%s%%", a, dash, b);
     else
-        snprintf(buf, len, "%s\u2013%s", a, b);
+        snprintf(buf, len, "%s%s%s", a, dash, b);
 }
 
 /* Lays the key out at (x, y): the column's title, then one entry per bin
