@@ -126,5 +126,22 @@ int main(void)
     t = summary_table(SSC_KEY_SECTOR, sectors, zv, 2);
     summary_is(t, SSC_CHART_HBAR, "en", 3, "");
     ssc_table_free(t);
+
+    /* a plugin's own sentence (ABI 1.8) replaces the engine's, on any
+     * chart, a custom drawing too; it is left out whole when it does not
+     * fit; an empty one gives the engine's back */
+    const char *tri_years[] = {"2019", "2020"};
+    const double tri_v[] = {2, 3};
+    t = summary_table(SSC_KEY_YEAR, tri_years, tri_v, 2);
+    summary_is(t, SSC_CHART_BAR, "en", 5, "Most projects started in 2020: 3.");
+    CHECK_INT(ssc_table_set_summary(t, "2 of 5 projects (40%) are triangular cooperation."),
+              SSC_OK);
+    CHECK_STR(ssc_table_summary(t), "2 of 5 projects (40%) are triangular cooperation.");
+    summary_is(t, SSC_CHART_STACKED, "en", 5, "2 of 5 projects (40%) are triangular cooperation.");
+    summary_is(t, SSC_CHART_CUSTOM, "en", 5, "2 of 5 projects (40%) are triangular cooperation.");
+    CHECK_STR(ssc_summary(t, SSC_CHART_BAR, "en", 5, small, sizeof small), "");
+    CHECK_INT(ssc_table_set_summary(t, ""), SSC_OK);
+    summary_is(t, SSC_CHART_BAR, "en", 5, "Most projects started in 2020: 3.");
+    ssc_table_free(t);
     return check_done();
 }
