@@ -23,10 +23,10 @@
 /* ---- heights ---------------------------------------------------------------- */
 
 /* Lines text takes in column j. */
-static int table_lines(ssc_canvas *c, const ssc_table_plan *P, const char *text, size_t j,
+static int table_lines(ssc_canvas *c, ssc_table_plan *P, const char *text, size_t j,
                        const ssc_text_style *st, int header)
 {
-    return pango_layout_get_line_count(ssc_table_layout(c, P, text, j, st, header));
+    return pango_layout_get_line_count(ssc_table_cache_layout(c, P, text, j, st, header));
 }
 
 /* The advance of ASCII character ch in the body style, measured once. */

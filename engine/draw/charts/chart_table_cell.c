@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* A table's cells laid out with Pango (see table_plan.h): one cell's
- * layout, for measuring and drawing; and the cells of a table being drawn,
- * kept.  Shaping cells is most of the cost of drawing a long table, and
+ * layout, for measuring and drawing; and the cells of a table laid out
+ * before, kept.  Shaping cells is most of the cost of a long table, and
  * most cells of a project table repeat (a status, a country, an
- * institution, a year, the header on every page): a cell already drawn
- * with the same text in the same column is drawn again from its layout
- * instead of being shaped again.  The cache has a fixed number of slots,
- * each holding the last cell whose text hashed there, so its memory does
- * not grow with the rows or the pages; a slot keeps its layout and its
- * text buffer when it is taken over, so a miss allocates nothing once the
- * slots are warm.
+ * institution, a year, the header on every page): a cell already laid out
+ * with the same text in the same column is measured or drawn again from
+ * its layout instead of being shaped again.  The cache has a fixed number
+ * of slots, each holding the last cell whose text hashed there, so its
+ * memory does not grow with the rows or the pages; a slot keeps its layout
+ * and its text buffer when it is taken over, so a miss allocates nothing
+ * once the slots are warm.
  *
  * The same text, column, style and Pango context give the same layout, so
  * the PDF is the same byte for byte with the cache or without it. */
@@ -99,7 +99,7 @@ typedef struct table_slot {
     char *text;      /* the cell's text while used is 1 */
     size_t cap;      /* bytes text can hold */
     size_t j;
-    int header, used;
+    int header, align, used;
 } table_slot;
 
 /* The slots' layouts share a Pango context of their own, set up as the
@@ -113,9 +113,10 @@ struct ssc_table_cache {
     table_slot slot[TABLE_CACHE_SLOTS];
 };
 
-static size_t table_cache_hash(const char *text, size_t len, size_t j, int header)
+static size_t table_cache_hash(const char *text, size_t len, size_t j, int header, int align)
 {
-    uint64_t h = 14695981039346656037u ^ ((uint64_t)j * 0x9E3779B97F4A7C15u) ^ (uint64_t)header;
+    uint64_t h = 14695981039346656037u ^ ((uint64_t)j * 0x9E3779B97F4A7C15u) ^
+                 (uint64_t)header ^ ((uint64_t)align << 1);
     for (size_t k = 0; k < len; k++) {
         h ^= (unsigned char)text[k];
         h *= 1099511628211u;
@@ -185,8 +186,9 @@ PangoLayout *ssc_table_cache_layout(ssc_canvas *c, ssc_table_plan *P, const char
     }
     if (!table_cache_ready(K, c))
         return ssc_table_layout(c, P, text, j, st, header);
-    s = &K->slot[table_cache_hash(text, len, j, header)];
-    if (s->used && s->j == j && s->header == header && memcmp(s->text, text, len + 1) == 0)
+    s = &K->slot[table_cache_hash(text, len, j, header, (int)st->align)];
+    if (s->used && s->j == j && s->header == header && s->align == (int)st->align &&
+        memcmp(s->text, text, len + 1) == 0)
         return s->pl;
     /* a miss: the slot's layout, set up and shaped afresh for this text */
     if (len + 1 > s->cap) {
@@ -206,6 +208,7 @@ PangoLayout *ssc_table_cache_layout(ssc_canvas *c, ssc_table_plan *P, const char
     memcpy(s->text, text, len + 1);
     s->j = j;
     s->header = header;
+    s->align = (int)st->align;
     s->used = 1;
     return s->pl;
 }

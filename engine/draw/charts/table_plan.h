@@ -65,9 +65,10 @@ void ssc_table_plan_layout(ssc_canvas *c, ssc_table_plan *P);
  * (which only lays out) refuses it as drawing would. */
 PangoLayout *ssc_table_layout(ssc_canvas *c, const ssc_table_plan *P, const char *text, size_t j,
                               const ssc_text_style *st, int header);
-/* The same layout for drawing, from the plan's cache when the cell was
- * drawn before (same text, column and canvas; st must be the same for the
- * same j and header); owned by the cache: valid until the next call. */
+/* The same layout, from the plan's cache when the cell was laid out
+ * before (same text, column, alignment and canvas; st must otherwise be
+ * the same for the same j and header); owned by the cache: valid until
+ * the next call. */
 PangoLayout *ssc_table_cache_layout(ssc_canvas *c, ssc_table_plan *P, const char *text, size_t j,
                                     const ssc_text_style *st, int header);
 void ssc_table_cache_free(ssc_table_cache *K);
