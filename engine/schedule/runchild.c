@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "render.h"
@@ -55,7 +56,40 @@ static size_t child_temps_list(const char *dir, const char *base, char ***out)
     return n;
 }
 
-/* In the child: render, tell the parent what went wrong, exit. */
+/* The render's phase timings, kept as the command's --verbose keeps them. */
+typedef struct child_clock {
+    ssc_phase phase;
+    double phase_start;
+    double took[SSC_PHASE_COUNT];
+} child_clock;
+
+static double child_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void child_clock_note(void *ctx, ssc_phase phase, double done, double total)
+{
+    child_clock *k = ctx;
+    double now = child_now();
+    (void)done;
+    (void)total;
+    if (phase == k->phase && phase != SSC_PHASE_START)
+        return;
+    if (k->phase_start > 0 && k->phase < SSC_PHASE_COUNT)
+        k->took[k->phase] += now - k->phase_start;
+    k->phase = phase;
+    k->phase_start = now;
+}
+
+/* The first line the child writes: CHILD_PHASES and the seconds of each
+ * phase; the parent takes it off before the message (ssc_child_poll). */
+#define CHILD_PHASES "\036phases"
+
+/* In the child: render, tell the parent its timings and what went wrong,
+ * exit. */
 static void child_main(const ssc_jobs *jobs, const ssc_job *job, const char *output, int fd,
                        pid_t parent)
 {
@@ -86,16 +120,24 @@ static void child_main(const ssc_jobs *jobs, const ssc_job *job, const char *out
     o.n_sets = job->n_sets;
     o.config = jobs->config;
     o.engine = &jobs->engine;
+    child_clock clock = {.phase = SSC_PHASE_COUNT};
+    ssc_progress progress = {child_clock_note, &clock};
+    o.progress = &progress;
     ssc_error_clear(&err);
     ssc_diag_init(&problems, 20);
     int rc = ssc_render(&o, &res, &problems, &err);
-    if (rc != SSC_OK) {
-        FILE *fp = fdopen(fd, "w");
-        if (fp) {
+    ssc_progress_note(&progress, SSC_PHASE_DONE, 0, 0);
+    FILE *fp = fdopen(fd, "w");
+    if (fp) {
+        fputs(CHILD_PHASES, fp);
+        for (int i = 0; i < SSC_PHASE_DONE; i++)
+            fprintf(fp, " %.3f", clock.took[i]);
+        fputc('\n', fp);
+        if (rc != SSC_OK) {
             ssc_error_print(&err, fp);
             ssc_diag_print(&problems, fp);
-            fclose(fp);
         }
+        fclose(fp);
     }
     _exit(rc == SSC_OK ? 0 : 1);
 }
@@ -166,6 +208,32 @@ void ssc_child_read(ssc_child *c)
     c->message[c->used] = '\0';
 }
 
+/* Takes the timings line off the front of the message, if the render got
+ * to write it (a crashed or killed one did not). */
+static void child_take_phases(ssc_child *c)
+{
+    size_t head = strlen(CHILD_PHASES);
+    char *end, *p;
+
+    c->has_phases = 0;
+    if (c->used < head || memcmp(c->message, CHILD_PHASES, head) != 0 ||
+        !(end = memchr(c->message, '\n', c->used)))
+        return;
+    p = c->message + head;
+    int i;
+    for (i = 0; i < SSC_PHASE_DONE; i++) {
+        char *next;
+        c->phases[i] = strtod(p, &next);
+        if (next == p || next > end)
+            break;
+        p = next;
+    }
+    c->has_phases = i == SSC_PHASE_DONE;
+    size_t line = (size_t)(end - c->message) + 1;
+    memmove(c->message, c->message + line, c->used - line + 1);
+    c->used -= line;
+}
+
 int ssc_child_poll(ssc_child *c)
 {
     if (c->ended)
@@ -175,6 +243,7 @@ int ssc_child_poll(ssc_child *c)
     /* its end of the pipe is closed now: read what is left */
     while (c->fd >= 0)
         ssc_child_read(c);
+    child_take_phases(c);
     c->ended = 1;
     return 1;
 }
@@ -190,6 +259,7 @@ void ssc_child_kill(ssc_child *c)
         close(c->fd);
         c->fd = -1;
     }
+    child_take_phases(c);
     c->ended = 1;
 }
 

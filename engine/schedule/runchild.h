@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "error.h"
 #include "schedule/jobs.h"
 
 typedef struct ssc_child {
@@ -18,6 +19,10 @@ typedef struct ssc_child {
     int ended;
     char message[8192]; /* what the child said; first line the error */
     size_t used;
+    /* seconds each phase of the render took (ssc_phase order), as
+     * `render --verbose` prints them; valid when has_phases */
+    double phases[SSC_PHASE_COUNT];
+    int has_phases;
     char dir[4096];     /* the output's folder and file name, for cleaning */
     char base[1024];
     char **temps_before; /* its temporary files before the render */

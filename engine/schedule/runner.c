@@ -304,7 +304,7 @@ static void runner_start(runner *r, runner_slot *s, time_t now)
         return;
     }
     ssc_run_end end = {due, s->start, now, s->attempt, s->manual, 0.0, "failed", why, -1,
-                       s->output[0] ? s->output : NULL, 1};
+                       s->output[0] ? s->output : NULL, 1, NULL};
     ssc_record_end(s->set, job, &end, &s->st, s->state_path, &r->hooks);
     r->failed = 1;
     runner_advance(r, s, now, 0);
@@ -357,7 +357,7 @@ static void runner_finish(runner *r, runner_slot *s, int killed_by_stop, int tim
     int retry = !ok && !interrupted && s->attempt <= job->retries && !runner_stop;
     ssc_run_end end = {s->dues[s->next], s->start, now, s->attempt, s->manual,
                        runner_mono() - s->mono_start, outcome, message, code, s->output,
-                       !retry};
+                       !retry, c->has_phases ? c->phases : NULL};
     int failed = ssc_record_end(s->set, job, &end, &s->st, s->state_path, &r->hooks);
     if (failed && !interrupted && !retry)
         r->failed = 1;

@@ -190,10 +190,14 @@ int ssc_record_end(const ssc_jobs *jobs, const ssc_job *job, const ssc_run_end *
         else
             record_prune(job, st);
     }
-    double t0 = (double)e->end;
+    /* a clock of its own: e->end is the runner's time, which --now sets
+     * (the state's seconds read 92 million under a --now of 2024) */
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
     if (!why[0])
         record_state(job, st, state_path, why, sizeof why);
-    double t_state = (double)time(NULL) - t0;
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    double t_state = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
     if (why[0] && !failed) {
         /* the report is there but nothing remembers it: not a success */
         failed = 1;
@@ -202,7 +206,15 @@ int ssc_record_end(const ssc_jobs *jobs, const ssc_job *job, const ssc_run_end *
     } else if (why[0]) {
         ssc_sched_log(SSC_LOG_ERR, "job %s: %s", job->name, why);
     }
-    if (!failed)
+    if (!failed && e->phases)
+        ssc_sched_log(SSC_LOG_NOTICE,
+                      "job %s, due %s: ok, wrote %s (%.1f s: start-up %.2f, read %.2f, compute "
+                      "%.2f, layout %.2f, write %.2f, outputs %.2f)",
+                      job->name, duebuf, e->output, e->render, e->phases[SSC_PHASE_START],
+                      e->phases[SSC_PHASE_READ], e->phases[SSC_PHASE_COMPUTE],
+                      e->phases[SSC_PHASE_LAYOUT], e->phases[SSC_PHASE_WRITE],
+                      e->phases[SSC_PHASE_OUTPUTS]);
+    else if (!failed)
         ssc_sched_log(SSC_LOG_NOTICE, "job %s, due %s: ok, wrote %s (%lds)", job->name, duebuf,
                       e->output, (long)(e->end - e->start));
     else {
@@ -212,7 +224,7 @@ int ssc_record_end(const ssc_jobs *jobs, const ssc_job *job, const ssc_run_end *
     }
     ssc_run_record rec = {job->name, e->due, e->start, e->end, outcome,
                           e->output, first, e->attempt, (double)(e->start - e->due),
-                          e->render, t_state < 0 ? 0 : t_state};
+                          e->render, t_state < 0 ? 0 : t_state, e->phases};
     failed |= record_log(jobs, &rec, line, sizeof line);
     if (e->final || !failed) {
         ssc_hook_env env = {job->name, outcome, failed ? NULL : e->output, failed ? first : "",
@@ -244,7 +256,7 @@ int ssc_record_skipped(const ssc_jobs *jobs, const ssc_job *job, const ssc_catch
     if (failed)
         ssc_sched_log(SSC_LOG_ERR, "job %s: %s", job->name, state_why);
     ssc_run_record rec = {job->name, plan->last_skipped, now, now, "skipped", NULL, msg,
-                          0, 0, 0, 0};
+                          0, 0, 0, 0, NULL};
     return failed | record_log(jobs, &rec, NULL, 0);
 }
 
@@ -265,13 +277,14 @@ int ssc_record_late(const ssc_jobs *jobs, const ssc_job *job, time_t due, time_t
     int failed = record_state(job, st, state_path, state_why, sizeof state_why);
     if (failed)
         ssc_sched_log(SSC_LOG_ERR, "job %s: %s", job->name, state_why);
-    ssc_run_record rec = {job->name, due, now, now, "skipped", NULL, msg, 0, (double)late, 0, 0};
+    ssc_run_record rec = {job->name, due, now, now, "skipped", NULL, msg, 0, (double)late, 0, 0,
+                          NULL};
     return failed | record_log(jobs, &rec, NULL, 0);
 }
 
 void ssc_record_blocked(const ssc_jobs *jobs, const ssc_job *job, time_t now, const char *msg)
 {
-    ssc_run_record rec = {job->name, now, now, now, "blocked", NULL, msg, 0, 0, 0, 0};
+    ssc_run_record rec = {job->name, now, now, now, "blocked", NULL, msg, 0, 0, 0, 0, NULL};
     record_log(jobs, &rec, NULL, 0);
 }
 
@@ -290,7 +303,7 @@ int ssc_record_recover(const ssc_jobs *jobs, const ssc_job *job, ssc_job_state *
     if (failed)
         ssc_sched_log(SSC_LOG_ERR, "job %s: %s", job->name, state_why);
     ssc_run_record rec = {job->name, st->run_due, st->run_start, now, "interrupted", NULL, msg,
-                          0, 0, 0, 0};
+                          0, 0, 0, 0, NULL};
     failed |= record_log(jobs, &rec, NULL, 0);
     return failed ? SSC_ERR : SSC_OK;
 }

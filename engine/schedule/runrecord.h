@@ -34,6 +34,7 @@ typedef struct ssc_run_end {
     int exit_status;     /* the render's (128 + N: killed by signal N); -1: none */
     const char *output;  /* the report, or NULL when none was attempted */
     int final;           /* no retry follows: the due time is dealt with */
+    const double *phases; /* the render's phases (SSC_PHASE_DONE of them), or NULL */
 } ssc_run_end;
 
 /* Records that a run starts: SSC_ERR (why filled) when the state cannot be

@@ -247,7 +247,13 @@ static int state_json_str(char *out, size_t len, const char *s)
 static int state_json_line(char *line, size_t len, const ssc_run_record *r, const char *due,
                            const char *start, const char *end)
 {
-    char job[200], outcome[40], output[8200], error[2100];
+    char job[200], outcome[40], output[8200], error[2100], phases[256] = "";
+    /* the render's phases, named as `render --verbose` orders them */
+    static const char *const names[] = {"startup", "read", "compute", "layout", "write",
+                                        "outputs"};
+    for (size_t i = 0, o = 0; r->render_phases && i < sizeof names / sizeof *names; i++)
+        o += (size_t)snprintf(phases + o, sizeof phases - o, ",\"%s\":%.3f", names[i],
+                              r->render_phases[i]);
     if (!state_json_str(job, sizeof job, r->job) ||
         !state_json_str(outcome, sizeof outcome, r->outcome) ||
         !state_json_str(output, sizeof output, r->output ? r->output : "") ||
@@ -256,10 +262,10 @@ static int state_json_line(char *line, size_t len, const ssc_run_record *r, cons
     int n = snprintf(line, len,
                      "{\"job\":%s,\"due\":\"%s\",\"start\":\"%s\",\"end\":\"%s\",\"status\":%s,"
                      "\"attempt\":%ld,\"output\":%s%s,\"message\":%s,\"phases\":{\"wait\":%.3f,"
-                     "\"render\":%.3f,\"state\":%.3f}}\n",
+                     "\"render\":%.3f,\"state\":%.3f%s}}\n",
                      job, due, start, end, outcome, r->attempt,
                      r->output && r->output[0] ? "" : "null", r->output && r->output[0] ? output : "",
-                     error, r->wait, r->render, r->state);
+                     error, r->wait, r->render, r->state, phases);
     return n < 0 || (size_t)n >= len ? -1 : n;
 }
 

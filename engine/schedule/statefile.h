@@ -49,6 +49,10 @@ typedef struct ssc_run_record {
     const char *error;   /* NULL or "": none */
     long attempt;        /* 1, 2, ... (0: not a run) */
     double wait, render, state; /* seconds: due to start, the render, the state write */
+    /* seconds of each of the render's own phases (start-up, read, compute,
+     * layout, write, outputs: ssc_phase order), or NULL when it did not
+     * say (crashed, killed, not run) */
+    const double *render_phases;
 } ssc_run_record;
 
 /* Appends one line to the run log (creating it and its folder): tab-

@@ -44,6 +44,19 @@ done
 check_grep "json: ok line" '"job":"good","due":"2024-01-01T06:00:00Z"' "$log"
 check_grep "json: the output" "\"status\":\"ok\",\"attempt\":1,\"output\":\"$work/out/good.pdf\"" "$log"
 check_grep "json: phases" '"phases":{"wait":' "$log"
+# the render's own phases, as render --verbose has them: six numbers whose
+# sum the whole render (timed by the runner, fork and exit included) holds
+grep '"job":"good"' "$log" | sed 's/.*"phases":{\(.*\)}}$/\1/' | tr ',' '\n' > "$work/phases"
+for k in startup read compute layout write outputs; do
+    check_eq "json: phase $k" "$(grep -c "^\"$k\":[0-9][0-9]*\.[0-9][0-9][0-9]\$" "$work/phases")" 1
+done
+check_eq "json: the state's write took under a minute" "$(awk -F: '$1 == "\"state\"" { print ($2 < 60) ? "yes" : "no: " $2 }' "$work/phases")" yes
+check_eq "json: the phases fit in the render" "$(awk -F: '
+    $1 == "\"render\"" { r = $2 }
+    $1 ~ /"(startup|read|compute|layout|write|outputs)"/ { s += $2 }
+    END { print (s > 0 && s <= r + 0.002) ? "yes" : "no: " s " of " r }' "$work/phases")" yes
+check_eq "journal: the phases of an ok run" \
+    "$(grep -c 'ok, wrote .*good.pdf ([0-9.]* s: start-up [0-9.]*, read [0-9.]*, compute' "$work/err")" 1
 check_eq "json: one object a line" "$(grep -c '^{.*}$' "$log")" 4
 # the commands: on_failure once, after the last attempt; on_success once
 check_eq "two commands ran" "$(ls "$work/hooks" | wc -l)" 2
