@@ -98,17 +98,19 @@ static void project_heap_replace(project_row *h, size_t n, project_row r,
     h[i] = r;
 }
 
-/* Countries by name, "Viet Nam; Sri Lanka", into buf; false when they do
- * not fit (the caller's buffer is sized for every country there is). */
+/* Countries by name, "Viet Nam; Sri Lanka" ("越南、斯里兰卡": Chinese lists
+ * take the enumeration comma), into buf; false when they do not fit (the
+ * caller's buffer is sized for every country there is). */
 static int project_countries(const ssc_portfolio *p, const ssc_section *s, size_t row,
                              char *buf, size_t len)
 {
     ssc_strings c = ssc_project_countries(p, row);
+    const char *sep = strcmp(ssc_section_language(s), "zh") == 0 ? "\u3001" : "; ";
     size_t used = 0;
     buf[0] = '\0';
     for (size_t k = 0; k < c.count; k++) {
         const char *name = ssc_section_label(s, SSC_KEY_COUNTRY, c.items[k]);
-        int n = snprintf(buf + used, len - used, "%s%s", k ? "; " : "", name);
+        int n = snprintf(buf + used, len - used, "%s%s", k ? sep : "", name);
         if (n < 0 || (size_t)n >= len - used)
             return 0;
         used += (size_t)n;

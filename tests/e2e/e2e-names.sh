@@ -136,6 +136,15 @@ pdftotext "$work/bundled-zh.pdf" - |
 [ -s "$work/ascii-words" ] &&
     fail "zh: the Chinese edition holds English words: $(tr '\n' ' ' < "$work/ascii-words")"
 # and money in 万/亿, never "美元" after a space or thousands in full
+# the project list names a project's countries with the enumeration comma:
+# the first sample project reaching three countries, its names from M49
+csv_us "$top_srcdir/data/sample-portfolio.csv" | awk -F"$US" '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    split($col["countries"], c, ";") == 3 { print c[1], c[2], c[3]; exit }' > "$work/three"
+read -r c1 c2 c3 < "$work/three"
+want="$(name_of "$c1" name_zh)、$(name_of "$c2" name_zh)、$(name_of "$c3" name_zh)"
+[ -n "$c3" ] && flat "$work/bundled-zh.pdf" | grep -qF "$want" ||
+    fail "zh: the project list does not name $c1 $c2 $c3 as \"$want\""
 pdftotext "$work/bundled-zh.pdf" - | grep -q '[0-9] 美元' && fail "zh: money with a space before 美元"
 pdftotext "$work/bundled-zh.pdf" - | grep -q '[0-9],[0-9][0-9][0-9],[0-9][0-9][0-9] *美元' &&
     fail "zh: money written in full rather than in 万/亿"
