@@ -144,7 +144,7 @@ static int hl_message(size_t k, const hl_facts *f, const ssc_section *s, int zh,
         snprintf(buf, len,
                  zh ? "项目最多的地区是%s：%s个项目中有%s个在该地区开展。"
                     : "Most projects work in %s: %s of the %s projects reach it.",
-                 ssc_section_label(s, SSC_KEY_REGION, f->top_region), a, b);
+                 ssc_section_label(s, SSC_KEY_REGION, f->top_region), zh ? b : a, zh ? a : b);
         *value = f->top_region_n;
         return 1;
     case 1: {

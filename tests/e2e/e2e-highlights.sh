@@ -86,6 +86,15 @@ run render "$work/report.cfg" -o "$work/zh.pdf" --set language=zh
 pdftotext "$work/zh.pdf" - | tr -d ' \n\f' > "$work/zh.txt"
 ldc=$(sed -n 's/^\([0-9]*\) projects (\([0-9.]*%\)) reach.*/\1个项目（占\2）覆盖至少一个最不发达国家。/p' "$work/expected")
 grep -qF -- "$ldc" "$work/zh.txt" || fail "the Chinese edition does not say: $ldc"
+# "N个项目中有K个": of N projects, K (the total first, as 三方合作's line)
+zhnames='Africa=非洲|Asia=亚洲|Latin America and the Caribbean=拉丁美洲和加勒比|Oceania=大洋洲'
+region=$(sed -n 's/^Most projects work in \(.*\): [0-9]* of the [0-9]* projects reach it\./\1/p' "$work/expected")
+rzh=$(printf '%s\n' "$zhnames" | tr '|' '\n' | sed -n "s/^$region=//p")
+top=$(sed -n 's/^Most projects work in .*: \([0-9]*\) of the \([0-9]*\) projects reach it\./\2个项目中有\1个/p' "$work/expected")
+grep -qF -- "项目最多的地区是$rzh：$top在该地区开展。" "$work/zh.txt" ||
+    fail "the Chinese edition does not say: 项目最多的地区是$rzh：$top在该地区开展。"
+tri=$(sed -n 's/^\([0-9.]*%\) of the projects are triangular cooperation (\([0-9]*\) of \([0-9]*\))\./\1的项目为三方合作（\3个项目中有\2个）。/p' "$work/expected")
+grep -qF -- "$tri" "$work/zh.txt" || fail "the Chinese edition does not say: $tri"
 
 # ---- a placeholder that does not exist is an error naming it ------------------
 run render "$work/report.cfg" -o "$work/bad.pdf" --set 'sections.0.options.text={ldc_proejcts}'
