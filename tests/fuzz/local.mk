@@ -81,12 +81,15 @@ tests_fuzz_fuzz_sqlite_CPPFLAGS = $(plugins_sqlite_la_CPPFLAGS)
 tests_fuzz_fuzz_sqlite_LDADD = $(SSC_TEST_LIBS) $(SQLITE3_LIBS) -lm
 tests_fuzz_fuzz_sqlite_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK)
 
-# make fuzz FUZZ_SECONDS=N [FUZZ_RUN="cron iati"]: see docs/fuzzing.md.
+# make fuzz FUZZ_SECONDS=N [FUZZ_RUNS=N FUZZ_LEAKS=0 FUZZ_RUN="cron iati"]:
+# see docs/fuzzing.md.
 FUZZ_SECONDS = 60
 FUZZ_RUN = $(FUZZ_TARGETS)
 FUZZ_CC = clang
+FUZZ_RUNS = -1
+FUZZ_LEAKS = 1
 fuzz:
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
-	FUZZ_CC='$(FUZZ_CC)' FUZZ_SECONDS='$(FUZZ_SECONDS)' FUZZ_RUN='$(FUZZ_RUN)' \
+	FUZZ_CC='$(FUZZ_CC)' FUZZ_SECONDS='$(FUZZ_SECONDS)' FUZZ_RUNS='$(FUZZ_RUNS)' FUZZ_LEAKS='$(FUZZ_LEAKS)' FUZZ_RUN='$(FUZZ_RUN)' \
 	FUZZ_BUILT='$(BUILT_SOURCES)' $(SHELL) $(srcdir)/tests/fuzz/run.sh
 .PHONY: fuzz
