@@ -226,8 +226,11 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i,
         return rc;
     }
     if (!compose_has_data(t) && kind != SSC_CHART_CUSTOM) {
-        const char *none = compose_zh(cc) ? "所选项目中没有可显示的数据。"
-                                          : "No data to show for the selected projects.";
+        /* a plugin's own sentence says better what a chart of zeros means
+         * ("None of the 12 projects is marked ...") than "no data" */
+        const char *none = ssc_table_summary(t)[0] ? ssc_table_summary(t)
+                           : compose_zh(cc)        ? "所选项目中没有可显示的数据。"
+                                                   : "No data to show for the selected projects.";
         rc = ssc_doc_heading(doc, s->def->title, 40, err);
         if (rc == SSC_OK)
             rc = ssc_doc_caption(doc, none, err);

@@ -134,8 +134,22 @@ static int gender_trend_summary(ssc_table *out, const gender_period *per, int zh
     for (size_t r = 0; r < rows; r++)
         if (ssc_table_number(out, r, 0) > best)
             best = ssc_table_number(out, r, 0);
-    if (!(best > 0))
-        return SSC_OK; /* nothing marked: the engine says nothing either */
+    if (!(best > 0)) {
+        /* nothing marked: said in words, as the engine shows no chart of
+         * zeros (it shows this sentence in its place) */
+        double started = 0;
+        for (size_t r = 0; r < rows; r++)
+            started += per[r].n;
+        if (!(started > 0))
+            return SSC_OK;
+        ssc_format_value(a, sizeof a, started, SSC_UNIT_COUNT, zh ? "zh" : "en");
+        snprintf(sentence, sizeof sentence,
+                 zh ? "%s个项目均未标记为关注性别平等。"
+                    : started == 1 ? "The one project is not marked for gender equality."
+                                   : "None of the %s projects is marked for gender equality.",
+                 a);
+        return ssc_table_set_summary(out, sentence);
+    }
     for (size_t r = 0; r < rows; r++)
         top += ssc_table_number(out, r, 0) == best;
     named = top > 6 ? 5 : top;

@@ -385,6 +385,31 @@ esac
 nodata=$(printf '%s\n' "$text" | grep -o "No data to show" | wc -l)
 [ "$nodata" -eq 9 ] || fail "none: $nodata no-data sentences, expected 9"
 
+# No project gender-marked: the trend is no chart of zeros but says so in
+# words, counting the projects its periods hold (those the bundled report
+# shows that have a start year), in both editions.
+csv_us "$top_srcdir/data/sample-portfolio.csv" | awk -F"$US" -v q='"' '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+    NR > 1 { $col["gender_marker"] = "0" }
+    { line = ""; for (i = 1; i <= NF; i++) { f = $i; gsub(q, q q, f); line = line (i > 1 ? "," : "") q f q }
+      print line }' > "$work/unmarked.csv"
+unmarked=$(csv_us "$work/unmarked.csv" | awk -F"$US" '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    $col["status"] ~ /^(pipeline|ongoing|completed)$/ && substr($col["start_date"], 1, 4) + 0 >= 1995 { n++ }
+    END { print n + 0 }')
+for lang in en zh; do
+    run render "$top_srcdir/reports/annual-meeting.cfg" --set "language=$lang" \
+        --data "$work/unmarked.csv" -o "$work/unmarked-$lang.pdf"
+    [ "$rc" -eq 0 ] || { fail "unmarked $lang: render failed"; show_run; continue; }
+    if [ "$lang" = en ]; then
+        want="None of the $unmarked projects is marked for gender equality."
+        pdf_line "$work/unmarked-$lang.pdf" | grep -qF "$want" || fail "unmarked en: no \"$want\""
+    else
+        want="${unmarked}个项目均未标记为关注性别平等。"
+        pdf_line "$work/unmarked-$lang.pdf" | tr -d ' ' | grep -qF "$want" || fail "unmarked zh: no \"$want\""
+    fi
+done
+
 # The bundled report, both editions, with its own filters and the
 # built-in sector labels: the sections whose kind the test knows.
 bundled="$top_srcdir/reports/annual-meeting.cfg"
