@@ -97,6 +97,7 @@ PangoLayout *ssc_table_layout(ssc_canvas *c, const ssc_table_plan *P, const char
 typedef struct table_slot {
     PangoLayout *pl; /* NULL: never used */
     char *text;      /* the cell's text while used is 1 */
+    size_t len;      /* its length: compared first, so memcmp never reads past it */
     size_t cap;      /* bytes text can hold */
     size_t j;
     int header, align, used;
@@ -188,7 +189,7 @@ PangoLayout *ssc_table_cache_layout(ssc_canvas *c, ssc_table_plan *P, const char
         return ssc_table_layout(c, P, text, j, st, header);
     s = &K->slot[table_cache_hash(text, len, j, header, (int)st->align)];
     if (s->used && s->j == j && s->header == header && s->align == (int)st->align &&
-        memcmp(s->text, text, len + 1) == 0)
+        s->len == len && memcmp(s->text, text, len) == 0)
         return s->pl;
     /* a miss: the slot's layout, set up and shaped afresh for this text */
     if (len + 1 > s->cap) {
@@ -206,6 +207,7 @@ PangoLayout *ssc_table_cache_layout(ssc_canvas *c, ssc_table_plan *P, const char
     s->used = 0;
     table_setup(c, P, s->pl, text, j, st, header);
     memcpy(s->text, text, len + 1);
+    s->len = len;
     s->j = j;
     s->header = header;
     s->align = (int)st->align;
