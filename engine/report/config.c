@@ -108,6 +108,11 @@ static int engcfg_colour(const config_setting_t *g, const char *name, unsigned l
 static int engcfg_check_keys(const config_setting_t *g, const char *const *known,
                              const char *where, const char *file, ssc_error *err)
 {
+    /* the elements of a list or array have no names (NULL): `theme = ( ... )`
+       must be refused here, not compared by name (make fuzz, settings) */
+    if (!config_setting_is_group(g))
+        return ssc_error_at(err, file, config_setting_source_line(g),
+                            "%s: expected settings in { }", where ? where : "settings");
     for (int i = 0; i < config_setting_length(g); i++) {
         const config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
         size_t k;
