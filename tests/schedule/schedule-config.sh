@@ -197,4 +197,11 @@ SSC_REPORT_CONFIG= "$SSC_REPORT" run-due > "$work/stdout" 2> "$work/err"
 check_eq "no settings file: status" $? 0
 check_grep "no settings file: message" "no scheduled jobs" "$work/err"
 
+# a theme that is a list, not a group: its elements have no names (make
+# fuzz found them compared by name as NULL)
+printf 'state_dir = "state";\ntheme = ( { accent = "#1F4E79"; } );\n' > "$conf"
+"$SSC_REPORT" run-due --config "$conf" --now 2024-01-01T06:00:00Z > "$work/stdout" 2> "$work/err"
+check_eq "theme as a list: status" $? 2
+check_grep "theme as a list: message" "$conf:2: theme: expected settings in { }" "$work/err"
+
 finish
