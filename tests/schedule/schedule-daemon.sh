@@ -54,8 +54,8 @@ daemon=
 check_grep "says so" "ssc-report: daemon: stopping (signal 15)" "$work/stdout"
 
 # 2. SIGTERM in the middle of a render: a job due every minute, new, so it
-# runs at once; its report is slow (300 copies of the sample)
-make_portfolio 300 "$work/big.csv"
+# runs at once; its report is slow (1,000 copies of the sample)
+make_portfolio 1000 "$work/big.csv"
 cat > "$conf" <<EOF
 state_dir = "state";
 jobs = ( { name = "slow"; report = "$report"; schedule = "* * * * *"; output = "out/slow.pdf";

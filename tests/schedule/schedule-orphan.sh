@@ -37,7 +37,7 @@ wait "$daemon"
 daemon=
 
 # 2. SIGKILL during a slow render: the render dies too
-make_portfolio 300 "$work/big.csv"
+make_portfolio 1000 "$work/big.csv"
 rm -rf "$work/state" "$work/out"
 cat > "$conf" <<EOF
 state_dir = "state";
