@@ -51,10 +51,12 @@ static const char *label_readable_sector(const char *code)
     return out ? out : code;
 }
 
-const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind kind,
-                          const char *key, long *colour, char *buf, size_t len)
+/* ssc_label_key in lang, whatever the report's language (the tie order
+ * below names rows in English in both editions). */
+static const char *label_key_in(const ssc_report *r, const ssc_store *st, ssc_key_kind kind,
+                                const char *key, const char *lang, long *colour, char *buf,
+                                size_t len)
 {
-    const char *lang = r->language;
     int zh = strcmp(lang, "zh") == 0;
     const char *label = NULL;
 
@@ -68,7 +70,7 @@ const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind
             label = ssc_region_label(key, lang);
         break;
     case SSC_KEY_SECTOR:
-        label = ssc_report_sector_label(r, key);
+        label = ssc_report_sector_label_in(r, key, lang);
         if (colour)
             *colour = ssc_report_sector_colour(r, key);
         /* the key itself comes back when neither the report nor the
@@ -120,6 +122,12 @@ const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind
     return label;
 }
 
+const char *ssc_label_key(const ssc_report *r, const ssc_store *st, ssc_key_kind kind,
+                          const char *key, long *colour, char *buf, size_t len)
+{
+    return label_key_in(r, st, kind, key, r->language, colour, buf, len);
+}
+
 /* The Chinese edition never falls back to English for a name the engine
  * owns (shared/spec/names-and-maps.md), as it never draws a missing glyph:
  * the kind's name of key when it has no Chinese form, else NULL.  A label
@@ -165,16 +173,8 @@ static int label_order_ties(ssc_table *t, const ssc_report *r, const ssc_store *
     for (size_t i = 0; i < n; i++) {
         const char *key = ssc_table_key(t, i);
         names[i] = ssc_table_label_override(t, i);
-        if (!names[i] && kind == SSC_KEY_COUNTRY) {
-            const ssc_country *c = ssc_country_by_alpha3(key, strlen(key));
-            names[i] = c ? ssc_country_label(c, "en") : NULL;
-        } else if (!names[i] && kind == SSC_KEY_REGION && ssc_store_region(key, strlen(key))) {
-            names[i] = ssc_region_label(key, "en");
-        } else if (!names[i] && kind == SSC_KEY_SECTOR) {
-            names[i] = ssc_report_sector_label_in(r, key, "en");
-        }
-        if (!names[i] && st)
-            names[i] = ssc_store_label(st, kind, key);
+        if (!names[i])
+            names[i] = label_key_in(r, st, kind, key, "en", NULL, NULL, 0);
     }
     rc = ssc_table_order_ties(t, names);
     free(names);
