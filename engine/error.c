@@ -229,6 +229,19 @@ void ssc_diag_add(ssc_diag *d, const char *fmt, ...)
     d->lines[d->count++] = line;
 }
 
+void ssc_diag_truncate(ssc_diag *d, size_t total)
+{
+    if (total >= ssc_diag_total(d))
+        return;
+    if (total <= d->count) {
+        while (d->count > total)
+            free(d->lines[--d->count]);
+        d->dropped = 0;
+    } else {
+        d->dropped = total - d->count;
+    }
+}
+
 size_t ssc_diag_total(const ssc_diag *d)
 {
     return d->count + d->dropped;

@@ -55,6 +55,8 @@ void ssc_diag_init(ssc_diag *d, size_t limit);
 void ssc_diag_free(ssc_diag *d);
 void ssc_diag_add(ssc_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 size_t ssc_diag_total(const ssc_diag *d);
+/* Takes back the problems added after the list held total of them. */
+void ssc_diag_truncate(ssc_diag *d, size_t total);
 /* Prints every kept line, then "... and N more problems" if any were dropped. */
 void ssc_diag_print(const ssc_diag *d, FILE *to);
 

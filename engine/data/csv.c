@@ -85,6 +85,13 @@ void ssc_csv_reader_init(ssc_csv_reader *r, const char *data, size_t len)
         r->p += 3;
 }
 
+void ssc_csv_reader_more(ssc_csv_reader *r, const char *data, size_t len, int final)
+{
+    r->p = data;
+    r->end = data + len;
+    r->partial = !final;
+}
+
 int ssc_csv_reader_set_delimiter(ssc_csv_reader *r, char delim)
 {
     /* a quote or a line end as the separator would make records ambiguous */
@@ -185,6 +192,10 @@ static int csv_quoted(ssc_csv_reader *r, const char **pp, size_t n, size_t *bad)
 
     for (;;) {
         close = memchr(q, '"', (size_t)(end - q));
+        /* before the end of the input, the quote may close (or a second
+         * one follow) in the next block */
+        if (r->partial && (!close || close + 1 == end))
+            return SSC_CSV_MORE;
         if (!close) {
             r->unclosed_line = r->line;
             r->unclosed_field = n;
@@ -216,6 +227,8 @@ static int csv_quoted(ssc_csv_reader *r, const char **pp, size_t n, size_t *bad)
         while (q < end && !csv_ends_field(*q, r->delim))
             q++;
     }
+    if (q == end && r->partial)
+        return SSC_CSV_MORE;
     *pp = q;
     return 0;
 }
@@ -228,17 +241,21 @@ int ssc_csv_next(ssc_csv_reader *r, ssc_csv_record *rec)
     size_t n = 0, bad = 0;
     int any_scratch = 0;
 
-    /* Blank lines hold no record. */
+    /* Blank lines hold no record.  A CR at the end of a block may be half
+     * of a CRLF: it waits for the next one. */
     while (p < end && (*p == '\n' || *p == '\r')) {
+        if (*p == '\r' && p + 1 == end && r->partial)
+            break;
         if (*p == '\r' && p + 1 < end && p[1] == '\n')
             p++;
         p++;
         r->line++;
     }
-    if (p == end) {
-        r->p = p;
-        return SSC_CSV_END;
-    }
+    r->p = p;
+    if (p == end)
+        return r->partial ? SSC_CSV_MORE : SSC_CSV_END;
+    if (*p == '\r') /* the loop stops at a CR only for that reason */
+        return SSC_CSV_MORE;
     rec->line = r->line;
     r->scratch_len = 0;
     for (;;) {
@@ -246,6 +263,8 @@ int ssc_csv_next(ssc_csv_reader *r, ssc_csv_record *rec)
             return SSC_CSV_NOMEM;
         if (p < end && *p == '"') {
             int rc = csv_quoted(r, &p, n, &bad);
+            if (rc == SSC_CSV_MORE)
+                goto more;
             if (rc != 0) {
                 r->p = end;
                 return rc;
@@ -259,12 +278,17 @@ int ssc_csv_next(ssc_csv_reader *r, ssc_csv_record *rec)
             r->scratch_off[n] = CSV_NO_SCRATCH;
         }
         n++;
-        if (p == end)
+        if (p == end) {
+            if (r->partial)
+                goto more;
             break;
+        }
         if (*p == delim) {
             p++;
             continue;
         }
+        if (*p == '\r' && p + 1 == end && r->partial)
+            goto more;
         if (*p == '\r' && p + 1 < end && p[1] == '\n')
             p++;
         p++;
@@ -280,6 +304,12 @@ int ssc_csv_next(ssc_csv_reader *r, ssc_csv_record *rec)
     rec->count = n;
     rec->bad_field = bad;
     return SSC_CSV_RECORD;
+
+more:
+    /* the record may go on in the next block: read it again from its
+     * start then (the blank lines before it are behind r->p already) */
+    r->line = rec->line;
+    return SSC_CSV_MORE;
 }
 
 /* The file is read into memory rather than mapped: a mapped file that

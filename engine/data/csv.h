@@ -36,7 +36,9 @@ enum {
     SSC_CSV_RECORD = 1,    /* a record was read */
     SSC_CSV_END = 0,       /* no more records */
     SSC_CSV_UNCLOSED = -2, /* a quoted field never ends: see unclosed_line */
-    SSC_CSV_NOMEM = -3     /* out of memory: the reader cannot go on */
+    SSC_CSV_NOMEM = -3,    /* out of memory: the reader cannot go on */
+    SSC_CSV_MORE = -4      /* (reading in blocks) the next record runs past
+                              the text given so far: see ssc_csv_reader_more */
 };
 
 /* A record, borrowed: valid until the next call of ssc_csv_next or
@@ -61,11 +63,20 @@ typedef struct ssc_csv_reader {
     size_t scratch_len, scratch_cap;
     long unclosed_line;    /* SSC_CSV_UNCLOSED: line where the quote opens */
     size_t unclosed_field; /* SSC_CSV_UNCLOSED: index of that field */
+    int partial;           /* 1: more text may follow end (ssc_csv_reader_more) */
 } ssc_csv_reader;
 
 /* Starts reading data[0..len), which must stay unchanged and alive while
  * records are read.  Never fails: buffers are allocated on first use. */
 void ssc_csv_reader_init(ssc_csv_reader *r, const char *data, size_t len);
+/* Reading a file in blocks: gives the reader data[0..len), which must
+ * begin with the bytes it has not read yet (r->p up to r->end, moved or
+ * not), followed by more of the input; final is 1 when the input ends at
+ * data + len.  Until a final block, ssc_csv_next returns SSC_CSV_MORE
+ * rather than a record that reaches the end of the text (it might go on),
+ * and leaves r->p and the line count at that record's start, so that
+ * records, lines and messages are the same whatever the blocks. */
+void ssc_csv_reader_more(ssc_csv_reader *r, const char *data, size_t len, int final);
 /* Reads fields separated by delim instead of a comma.  Returns 0, or -1
  * (and keeps the comma) for a quote, CR, LF or NUL, which cannot
  * separate fields. */
@@ -75,8 +86,8 @@ int ssc_csv_reader_set_delimiter(ssc_csv_reader *r, char delim);
 void ssc_csv_reader_free(ssc_csv_reader *r);
 /* Reads the next record into *rec: SSC_CSV_RECORD, SSC_CSV_END,
  * SSC_CSV_UNCLOSED (r->unclosed_line / unclosed_field say where; the
- * quote swallowed the rest of the input, so reading stops) or
- * SSC_CSV_NOMEM. */
+ * quote swallowed the rest of the input, so reading stops),
+ * SSC_CSV_NOMEM, or (before a final block) SSC_CSV_MORE. */
 int ssc_csv_next(ssc_csv_reader *r, ssc_csv_record *rec);
 
 /* A whole file read into memory (see ssc_csv_file_read). */

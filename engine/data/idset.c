@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The set of ids seen (see idset.h): open addressing over (pointer,
- * length) views. */
+ * length) views of ids the caller keeps. */
 #include "data/idset.h"
 
 #include "data/bigmem.h"
@@ -9,10 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Ids seen so far, with the line of their first use: open addressing over
- * (pointer, length) views.  Ids outside the stable range (a CSV field
- * unescaped into the reader's scratch buffer, a value a plugin set) are
- * copied into chunks first, as that memory is reused for the next row. */
+/* Ids seen so far, with the line of their first use. */
 typedef struct idset_slot {
     const char *s; /* NULL: free slot */
     uint32_t len;
@@ -20,17 +17,14 @@ typedef struct idset_slot {
     long line;
 } idset_slot;
 
-typedef struct idset_chunk {
-    struct idset_chunk *next;
-    size_t used, size;
-    char data[];
-} idset_chunk;
+/* At most three slots in five are used: probes stay short, and a count
+ * estimated a few per cent high (a file read in blocks) does not double
+ * the table. */
+#define IDSET_FULL(n, cap) ((n) * 5 > (cap) * 3)
 
 struct ssc_idset {
     idset_slot *slots;
     size_t cap, n;
-    idset_chunk *chunks;
-    const char *stable, *stable_end;
 };
 
 ssc_idset *ssc_idset_new(void)
@@ -42,19 +36,8 @@ void ssc_idset_free(ssc_idset *set)
 {
     if (!set)
         return;
-    while (set->chunks) {
-        idset_chunk *next = set->chunks->next;
-        free(set->chunks);
-        set->chunks = next;
-    }
     free(set->slots);
     free(set);
-}
-
-void ssc_idset_stable(ssc_idset *set, const char *start, const char *end)
-{
-    set->stable = start;
-    set->stable_end = end;
 }
 
 /* Eight bytes per step, then a final mix (the splitmix64 finaliser): ids
@@ -110,30 +93,11 @@ int ssc_idset_reserve(ssc_idset *set, size_t n)
 {
     size_t ncap = 1024;
 
-    if (n > SIZE_MAX / 4 / sizeof(idset_slot))
+    if (n > SIZE_MAX / 8 / sizeof(idset_slot))
         return 0; /* a hint too large to honour: grow as ids come */
-    while (ncap < 2 * n)
+    while (IDSET_FULL(n, ncap))
         ncap *= 2;
     return ncap > set->cap ? idset_resize(set, ncap) : 0;
-}
-
-/* A copy of s that outlives the row it came from. */
-static const char *idset_keep(ssc_idset *set, const char *s, size_t len)
-{
-    idset_chunk *c = set->chunks;
-    if (!c || c->size - c->used < len) {
-        size_t size = len > 65536 ? len : 65536;
-        c = malloc(sizeof *c + size);
-        if (!c)
-            return NULL;
-        c->next = set->chunks;
-        c->used = 0;
-        c->size = size;
-        set->chunks = c;
-    }
-    memcpy(c->data + c->used, s, len);
-    c->used += len;
-    return c->data + c->used - len;
 }
 
 long ssc_idset_add(ssc_idset *set, const char *s, size_t len, long line)
@@ -143,7 +107,7 @@ long ssc_idset_add(ssc_idset *set, const char *s, size_t len, long line)
 
     if (len > UINT32_MAX)
         return 0; /* no id is 4 GB long; never risk a false match */
-    if ((set->n + 1) * 2 > set->cap && idset_grow(set) != 0)
+    if ((!set->cap || IDSET_FULL(set->n + 1, set->cap)) && idset_grow(set) != 0)
         return -1;
     hash = idset_hash(s, len);
     j = hash & (set->cap - 1);
@@ -151,11 +115,6 @@ long ssc_idset_add(ssc_idset *set, const char *s, size_t len, long line)
         if (set->slots[j].hash == hash && set->slots[j].len == len &&
             memcmp(set->slots[j].s, s, len) == 0)
             return set->slots[j].line;
-    if ((uintptr_t)s < (uintptr_t)set->stable || (uintptr_t)s >= (uintptr_t)set->stable_end) {
-        s = idset_keep(set, s, len);
-        if (!s)
-            return -1;
-    }
     set->slots[j].s = s;
     set->slots[j].len = (uint32_t)len;
     set->slots[j].hash = hash;

@@ -10,15 +10,14 @@ typedef struct ssc_idset ssc_idset;
 
 ssc_idset *ssc_idset_new(void); /* NULL on out of memory */
 void ssc_idset_free(ssc_idset *set);
-/* Ids inside [start, end) stay valid as long as the set (a CSV file held
- * in memory): they are kept as views; any other id is copied. */
-void ssc_idset_stable(ssc_idset *set, const char *start, const char *end);
 /* Makes room for n ids at once: a million-row file would otherwise grow
  * the table ten times, rehashing and faulting in fresh pages each time.
  * 0, or -1 when out of memory (the set is unchanged). */
 int ssc_idset_reserve(ssc_idset *set, size_t n);
 /* Adds s[0..len) first seen on line: 0 when new, else the line of its
- * first use; -1 when out of memory. */
+ * first use; -1 when out of memory.  The set keeps s, not a copy: it must
+ * outlive the set (the row checker gives the store's copy of the id, so
+ * that a million ids are held once). */
 long ssc_idset_add(ssc_idset *set, const char *s, size_t len, long line);
 
 #endif

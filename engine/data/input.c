@@ -147,8 +147,7 @@ int ssc_input_check(const char *path, const char *name, ssc_error *err)
     return SSC_OK;
 }
 
-/* Reads into buf[*len..want) until want or the end; 0, or -1 with errno. */
-static int input_fill(int fd, char *buf, size_t *len, size_t want, int *at_end)
+int ssc_input_fill(int fd, char *buf, size_t *len, size_t want, int *at_end)
 {
     while (*len < want) {
         ssize_t got = read(fd, buf + *len, want - *len);
@@ -188,7 +187,7 @@ int ssc_input_read(ssc_input *in, const char *path, const char *name, size_t max
         close(fd);
         return ssc_error_oom(err);
     }
-    if (input_fill(fd, buf, &len, head, &at_end) != 0)
+    if (ssc_input_fill(fd, buf, &len, head, &at_end) != 0)
         goto fail_errno;
     if (judge) {
         buf[len] = '\0';
@@ -203,7 +202,7 @@ int ssc_input_read(ssc_input *in, const char *path, const char *name, size_t max
         }
         buf = all;
         ssc_bigmem_advise(buf, cap);
-        if (input_fill(fd, buf, &len, cap - 1, &at_end) != 0)
+        if (ssc_input_fill(fd, buf, &len, cap - 1, &at_end) != 0)
             goto fail_errno;
     }
     if (len > size) {

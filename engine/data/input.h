@@ -40,6 +40,10 @@ int ssc_input_open(const char *path, const char *name, size_t max, size_t *size,
  * (the source says why in its own words). */
 int ssc_input_check(const char *path, const char *name, ssc_error *err);
 
+/* Reads from fd into buf[*len..want) until want or the end of the file
+ * (then *at_end is 1), retrying after signals; 0, or -1 with errno. */
+int ssc_input_fill(int fd, char *buf, size_t *len, size_t want, int *at_end);
+
 /* Judges the first len bytes of a file (all of it when at_end); returns
  * SSC_OK or SSC_ERR with the reason in err. */
 typedef int (*ssc_input_judge)(const char *head, size_t len, int at_end, void *ctx,

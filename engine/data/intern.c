@@ -26,12 +26,15 @@ typedef struct intern_slot {
     const char *s; /* NULL: empty */
     uint32_t hash;
     uint32_t len;
+    uint32_t index; /* the string's number: order of first interning */
 } intern_slot;
 
 struct ssc_intern {
     intern_slot *slots;
     size_t mask;  /* slots - 1, a power of two minus one */
     size_t count;
+    const char **by_index; /* count strings, by number */
+    size_t cap_index;
     intern_block *blocks;
     size_t block_size; /* of the next block */
 };
@@ -71,6 +74,7 @@ void ssc_intern_free(ssc_intern *in)
         free(b);
     }
     free(in->slots);
+    free(in->by_index);
     free(in);
 }
 
@@ -139,18 +143,21 @@ size_t ssc_intern_bytes(const ssc_intern *in)
     return n;
 }
 
-const char *ssc_intern_str(ssc_intern *in, const char *s, size_t len)
+/* The slot of s[0..len), interned now if it was not; NULL on out of
+ * memory. */
+static const intern_slot *intern_slot_of(ssc_intern *in, const char *s, size_t len)
 {
     uint32_t h;
     size_t i;
+    char *copy;
 
-    if (len > UINT32_MAX)
+    if (len > UINT32_MAX || in->count >= UINT32_MAX)
         return NULL;
     h = intern_hash(s, len);
     for (i = h & in->mask; in->slots[i].s; i = (i + 1) & in->mask) {
         intern_slot *sl = &in->slots[i];
         if (sl->hash == h && sl->len == len && memcmp(sl->s, s, len) == 0)
-            return sl->s;
+            return sl;
     }
     /* keep the load factor under 1/2 so probes stay short */
     if ((in->count + 1) * 2 > in->mask + 1) {
@@ -159,12 +166,37 @@ const char *ssc_intern_str(ssc_intern *in, const char *s, size_t len)
         for (i = h & in->mask; in->slots[i].s; i = (i + 1) & in->mask)
             ;
     }
-    char *copy = intern_copy(in, s, len);
-    if (!copy)
+    if (in->count == in->cap_index) {
+        size_t ncap = in->cap_index ? in->cap_index * 2 : 64;
+        const char **nb = realloc(in->by_index, ncap * sizeof *nb);
+        if (!nb)
+            return NULL;
+        in->by_index = nb;
+        in->cap_index = ncap;
+    }
+    if (!(copy = intern_copy(in, s, len)))
         return NULL;
     in->slots[i].s = copy;
     in->slots[i].hash = h;
     in->slots[i].len = (uint32_t)len;
-    in->count++;
-    return copy;
+    in->slots[i].index = (uint32_t)in->count;
+    in->by_index[in->count++] = copy;
+    return &in->slots[i];
+}
+
+const char *ssc_intern_str(ssc_intern *in, const char *s, size_t len)
+{
+    const intern_slot *sl = intern_slot_of(in, s, len);
+    return sl ? sl->s : NULL;
+}
+
+long ssc_intern_index(ssc_intern *in, const char *s, size_t len)
+{
+    const intern_slot *sl = intern_slot_of(in, s, len);
+    return sl ? (long)sl->index : -1;
+}
+
+const char *ssc_intern_at(const ssc_intern *in, uint32_t index)
+{
+    return in->by_index[index];
 }

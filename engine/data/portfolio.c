@@ -45,22 +45,22 @@ const char *ssc_project_title(const ssc_portfolio *p, size_t row)
 
 const char *ssc_project_lead(const ssc_portfolio *p, size_t row)
 {
-    return VALID(p, row) ? p->store->lead[ROW(p, row)] : "";
+    return VALID(p, row) ? ssc_intern_at(p->store->in, p->store->lead[ROW(p, row)]) : "";
 }
 
 const char *ssc_project_sector(const ssc_portfolio *p, size_t row)
 {
-    return VALID(p, row) ? p->store->sector[ROW(p, row)] : "";
+    return VALID(p, row) ? ssc_intern_at(p->store->in, p->store->sector[ROW(p, row)]) : "";
 }
 
 const char *ssc_project_funding_source(const ssc_portfolio *p, size_t row)
 {
-    return VALID(p, row) ? p->store->funding[ROW(p, row)] : "";
+    return VALID(p, row) ? ssc_intern_at(p->store->in, p->store->funding[ROW(p, row)]) : "";
 }
 
 const char *ssc_project_modality(const ssc_portfolio *p, size_t row)
 {
-    return VALID(p, row) ? p->store->modality[ROW(p, row)] : "";
+    return VALID(p, row) ? ssc_intern_at(p->store->in, p->store->modality[ROW(p, row)]) : "";
 }
 
 const char *ssc_project_status(const ssc_portfolio *p, size_t row)

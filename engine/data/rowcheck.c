@@ -37,6 +37,7 @@ struct ssc_rowcheck {
     ssc_idset *ids;    /* ids seen, with the line of their first use */
     unsigned optional; /* bit per required column the source may leave out */
     int text_ok;       /* the source checked all its text: UTF-8, no NUL */
+    size_t diag_before; /* problems in diag before this source's */
 };
 
 ssc_rowcheck *ssc_rowcheck_new(const char *name, ssc_diag *problems, int skip_bad_rows)
@@ -55,6 +56,7 @@ ssc_rowcheck *ssc_rowcheck_new(const char *name, ssc_diag *problems, int skip_ba
     }
     memcpy(rc->name, name ? name : "", n);
     rc->diag = problems;
+    rc->diag_before = problems ? ssc_diag_total(problems) : 0;
     rc->skip_bad_rows = skip_bad_rows;
     return rc;
 }
@@ -83,9 +85,15 @@ const char *ssc_rowcheck_name(const ssc_rowcheck *rc)
     return rc->name;
 }
 
-void ssc_rowcheck_stable(ssc_rowcheck *rc, const char *start, const char *end)
+void ssc_rowcheck_forget(ssc_rowcheck *rc)
 {
-    ssc_idset_stable(rc->ids, start, end);
+    if (rc->diag)
+        ssc_diag_truncate(rc->diag, rc->diag_before);
+}
+
+void ssc_rowcheck_text_ok(ssc_rowcheck *rc, int text_ok)
+{
+    rc->text_ok = text_ok;
 }
 
 void ssc_rowcheck_expect(ssc_rowcheck *rc, size_t rows, int text_ok)
@@ -287,15 +295,22 @@ static ssc_text rowcheck_code(ssc_rowcheck *rc, const ssc_row *row, int col)
     return t;
 }
 
-static void rowcheck_id_check(ssc_rowcheck *rc, const ssc_row *row, ssc_text id)
+static void rowcheck_id_check(ssc_rowcheck *rc, const ssc_row *row, ssc_project_in *p)
 {
     char show[64];
-    long first = ssc_idset_add(rc->ids, id.s, id.len, row->line);
-    if (first < 0)
+    /* one copy of the id, for the set and then the row */
+    const char *kept = ssc_store_keep(rc->store, p->id.s, p->id.len);
+    long first = kept ? ssc_idset_add(rc->ids, kept, p->id.len, row->line) : -1;
+
+    if (first < 0) {
         rc->oom = 1;
-    else if (first > 0)
+        return;
+    }
+    p->id.s = kept;
+    p->id_kept = 1;
+    if (first > 0)
         ssc_rowcheck_problem(rc, row->line, rowcheck_colname(row, SSC_COL_ID),
-                             "%s is already used on line %ld", SHOW(show, id), first);
+                             "%s is already used on line %ld", SHOW(show, p->id), first);
 }
 
 static void rowcheck_empty_item(ssc_rowcheck *rc, const ssc_row *row, int col, ssc_text cell)
@@ -630,7 +645,7 @@ int ssc_rowcheck_end(ssc_rowcheck *rc, const ssc_row *row, ssc_error *err)
     if (row) {
         p.line = row->line;
         if (rowcheck_text(rc, row, SSC_COL_ID, &p.id) && p.id.len)
-            rowcheck_id_check(rc, row, p.id);
+            rowcheck_id_check(rc, row, &p);
         rowcheck_text(rc, row, SSC_COL_TITLE, &p.title);
         rowcheck_text(rc, row, SSC_COL_LEAD, &p.lead);
         rowcheck_partners(rc, row, &p);

@@ -48,9 +48,6 @@ void ssc_rowcheck_free(ssc_rowcheck *rc);
 /* The store rows go to (borrowed; declare extra columns on it). */
 ssc_store *ssc_rowcheck_store(ssc_rowcheck *rc);
 const char *ssc_rowcheck_name(const ssc_rowcheck *rc);
-/* Text inside [start, end) outlives the load, so ids there need no copy
- * (the CSV reader's file buffer). */
-void ssc_rowcheck_stable(ssc_rowcheck *rc, const char *start, const char *end);
 
 /* Lets rows leave required column col empty from now on (the source
  * declared it optional, ssc_source_optional): SSC_ERR, and nothing
@@ -62,6 +59,13 @@ int ssc_rowcheck_optional(ssc_rowcheck *rc, int col);
  * byte: the CSV source checks the whole file), so cells are not checked
  * again one by one. */
 void ssc_rowcheck_expect(ssc_rowcheck *rc, size_t rows, int text_ok);
+/* Takes back the problems of the rows read so far: a file found not to be
+ * text past its first block fails with that message alone, as one read
+ * whole does, whatever rows came before. */
+void ssc_rowcheck_forget(ssc_rowcheck *rc);
+/* Changes text_ok for the rows to come: a source reading in blocks finds
+ * a NUL byte only when it reaches it. */
+void ssc_rowcheck_text_ok(ssc_rowcheck *rc, int text_ok);
 
 /* Records "FILE:LINE: column: message" (line 0 and column NULL are left
  * out).  Inside a row it makes the row bad. */

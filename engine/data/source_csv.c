@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "data/csv.h"
+#include "data/csv_text.h"
 #include "data/encoding.h"
 #include "data/input.h"
 #include "data/nearest.h"
@@ -30,6 +31,8 @@ typedef struct csv_load {
     size_t rows, max_rows; /* records read; ssc_input_max_rows() */
     char delim;      /* the separator read with */
     int delim_given; /* 1: the report's data.delimiter; 0: found from the header */
+    ssc_csv_text *text; /* where the records come from */
+    int nul;            /* a NUL byte was seen: cells are checked one by one */
     const char *head; /* the header's bytes as written, for the separator hint */
     size_t head_len, len; /* len: the whole text's, for the progress */
     const ssc_progress *progress;
@@ -377,14 +380,29 @@ static void csv_unclosed(csv_load *L, const ssc_csv_reader *r)
                   r->unclosed_field + 1);
 }
 
+/* The next record, and a NUL byte seen in the text that came with it made
+ * known to the row rules before its row is judged. */
+static int csv_next(csv_load *L, ssc_csv_reader *r, ssc_csv_record *rec, ssc_error *err)
+{
+    int rc = ssc_csv_text_next(L->text, r, rec, err);
+    if (L->text->nul && !L->nul) {
+        L->nul = 1;
+        ssc_rowcheck_text_ok(L->rc, 0);
+    }
+    return rc;
+}
+
 /* Reads the header and the rows; problems go to the row checker, failures
  * to err. */
 static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
 {
     ssc_csv_record rec;
+    size_t head_at = ssc_csv_text_pos(L->text, r);
     int rc;
 
-    rc = ssc_csv_next(r, &rec);
+    rc = csv_next(L, r, &rec, err);
+    if (rc == SSC_CSV_TEXT_FAILED)
+        return SSC_ERR;
     if (rc == SSC_CSV_END) {
         csv_fatal(L, 1, NULL, "the file is empty (expected a header row naming the columns)");
         return SSC_OK;
@@ -393,6 +411,9 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
         csv_unclosed(L, r);
         return SSC_OK;
     }
+    /* the header as written; a block read for a long one dropped what
+     * came before it (blank lines) */
+    L->head = L->text->data + (head_at > L->text->base ? head_at - L->text->base : 0);
     L->head_len = (size_t)(r->p - L->head);
     if (rc == SSC_CSV_NOMEM || csv_header(L, &rec) != SSC_OK)
         return ssc_error_oom(err);
@@ -406,12 +427,16 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
             return SSC_ERR;
     }
     csv_row_template(L);
-    while ((rc = ssc_csv_next(r, &rec)) == SSC_CSV_RECORD) {
+    while ((rc = csv_next(L, r, &rec, err)) == SSC_CSV_RECORD) {
         if (csv_row(L, &rec, err) != SSC_OK)
             return SSC_ERR;
         if ((L->rows & 0x3FFF) == 0) /* bytes read so far, now and then */
-            ssc_progress_note(L->progress, SSC_PHASE_READ, (double)(r->p - L->head),
-                              (double)L->len);
+            ssc_progress_note(L->progress, SSC_PHASE_READ,
+                              (double)ssc_csv_text_pos(L->text, r), (double)L->len);
+    }
+    if (rc == SSC_CSV_TEXT_FAILED) {
+        ssc_rowcheck_forget(L->rc);
+        return SSC_ERR;
     }
     if (rc == SSC_CSV_UNCLOSED)
         csv_unclosed(L, r);
@@ -420,95 +445,7 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
     return SSC_OK;
 }
 
-/* ---- bytes to text ------------------------------------------------------ */
-
-#define CSV_ENCODING_HINT                                                                         \
-    "if the file was saved by Excel on Chinese Windows set data.encoding = \"GB18030\" "         \
-    "(Western Windows: \"WINDOWS-1252\")"
-
-/* Makes data[0..*len) UTF-8 text for the reader: refuses what is no text
- * at all, converts from the encoding given or a byte-order mark (into
- * *converted, which the caller frees), and checks that the rest is UTF-8.
- * Only these paths look past the header line, and only the conversion
- * copies the file. */
-static int csv_decode(const char *name, const char **data, size_t *len, const char *encoding,
-                      char **converted, int *text_ok, ssc_error *err)
-{
-    ssc_sniff_kind kind = ssc_sniff(*data, *len);
-    const char *what = ssc_sniff_what(kind), *from = encoding;
-    size_t bom = 0, bad;
-    int le;
-
-    *converted = NULL;
-    *text_ok = 0;
-    if (kind == SSC_SNIFF_XML || kind == SSC_SNIFF_SQLITE)
-        return ssc_error_at(err, name, 0, "this is %s, not CSV: read it with data.format = \"%s\"",
-                            what, kind == SSC_SNIFF_XML ? "iati" : "sqlite");
-    if (what)
-        return ssc_error_at(err, name, 0, "this is %s: save it as CSV (UTF-8)", what);
-    /* a byte-order mark is the file's own word, and wins over the report's */
-    if (ssc_sniff_bom_encoding(kind, &bom))
-        from = ssc_sniff_bom_encoding(kind, &bom);
-    else if (ssc_encoding_is_utf8(from) || (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0))
-        from = NULL;
-    if (from) {
-        long line = 0;
-        unsigned char byte = 0;
-        size_t out_len;
-        switch (ssc_encoding_to_utf8(from, *data + bom, *len - bom, converted, &out_len, &line,
-                                     &byte)) {
-        case SSC_ENC_OK:
-            *data = *converted;
-            *len = out_len;
-            return SSC_OK;
-        case SSC_ENC_UNKNOWN:
-            return ssc_error_at(err, name, 0,
-                                "data.encoding: iconv knows no encoding \"%s\" (`iconv -l` "
-                                "lists them; e.g. GB18030, WINDOWS-1252, UTF-16)",
-                                from);
-        case SSC_ENC_INVALID:
-            if (bom)
-                return ssc_error_at(err, name, line,
-                                    "the file starts with a %s byte-order mark, but is not "
-                                    "%s text here (byte 0x%02X)",
-                                    from, from, byte);
-            return ssc_error_at(err, name, line,
-                                "the file is not valid %s text here (byte 0x%02X); is "
-                                "data.encoding = \"%s\" right?",
-                                from, byte, from);
-        default:
-            return ssc_error_oom(err);
-        }
-    }
-    if (ssc_sniff_utf16_unmarked(*data, *len, &le))
-        return ssc_error_at(err, name, 0,
-                            "the file looks like UTF-16 text without a byte-order mark: set "
-                            "data.encoding = \"%s\"",
-                            le ? "UTF-16LE" : "UTF-16BE");
-    bad = ssc_csv_utf8_check(*data, *len);
-    if (bad < *len)
-        return ssc_error_at(err, name, ssc_csv_line_of(*data, bad),
-                            "the file is not valid UTF-8 (byte 0x%02X); " CSV_ENCODING_HINT,
-                            (unsigned char)(*data)[bad]);
-    /* valid UTF-8 throughout: the row rules need only look for NUL bytes,
-     * and a file without any spares them checking every cell again */
-    *text_ok = memchr(*data, '\0', *len) == NULL;
-    return SSC_OK;
-}
-
-/* An upper bound on the rows in data[0..len): its line ends ('\r' alone
- * is rare; such a file is sized as it grows). */
-static size_t csv_lines(const char *data, size_t len)
-{
-    const char *p = data, *end = data + len;
-    size_t n = 1;
-
-    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        n++;
-        p++;
-    }
-    return n;
-}
+/* ---- the text ---------------------------------------------------------- */
 
 /* Judges the first bytes of a CSV file before the rest is read
  * (ssc_input_read): text with a header line, not a NUL byte or a line that
@@ -536,50 +473,40 @@ int ssc_csv_judge(const char *head, size_t len, int at_end, void *ctx, ssc_error
     return SSC_OK;
 }
 
-/* Reads data[0..len) into rc's store.  The ids the checker remembers
- * point into data, which must therefore outlive the reading. */
-static int csv_read(const char *data, size_t len, const ssc_rename *renames, size_t n_renames,
-                    const char *encoding, char delimiter, const ssc_progress *progress,
-                    ssc_rowcheck *rc, ssc_error *err)
+/* Reads the text t into rc's store. */
+static int csv_read(ssc_csv_text *t, const ssc_rename *renames, size_t n_renames, char delimiter,
+                    const ssc_progress *progress, ssc_rowcheck *rc, ssc_error *err)
 {
     ssc_csv_reader r;
     csv_load L;
-    char *converted;
-    int status, text_ok;
+    size_t rows;
+    int status;
 
     memset(&L, 0, sizeof L);
     L.rc = rc;
+    L.text = t;
     L.renames = renames;
     L.n_renames = n_renames;
     L.max_rows = ssc_input_max_rows();
-    data = data ? data : "";
-    if (csv_decode(ssc_rowcheck_name(rc), &data, &len, encoding, &converted, &text_ok, err) !=
-        SSC_OK)
+    if (ssc_csv_text_start(t, &r, err) != SSC_OK) {
+        ssc_csv_reader_free(&r);
         return SSC_ERR;
+    }
     /* a file of more rows than allowed is refused at its first row too many */
-    size_t lines = csv_lines(data, len);
-    ssc_rowcheck_expect(rc, lines < L.max_rows ? lines : L.max_rows, text_ok);
-    ssc_rowcheck_stable(rc, data, data + len);
-    ssc_csv_reader_init(&r, data, len);
-    L.head = r.p;
-    L.len = len - (size_t)(r.p - data);
+    rows = ssc_csv_text_rows(t);
+    L.nul = t->nul;
+    ssc_rowcheck_expect(rc, rows < L.max_rows ? rows : L.max_rows, !t->nul);
+    L.len = t->total;
     L.progress = progress;
     L.delim_given = delimiter != 0;
-    L.delim = delimiter ? delimiter : ssc_sniff_delimiter(data, len);
+    L.delim = delimiter ? delimiter : ssc_csv_text_delimiter(t);
     if (ssc_csv_reader_set_delimiter(&r, L.delim) != 0) {
         ssc_csv_reader_free(&r);
-        free(converted);
         return ssc_error_at(err, ssc_rowcheck_name(rc), 0,
                             "data.delimiter: a quote or a line end cannot separate fields");
     }
     status = csv_run(&L, &r, err);
     ssc_csv_reader_free(&r);
-    if (converted) {
-        /* the checker's ids point into the converted text: no row comes
-         * after this */
-        ssc_rowcheck_stable(rc, NULL, NULL);
-        free(converted);
-    }
     free(L.names);
     free(L.col_raw);
     free(L.col_name);
@@ -589,44 +516,61 @@ static int csv_read(const char *data, size_t len, const ssc_rename *renames, siz
     return status;
 }
 
+/* The store of text t (opened already, or not when open failed). */
+static int csv_load_text(ssc_csv_text *t, int opened, const char *name,
+                         const ssc_csv_options *opt, ssc_store **out, ssc_diag *problems,
+                         size_t *skipped, ssc_error *err)
+{
+    ssc_rowcheck *rc;
+    int status = SSC_ERR;
+
+    if (!opened)
+        goto done;
+    rc = ssc_rowcheck_new(name, problems, opt->skip_bad_rows);
+    if (!rc) {
+        status = ssc_error_oom(err);
+        goto done;
+    }
+    status = csv_read(t, opt->renames, opt->n_renames, opt->delimiter, NULL, rc, err);
+    if (status == SSC_OK)
+        status = ssc_rowcheck_finish(rc, out, skipped, err);
+    ssc_rowcheck_free(rc);
+done:
+    ssc_csv_text_free(t);
+    return status;
+}
+
 int ssc_csv_load_buffer(const char *data, size_t len, const char *name, const ssc_csv_options *opt,
                         ssc_store **out, ssc_diag *problems, size_t *skipped, ssc_error *err)
 {
     static const ssc_csv_options defaults = {0};
-    ssc_rowcheck *rc;
-    int status;
+    ssc_csv_text t;
+    int opened;
 
     *out = NULL;
     if (skipped)
         *skipped = 0;
     opt = opt ? opt : &defaults;
-    rc = ssc_rowcheck_new(opt->display_name ? opt->display_name : name ? name : "(data)", problems,
-                          opt->skip_bad_rows);
-    if (!rc)
-        return ssc_error_oom(err);
-    status = csv_read(data, data ? len : 0, opt->renames, opt->n_renames, opt->encoding,
-                      opt->delimiter, NULL, rc, err);
-    if (status == SSC_OK)
-        status = ssc_rowcheck_finish(rc, out, skipped, err);
-    ssc_rowcheck_free(rc);
-    return status;
+    name = opt->display_name ? opt->display_name : name ? name : "(data)";
+    opened = ssc_csv_text_buffer(&t, data, data ? len : 0, name, opt->encoding, err) == SSC_OK;
+    return csv_load_text(&t, opened, name, opt, out, problems, skipped, err);
 }
 
 int ssc_csv_load(const char *path, const ssc_csv_options *opt, ssc_store **out, ssc_diag *problems,
                  size_t *skipped, ssc_error *err)
 {
-    const char *name = opt && opt->display_name ? opt->display_name : path;
-    ssc_input f;
-    int rc;
+    static const ssc_csv_options defaults = {0};
+    const char *name;
+    ssc_csv_text t;
+    int opened;
 
     *out = NULL;
     if (skipped)
         *skipped = 0;
-    if (ssc_input_read(&f, path, name, 0, ssc_csv_judge, (void *)name, err) != SSC_OK)
-        return SSC_ERR;
-    rc = ssc_csv_load_buffer(f.data, f.len, name, opt, out, problems, skipped, err);
-    ssc_input_free(&f);
-    return rc;
+    opt = opt ? opt : &defaults;
+    name = opt->display_name ? opt->display_name : path;
+    opened = ssc_csv_text_open(&t, path, name, opt->encoding, opt->block, err) == SSC_OK;
+    return csv_load_text(&t, opened, name, opt, out, problems, skipped, err);
 }
 
 /* ---- the built-in source ----------------------------------------------- */
@@ -639,7 +583,7 @@ static int csv_source_read(ssc_source *src, ssc_error *err)
     ssc_rowcheck *rc = ssc_source_rowcheck(src);
     const char *delimiter = ssc_source_option(src, "delimiter");
     char delim = 0;
-    ssc_input f;
+    ssc_csv_text t;
     int status;
 
     /* the report checked the value; a direct caller may not have */
@@ -648,14 +592,11 @@ static int csv_source_read(ssc_source *src, ssc_error *err)
                             "data.delimiter: \"%s\" is not a separator (one character such as "
                             "\",\" or \";\", or \"tab\")",
                             delimiter);
-    if (ssc_input_read(&f, o->path, ssc_rowcheck_name(rc), 0, ssc_csv_judge,
-                       (void *)ssc_rowcheck_name(rc), err) != SSC_OK)
-        return SSC_ERR;
-    status = csv_read(f.data, f.len, o->renames, o->n_renames,
-                      ssc_source_option(src, "encoding"), delim, o->progress, rc, err);
-    /* the checker's ids point into the file: no row comes after this */
-    ssc_rowcheck_stable(rc, NULL, NULL);
-    ssc_input_free(&f);
+    status = ssc_csv_text_open(&t, o->path, ssc_rowcheck_name(rc),
+                               ssc_source_option(src, "encoding"), 0, err);
+    if (status == SSC_OK)
+        status = csv_read(&t, o->renames, o->n_renames, delim, o->progress, rc, err);
+    ssc_csv_text_free(&t);
     return status;
 }
 

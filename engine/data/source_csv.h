@@ -24,6 +24,9 @@ typedef struct ssc_csv_options {
     const char *encoding;
     /* The separator; 0: found from the header line (',', else ';' or tab). */
     char delimiter;
+    /* ssc_csv_load: bytes read at a time (0: SSC_CSV_BLOCK); tests read
+     * in small blocks to reach the blocks' edges. */
+    size_t block;
 } ssc_csv_options;
 
 /* Reads the portfolio at path into a new store (*out, freed by the caller

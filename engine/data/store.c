@@ -254,6 +254,17 @@ static const char *store_str(ssc_store *st, ssc_text t)
     return ssc_intern_str(st->in, t.s ? t.s : "", t.s ? t.len : 0);
 }
 
+/* t's number among the interned strings into *out; 0, or -1 when out of
+ * memory. */
+static int store_word(ssc_store *st, ssc_text t, uint32_t *out)
+{
+    long i = ssc_intern_index(st->in, t.s ? t.s : "", t.s ? t.len : 0);
+    if (i < 0)
+        return -1;
+    *out = (uint32_t)i;
+    return 0;
+}
+
 /* Pushes the interned items of list, skipping repeats (lists are short). */
 /* Pushes the interned items of list, skipping repeats.  Lists are short, so
  * a scan is the fast path; a long one (a crafted file) gets a pointer set
@@ -295,20 +306,27 @@ static int store_push_distinct(ssc_store *st, ssc_pool *pool, size_t start, cons
     return rc;
 }
 
+const char *ssc_store_keep(ssc_store *st, const char *s, size_t len)
+{
+    return ssc_intern_keep(st->in, s, len);
+}
+
 int ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err)
 {
     size_t r = st->count;
 
     if (r == st->cap && store_grow(st) != 0)
         return ssc_error_oom(err);
-    st->id[r] = ssc_intern_keep(st->in, p->id.s, p->id.len);
+    /* four bytes a row hold the line: 4 GiB of input has fewer lines */
+    if (p->line < 0 || (unsigned long)p->line > UINT32_MAX)
+        return ssc_error_set(err, "line %ld: a portfolio may have at most %lu lines", p->line,
+                             (unsigned long)UINT32_MAX);
+    st->id[r] = p->id_kept ? p->id.s : ssc_intern_keep(st->in, p->id.s, p->id.len);
     st->title[r] = ssc_intern_keep(st->in, p->title.s, p->title.len);
-    st->lead[r] = store_str(st, p->lead);
-    st->sector[r] = store_str(st, p->sector);
-    st->funding[r] = store_str(st, p->funding_source);
-    st->modality[r] = store_str(st, p->modality);
-    if (!st->id[r] || !st->title[r] || !st->lead[r] || !st->sector[r] || !st->funding[r] ||
-        !st->modality[r])
+    if (!st->id[r] || !st->title[r] || store_word(st, p->lead, &st->lead[r]) != 0 ||
+        store_word(st, p->sector, &st->sector[r]) != 0 ||
+        store_word(st, p->funding_source, &st->funding[r]) != 0 ||
+        store_word(st, p->modality, &st->modality[r]) != 0)
         return ssc_error_oom(err);
     st->status[r] = (unsigned char)p->status;
     st->gender[r] = (signed char)p->gender_marker;
@@ -320,7 +338,7 @@ int ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err)
     st->end_d[r] = (unsigned char)p->end.day;
     st->budget[r] = p->has_budget ? p->budget_usd : NAN;
     st->beneficiaries[r] = p->beneficiaries;
-    st->line[r] = p->line;
+    st->line[r] = (uint32_t)p->line;
 
     if (store_push_distinct(st, &st->partners, st->partners.n, p->partners, p->n_partners) != 0 ||
         store_push_distinct(st, &st->countries, st->countries.n, p->countries, p->n_countries) !=
@@ -391,3 +409,4 @@ size_t ssc_store_bytes(const ssc_store *st)
            st->partners.cap * st->partners.elem + st->countries.cap * st->countries.elem +
            st->regions.cap * st->regions.elem + st->sdgs.cap * st->sdgs.elem;
 }
+

@@ -55,11 +55,16 @@ typedef struct ssc_project_in {
     long long beneficiaries;   /* -1 if none */
     const ssc_text *extra;     /* one per extra column, in column order */
     long line;                 /* source line, for later messages */
+    int id_kept;               /* id.s is ssc_store_keep's copy already */
 } ssc_project_in;
 
 typedef struct ssc_store ssc_store;
 
 ssc_store *ssc_store_new(void); /* NULL on out of memory */
+/* A copy of s[0..len) that lives as long as the store (NUL-terminated; NULL
+ * on out of memory): the row checker keeps an id once, for its id set and
+ * then for the row (ssc_project_in.id_kept). */
+const char *ssc_store_keep(ssc_store *st, const char *s, size_t len);
 void ssc_store_free(ssc_store *st);
 /* Declares the extra (unknown) columns before the first append. */
 int ssc_store_set_extra_columns(ssc_store *st, const ssc_text *names, size_t n, ssc_error *err);

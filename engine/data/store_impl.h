@@ -19,14 +19,16 @@ struct ssc_store {
     ssc_intern *in;
     size_t count, cap;
     /* one entry per row */
-    const char **id, **title, **lead, **sector, **funding, **modality;
+    const char **id, **title;
+    /* names many rows share: the interned string's number (ssc_intern_at) */
+    uint32_t *lead, *sector, *funding, *modality;
     unsigned char *status;
     signed char *gender;
     short *start_y, *end_y;
     unsigned char *start_m, *start_d, *end_m, *end_d;
     double *budget; /* NAN: none */
     long long *beneficiaries;
-    long *line;
+    uint32_t *line; /* a file of more lines is refused (ssc_store_append) */
     /* list fields: row i's items are pool[off[i] .. off[i+1]) */
     uint32_t *partners_off, *countries_off, *regions_off, *sdgs_off;
     ssc_pool partners, countries, regions, sdgs;

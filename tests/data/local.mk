@@ -13,12 +13,14 @@
 #   e2e-csv-real.sh  the sample exported as spreadsheets do (';', tab,
 #                  GB18030, Windows-1252, UTF-16), spreadsheets and archives
 #                  refused, --data - (standard input)
-check_PROGRAMS += tests/data/test-csv tests/data/test-store tests/data/test-refdata \
+check_PROGRAMS += tests/data/test-csv tests/data/test-csv-blocks tests/data/test-store tests/data/test-refdata \
 	tests/data/test-source
-TESTS += tests/data/test-csv tests/data/test-store tests/data/test-refdata \
+TESTS += tests/data/test-csv tests/data/test-csv-blocks tests/data/test-store tests/data/test-refdata \
 	tests/data/test-source
 tests_data_test_csv_SOURCES = tests/data/test-csv.c tests/check.h
 tests_data_test_csv_LDADD = $(SSC_TEST_LIBS)
+tests_data_test_csv_blocks_SOURCES = tests/data/test-csv-blocks.c tests/check.h
+tests_data_test_csv_blocks_LDADD = $(SSC_TEST_LIBS)
 tests_data_test_store_SOURCES = tests/data/test-store.c tests/check.h
 tests_data_test_store_LDADD = $(SSC_TEST_LIBS)
 tests_data_test_refdata_SOURCES = tests/data/test-refdata.c tests/check.h

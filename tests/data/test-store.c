@@ -21,6 +21,7 @@ static ssc_text txt(const char *s)
 static void idset_case(size_t reserve)
 {
     ssc_idset *set = ssc_idset_new();
+    static char ids[5000][16]; /* the set keeps views: the ids outlive it */
     char id[32];
     int new_ok = 1, repeat_ok = 1;
 
@@ -30,10 +31,10 @@ static void idset_case(size_t reserve)
     if (reserve)
         CHECK_INT(ssc_idset_reserve(set, reserve), 0);
     for (long i = 0; i < 5000; i++) {
-        int n = snprintf(id, sizeof id, "ID-%ld", i);
+        int n = snprintf(ids[i], sizeof ids[i], "ID-%ld", i);
         if (i == 2500 && reserve)
             CHECK_INT(ssc_idset_reserve(set, 4 * reserve), 0); /* rehashes what is in */
-        new_ok &= ssc_idset_add(set, id, (size_t)n, i + 2) == 0;
+        new_ok &= ssc_idset_add(set, ids[i], (size_t)n, i + 2) == 0;
     }
     for (long i = 4999; i >= 0; i--) {
         int n = snprintf(id, sizeof id, "ID-%ld", i);
