@@ -28,6 +28,7 @@
 #include "data/input.h"
 #include "data/source.h"
 #include "report/period.h"
+#include "data/csv_text.h"
 #include "data/source_csv.h"
 #include "report/table.h"
 

@@ -13,7 +13,6 @@
 #include "data/encoding.h"
 #include "data/input.h"
 #include "data/sniff.h"
-#include "data/source_csv.h"
 
 #define CSV_ENCODING_HINT                                                                         \
     "if the file was saved by Excel on Chinese Windows set data.encoding = \"GB18030\" "         \
@@ -291,4 +290,30 @@ size_t ssc_csv_text_rows(const ssc_csv_text *t)
 char ssc_csv_text_delimiter(const ssc_csv_text *t)
 {
     return ssc_sniff_delimiter(t->data, t->len);
+}
+
+/* Judges the first bytes of a CSV file before the rest is read
+ * (ssc_input_read): text with a header line, not a NUL byte or a line that
+ * runs on past SSC_INPUT_HEAD bytes (a file of zeros, a disk image).
+ * Files of another kind and UTF-16/32 pass, for csv_decode's messages. */
+int ssc_csv_judge(const char *head, size_t len, int at_end, void *ctx, ssc_error *err)
+{
+    const char *name = ctx, *nul, *eol;
+    int le;
+
+    if (ssc_sniff(head, len) != SSC_SNIFF_TEXT || ssc_sniff_utf16_unmarked(head, len, &le))
+        return SSC_OK;
+    if ((nul = memchr(head, '\0', len)) != NULL)
+        return ssc_error_at(err, name, ssc_csv_line_of(head, (size_t)(nul - head)),
+                            "a NUL byte at byte %zu: this is not a text file (CSV is text)",
+                            (size_t)(nul - head) + 1);
+    eol = memchr(head, '\n', len);
+    if (!eol)
+        eol = memchr(head, '\r', len);
+    if (!eol && !at_end)
+        return ssc_error_at(err, name, 1,
+                            "no line end in the first %d bytes: the first line must be the "
+                            "header of column names",
+                            SSC_INPUT_HEAD);
+    return SSC_OK;
 }

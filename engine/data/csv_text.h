@@ -14,6 +14,12 @@
 #include "error.h"
 #include "data/csv.h"
 
+/* Judges the first bytes of a CSV file before the rest is read (an
+ * ssc_input_judge; ctx is the file's name for messages): refuses a NUL
+ * byte and a first line that runs past SSC_INPUT_HEAD bytes.  Other kinds
+ * of file pass, for the reader's own messages. */
+int ssc_csv_judge(const char *head, size_t len, int at_end, void *ctx, ssc_error *err);
+
 /* Bytes read from a file at a time, unless a caller asks for other. */
 #define SSC_CSV_BLOCK ((size_t)1 << 20)
 

@@ -12,6 +12,7 @@ engine_libsscengine_la_SOURCES += \
 	engine/data/zhnames.c engine/data/zhnames.h \
 	engine/data/csv.c engine/data/csv.h \
 	engine/data/csv_text.c engine/data/csv_text.h \
+	engine/data/cells.c engine/data/cells.h \
 	engine/data/input.c engine/data/input.h \
 	engine/data/sniff.c engine/data/sniff.h \
 	engine/data/encoding.c engine/data/encoding.h \

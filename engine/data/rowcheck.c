@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/cells.h"
 #include "data/csv.h"
 #include "data/idset.h"
 #include "data/refdata.h"
@@ -91,18 +92,13 @@ void ssc_rowcheck_forget(ssc_rowcheck *rc)
         ssc_diag_truncate(rc->diag, rc->diag_before);
 }
 
-void ssc_rowcheck_text_ok(ssc_rowcheck *rc, int text_ok)
-{
-    rc->text_ok = text_ok;
-}
-
 void ssc_rowcheck_expect(ssc_rowcheck *rc, size_t rows, int text_ok)
 {
     ssc_error ignored;
 
     rc->text_ok = text_ok;
-    /* only a hint: without the memory now, both grow as rows come */
-    if (ssc_idset_reserve(rc->ids, rows) == 0)
+    /* only a hint (0: none): without the memory now, both grow as rows come */
+    if (rows && ssc_idset_reserve(rc->ids, rows) == 0)
         ssc_store_reserve(rc->store, rows, &ignored);
 }
 
@@ -181,24 +177,13 @@ void ssc_rowcheck_warn(ssc_rowcheck *rc, long line, const char *fmt, va_list ap)
 /* A cell's value as a message may quote it (see ssc_csv_show). */
 #define SHOW(buf, t) ssc_csv_show((buf), sizeof(buf), (t).s, (t).len)
 
-static ssc_text rowcheck_trim(const char *s, size_t len)
-{
-    while (len && (*s == ' ' || *s == '\t')) {
-        s++;
-        len--;
-    }
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    return (ssc_text){s, len};
-}
-
 /* The trimmed cell of column col; empty when the source does not give it. */
 static ssc_text rowcheck_cell(const ssc_row *row, int col)
 {
     const ssc_cell *c = &row->col[col];
     if (!c->name || !c->v.s)
         return (ssc_text){"", 0};
-    return rowcheck_trim(c->v.s, c->v.len);
+    return ssc_cell_trim(c->v.s, c->v.len);
 }
 
 static const char *rowcheck_colname(const ssc_row *row, int col)
@@ -212,47 +197,6 @@ static void rowcheck_required(ssc_rowcheck *rc, const ssc_row *row, int col)
 {
     ssc_rowcheck_problem(rc, row->line, rowcheck_colname(row, col),
                          row->col[col].name ? "required, but empty" : "required, but not given");
-}
-
-static int rowcheck_reserve(void *parr, size_t *cap, size_t need, size_t elem)
-{
-    void **arr = parr;
-    size_t ncap = *cap ? *cap : 8;
-    void *na;
-    if (need <= *cap)
-        return 0;
-    while (ncap < need) {
-        if (ncap > SIZE_MAX / 2 / elem)
-            return -1;
-        ncap *= 2;
-    }
-    na = realloc(*arr, ncap * elem);
-    if (!na)
-        return -1;
-    *arr = na;
-    *cap = ncap;
-    return 0;
-}
-
-/* Splits a list cell at each ';' into (*items)[0..*n), trimmed; an empty
- * cell has no items, "a;;b" and "a;" have an empty one.  -1: no memory. */
-static int rowcheck_split(ssc_text cell, ssc_text **items, size_t *cap, size_t *n)
-{
-    const char *p = cell.s, *end = cell.s + cell.len;
-
-    *n = 0;
-    if (cell.len == 0)
-        return 0;
-    for (;;) {
-        const char *semi = memchr(p, ';', (size_t)(end - p));
-        const char *stop = semi ? semi : end;
-        if (rowcheck_reserve(items, cap, *n + 1, sizeof **items) != 0)
-            return -1;
-        (*items)[(*n)++] = rowcheck_trim(p, (size_t)(stop - p));
-        if (!semi)
-            return 0;
-        p = semi + 1;
-    }
 }
 
 /* ---- one row ----------------------------------------------------------- */
@@ -325,7 +269,7 @@ static void rowcheck_partners(ssc_rowcheck *rc, const ssc_row *row, ssc_project_
     ssc_text cell;
     if (!rowcheck_text(rc, row, SSC_COL_PARTNERS, &cell) || cell.len == 0)
         return;
-    if (rowcheck_split(cell, &rc->partners, &rc->cap_partners, &p->n_partners) != 0) {
+    if (ssc_cell_split(cell, &rc->partners, &rc->cap_partners, &p->n_partners) != 0) {
         rc->oom = 1;
         return;
     }
@@ -345,7 +289,7 @@ static void rowcheck_regions(ssc_rowcheck *rc, const ssc_row *row, ssc_project_i
     char show[64];
     int empty = 0;
 
-    if (rowcheck_split(cell, &rc->regions, &rc->cap_regions, &p->n_regions) != 0) {
+    if (ssc_cell_split(cell, &rc->regions, &rc->cap_regions, &p->n_regions) != 0) {
         rc->oom = 1;
         return;
     }
@@ -391,7 +335,7 @@ static void rowcheck_countries(ssc_rowcheck *rc, const ssc_row *row, ssc_project
         rowcheck_required(rc, row, SSC_COL_COUNTRIES);
         return;
     }
-    if (rowcheck_split(cell, &rc->countries, &rc->cap_countries, &p->n_countries) != 0) {
+    if (ssc_cell_split(cell, &rc->countries, &rc->cap_countries, &p->n_countries) != 0) {
         rc->oom = 1;
         return;
     }
@@ -449,7 +393,7 @@ static void rowcheck_sdgs(ssc_rowcheck *rc, const ssc_row *row, ssc_project_in *
     /* split here rather than with rowcheck_split: at most 17 goals are kept */
     for (s = cell.s, end = cell.s + cell.len;; s = semi + 1) {
         semi = memchr(s, ';', (size_t)(end - s));
-        item = rowcheck_trim(s, (size_t)((semi ? semi : end) - s));
+        item = ssc_cell_trim(s, (size_t)((semi ? semi : end) - s));
         if (item.len == 0) {
             if (!empty++)
                 rowcheck_empty_item(rc, row, SSC_COL_SDG_SECONDARY, cell);
@@ -618,13 +562,13 @@ static void rowcheck_extras(ssc_rowcheck *rc, const ssc_row *row, ssc_project_in
 {
     if (row->n_extra == 0)
         return;
-    if (rowcheck_reserve(&rc->extra, &rc->cap_extra, row->n_extra, sizeof *rc->extra) != 0) {
+    if (ssc_cell_reserve(&rc->extra, &rc->cap_extra, row->n_extra, sizeof *rc->extra) != 0) {
         rc->oom = 1;
         return;
     }
     for (size_t i = 0; i < row->n_extra; i++) {
         const ssc_text *v = &row->extra[i];
-        rc->extra[i] = v->s ? rowcheck_trim(v->s, v->len) : (ssc_text){"", 0};
+        rc->extra[i] = v->s ? ssc_cell_trim(v->s, v->len) : (ssc_text){"", 0};
         if (!rc->text_ok && !ssc_csv_utf8_ok(rc->extra[i].s, rc->extra[i].len))
             ssc_rowcheck_problem(rc, row->line, row->extra_names[i],
                                  "not valid UTF-8 (save the file as UTF-8)");

@@ -54,18 +54,17 @@ const char *ssc_rowcheck_name(const ssc_rowcheck *rc);
  * changes, for a column ssc_col_may_be_optional refuses. */
 int ssc_rowcheck_optional(ssc_rowcheck *rc, int col);
 /* What the source knows before its first row: about rows rows (an upper
- * bound is fine; the store and the id set are sized for them at once),
- * and text_ok 1 when it checked all its text already (valid UTF-8, no NUL
- * byte: the CSV source checks the whole file), so cells are not checked
- * again one by one. */
+ * bound is fine; the store and the id set are sized for them at once; 0:
+ * no hint), and text_ok 1 when it checked all its text already (valid
+ * UTF-8, no NUL byte: the CSV source checks each block before its rows),
+ * so cells are not checked again one by one.  A source may call it again
+ * to say text_ok 0 for the rows to come (a NUL byte in a later block). */
 void ssc_rowcheck_expect(ssc_rowcheck *rc, size_t rows, int text_ok);
 /* Takes back the problems of the rows read so far: a file found not to be
  * text past its first block fails with that message alone, as one read
  * whole does, whatever rows came before. */
 void ssc_rowcheck_forget(ssc_rowcheck *rc);
-/* Changes text_ok for the rows to come: a source reading in blocks finds
- * a NUL byte only when it reaches it. */
-void ssc_rowcheck_text_ok(ssc_rowcheck *rc, int text_ok);
+
 
 /* Records "FILE:LINE: column: message" (line 0 and column NULL are left
  * out).  Inside a row it makes the row bad. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/cells.h"
 #include "data/csv.h"
 #include "data/csv_text.h"
 #include "data/encoding.h"
@@ -59,17 +60,6 @@ typedef struct csv_load {
         ssc_rowcheck_problem((L)->rc, __VA_ARGS__);                                                \
     } while (0)
 
-static ssc_text csv_trim(const char *s, size_t len)
-{
-    while (len && (*s == ' ' || *s == '\t')) {
-        s++;
-        len--;
-    }
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    return (ssc_text){s, len};
-}
-
 /* ---- one row ----------------------------------------------------------- */
 
 /* 1 when every field is empty: spreadsheets export deleted rows as ",,,,",
@@ -77,7 +67,7 @@ static ssc_text csv_trim(const char *s, size_t len)
 static int csv_blank(const ssc_csv_record *rec)
 {
     for (size_t i = 0; i < rec->count; i++)
-        if (csv_trim(rec->fields[i].s, rec->fields[i].len).len)
+        if (ssc_cell_trim(rec->fields[i].s, rec->fields[i].len).len)
             return 0;
     return 1;
 }
@@ -167,7 +157,7 @@ static int csv_header_names(csv_load *L, const ssc_csv_record *rec)
     if (!L->names || !L->col_raw || !L->col_name || !L->extra_at || !L->extra_names || !L->extra)
         return -1;
     for (size_t i = 0; i < rec->count; i++) {
-        ssc_text t = csv_trim(rec->fields[i].s, rec->fields[i].len);
+        ssc_text t = ssc_cell_trim(rec->fields[i].s, rec->fields[i].len);
         memcpy(L->names + o, t.s, t.len);
         L->col_raw[i] = (ssc_text){L->names + o, t.len};
         o += t.len;
@@ -191,7 +181,7 @@ static int csv_required_at(const csv_load *L, char delim)
     ssc_csv_reader_set_delimiter(&r, delim);
     if (ssc_csv_next(&r, &rec) == SSC_CSV_RECORD)
         for (size_t i = 0; i < rec.count; i++) {
-            ssc_text t = csv_trim(rec.fields[i].s, rec.fields[i].len);
+            ssc_text t = ssc_cell_trim(rec.fields[i].s, rec.fields[i].len);
             int c = csv_header_spec(L, t.s, t.len);
             if (c >= 0 && ssc_col_required(c) && !seen[c]) {
                 seen[c] = 1;
@@ -309,7 +299,7 @@ static int csv_header(csv_load *L, const ssc_csv_record *rec)
         return SSC_ERR;
     L->n_cols = rec->count;
     for (size_t i = 0; i < rec->count; i++) {
-        ssc_text t = csv_trim(rec->fields[i].s, rec->fields[i].len);
+        ssc_text t = ssc_cell_trim(rec->fields[i].s, rec->fields[i].len);
         int c;
         if (!ssc_csv_utf8_ok(t.s, t.len)) {
             ssc_rowcheck_problem(L->rc, line, NULL, "column %zu: the name is not valid UTF-8",
@@ -387,7 +377,7 @@ static int csv_next(csv_load *L, ssc_csv_reader *r, ssc_csv_record *rec, ssc_err
     int rc = ssc_csv_text_next(L->text, r, rec, err);
     if (L->text->nul && !L->nul) {
         L->nul = 1;
-        ssc_rowcheck_text_ok(L->rc, 0);
+        ssc_rowcheck_expect(L->rc, 0, 0); /* cells are checked from now on */
     }
     return rc;
 }
@@ -442,34 +432,6 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
         csv_unclosed(L, r);
     else if (rc == SSC_CSV_NOMEM)
         return ssc_error_oom(err);
-    return SSC_OK;
-}
-
-/* ---- the text ---------------------------------------------------------- */
-
-/* Judges the first bytes of a CSV file before the rest is read
- * (ssc_input_read): text with a header line, not a NUL byte or a line that
- * runs on past SSC_INPUT_HEAD bytes (a file of zeros, a disk image).
- * Files of another kind and UTF-16/32 pass, for csv_decode's messages. */
-int ssc_csv_judge(const char *head, size_t len, int at_end, void *ctx, ssc_error *err)
-{
-    const char *name = ctx, *nul, *eol;
-    int le;
-
-    if (ssc_sniff(head, len) != SSC_SNIFF_TEXT || ssc_sniff_utf16_unmarked(head, len, &le))
-        return SSC_OK;
-    if ((nul = memchr(head, '\0', len)) != NULL)
-        return ssc_error_at(err, name, ssc_csv_line_of(head, (size_t)(nul - head)),
-                            "a NUL byte at byte %zu: this is not a text file (CSV is text)",
-                            (size_t)(nul - head) + 1);
-    eol = memchr(head, '\n', len);
-    if (!eol)
-        eol = memchr(head, '\r', len);
-    if (!eol && !at_end)
-        return ssc_error_at(err, name, 1,
-                            "no line end in the first %d bytes: the first line must be the "
-                            "header of column names",
-                            SSC_INPUT_HEAD);
     return SSC_OK;
 }
 

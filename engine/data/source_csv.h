@@ -48,10 +48,4 @@ int ssc_csv_load_buffer(const char *data, size_t len, const char *name,
  * loaded from a file. */
 const ssc_plugin *ssc_csv_source(void);
 
-/* Judges the first bytes of a CSV file before the rest is read (an
- * ssc_input_judge; ctx is the file's name for messages): refuses a NUL
- * byte and a first line that runs past SSC_INPUT_HEAD bytes.  Other kinds
- * of file pass, for the reader's own messages. */
-int ssc_csv_judge(const char *head, size_t len, int at_end, void *ctx, ssc_error *err);
-
 #endif

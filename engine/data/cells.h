@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/* Cells as the row rules and the CSV source read them (cells.c): trimmed
+ * of the spaces spreadsheets leave, and list cells split at ';'. */
+#ifndef SSC_DATA_CELLS_H
+#define SSC_DATA_CELLS_H
+
+#include <stddef.h>
+
+#include "data/store.h"
+
+/* s[0..len) without leading and trailing spaces and tabs. */
+ssc_text ssc_cell_trim(const char *s, size_t len);
+/* Grows *parr (an array of *cap elements of elem bytes) to hold need; 0,
+ * or -1 when out of memory (the array is unchanged). */
+int ssc_cell_reserve(void *parr, size_t *cap, size_t need, size_t elem);
+/* Splits a list cell at each ';' into (*items)[0..*n), trimmed; an empty
+ * cell has no items, "a;;b" and "a;" have an empty one.  -1: no memory. */
+int ssc_cell_split(ssc_text cell, ssc_text **items, size_t *cap, size_t *n);
+
+#endif
