@@ -9,13 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Ids seen so far, with the line of their first use. */
+/* The table holds eight bytes a slot, the id's hash and its entry's
+ * number, so that a million ids' table (2^21 slots, 16 MiB) stays in a
+ * large cache: inserting a new id, the common case, touches one random
+ * slot and appends one entry, and reads an id back only when the hashes
+ * match. */
 typedef struct idset_slot {
-    const char *s; /* NULL: free slot */
-    uint32_t len;
-    uint32_t hash; /* compared first: ids often share one length */
-    long line;
+    uint32_t hash;
+    uint32_t entry; /* 0: free; else 1 + index into entries */
 } idset_slot;
+
+typedef struct idset_entry {
+    const char *s;
+    size_t len;
+    long line; /* of its first use */
+} idset_entry;
 
 /* At most three slots in five are used: probes stay short, and a count
  * estimated a few per cent high (a file read in blocks) does not double
@@ -25,6 +33,8 @@ typedef struct idset_slot {
 struct ssc_idset {
     idset_slot *slots;
     size_t cap, n;
+    idset_entry *entries;
+    size_t cap_entries;
 };
 
 ssc_idset *ssc_idset_new(void)
@@ -37,6 +47,7 @@ void ssc_idset_free(ssc_idset *set)
     if (!set)
         return;
     free(set->slots);
+    free(set->entries);
     free(set);
 }
 
@@ -65,22 +76,46 @@ static uint32_t idset_hash(const char *s, size_t len)
 /* Moves the slots into a table of ncap (a power of two) slots. */
 static int idset_resize(ssc_idset *set, size_t ncap)
 {
-    idset_slot *slots = calloc(ncap, sizeof *slots);
-    if (!slots)
+    idset_slot *slots;
+
+    if (ncap > UINT32_MAX) /* entry numbers are 32-bit */
+        return -1;
+    if (!(slots = calloc(ncap, sizeof *slots)))
         return -1;
     ssc_bigmem_advise(slots, ncap * sizeof *slots);
     for (size_t i = 0; i < set->cap; i++) {
         size_t j;
-        if (!set->slots[i].s)
+        if (!set->slots[i].entry)
             continue;
         j = set->slots[i].hash & (ncap - 1);
-        while (slots[j].s)
+        while (slots[j].entry)
             j = (j + 1) & (ncap - 1);
         slots[j] = set->slots[i];
     }
     free(set->slots);
     set->slots = slots;
     set->cap = ncap;
+    return 0;
+}
+
+/* Room for n entries. */
+static int idset_entries(ssc_idset *set, size_t n)
+{
+    idset_entry *ne;
+    size_t ncap = set->cap_entries ? set->cap_entries : 1024;
+
+    if (n <= set->cap_entries)
+        return 0;
+    while (ncap < n) {
+        if (ncap > SIZE_MAX / 2 / sizeof *ne)
+            return -1;
+        ncap *= 2;
+    }
+    if (!(ne = realloc(set->entries, ncap * sizeof *ne)))
+        return -1;
+    ssc_bigmem_advise(ne, ncap * sizeof *ne);
+    set->entries = ne;
+    set->cap_entries = ncap;
     return 0;
 }
 
@@ -93,11 +128,13 @@ int ssc_idset_reserve(ssc_idset *set, size_t n)
 {
     size_t ncap = 1024;
 
-    if (n > SIZE_MAX / 8 / sizeof(idset_slot))
+    if (n > UINT32_MAX / 2)
         return 0; /* a hint too large to honour: grow as ids come */
     while (IDSET_FULL(n, ncap))
         ncap *= 2;
-    return ncap > set->cap ? idset_resize(set, ncap) : 0;
+    if (ncap > set->cap && idset_resize(set, ncap) != 0)
+        return -1;
+    return idset_entries(set, n);
 }
 
 long ssc_idset_add(ssc_idset *set, const char *s, size_t len, long line)
@@ -105,20 +142,22 @@ long ssc_idset_add(ssc_idset *set, const char *s, size_t len, long line)
     uint32_t hash;
     size_t j;
 
-    if (len > UINT32_MAX)
-        return 0; /* no id is 4 GB long; never risk a false match */
     if ((!set->cap || IDSET_FULL(set->n + 1, set->cap)) && idset_grow(set) != 0)
+        return -1;
+    if (idset_entries(set, set->n + 1) != 0)
         return -1;
     hash = idset_hash(s, len);
     j = hash & (set->cap - 1);
-    for (; set->slots[j].s; j = (j + 1) & (set->cap - 1))
-        if (set->slots[j].hash == hash && set->slots[j].len == len &&
-            memcmp(set->slots[j].s, s, len) == 0)
-            return set->slots[j].line;
-    set->slots[j].s = s;
-    set->slots[j].len = (uint32_t)len;
+    for (; set->slots[j].entry; j = (j + 1) & (set->cap - 1)) {
+        const idset_entry *e;
+        if (set->slots[j].hash != hash)
+            continue;
+        e = &set->entries[set->slots[j].entry - 1];
+        if (e->len == len && memcmp(e->s, s, len) == 0)
+            return e->line;
+    }
+    set->entries[set->n] = (idset_entry){s, len, line};
     set->slots[j].hash = hash;
-    set->slots[j].line = line;
-    set->n++;
+    set->slots[j].entry = (uint32_t)++set->n;
     return 0;
 }
