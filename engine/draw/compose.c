@@ -12,6 +12,7 @@
 #include <cairo-svg.h>
 
 #include "draw/doc.h"
+#include "draw/text_cache.h"
 #include "draw/methods.h"
 #include "draw/summary.h"
 #include "report/period.h"
@@ -372,7 +373,8 @@ static void compose_period(const ssc_compose *cc, char *buf, size_t len)
 /* One pass over the whole document; plan NULL for the dry run, whose
  * result goes to *learnt. */
 static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *plan,
-                        ssc_doc_plan *learnt, ssc_table_plan **plans, ssc_error *err)
+                        ssc_doc_plan *learnt, ssc_table_plan **plans, ssc_text_cache *measured,
+                        ssc_error *err)
 {
     const ssc_report *r = cc->report;
     ssc_doc *doc = NULL;
@@ -412,6 +414,8 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
 
     rc = ssc_doc_open(&doc, fp, cc->theme, &info, plan, err);
     if (rc == SSC_OK)
+        ssc_doc_canvas(doc)->text_cache = measured;
+    if (rc == SSC_OK)
         rc = ssc_doc_title_page(doc, err);
     if (rc == SSC_OK && r->toc)
         rc = ssc_doc_contents(doc, titles, n_titles, err);
@@ -449,7 +453,9 @@ int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
 {
     ssc_doc_plan plan = {0};
     ssc_table_plan **plans = compose_plans(c, err);
-    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, err) : SSC_ERR;
+    ssc_text_cache *measured = ssc_text_cache_new(); /* NULL: measure every time */
+    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, measured, err) : SSC_ERR;
+    ssc_text_cache_free(measured);
     if (rc == SSC_OK && pages)
         *pages = plan.pages;
     ssc_doc_plan_free(&plan);
@@ -461,12 +467,14 @@ int ssc_compose_pdf(const ssc_compose *c, FILE *fp, ssc_compose_out *out, ssc_er
 {
     ssc_doc_plan plan = {0}, final = {0};
     ssc_table_plan **plans = compose_plans(c, err);
-    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, err) : SSC_ERR;
+    ssc_text_cache *measured = ssc_text_cache_new(); /* NULL: measure every time */
+    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, measured, err) : SSC_ERR;
 
-    /* the second pass reuses the first one's table plans: widths and row
-     * heights are measured once */
+    /* the second pass reuses the first one's table plans and measured
+     * texts: widths, row heights and text sizes are measured once */
     if (rc == SSC_OK)
-        rc = compose_pass(c, fp, &plan, &final, plans, err);
+        rc = compose_pass(c, fp, &plan, &final, plans, measured, err);
+    ssc_text_cache_free(measured);
     /* both passes lay out the same pages; a difference would print wrong
      * numbers in the contents */
     if (rc == SSC_OK && final.pages != plan.pages)

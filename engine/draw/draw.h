@@ -33,6 +33,7 @@ struct ssc_canvas {
     size_t shortened;     /* texts drawn ellipsized (the real pass only) */
     char *first_shortened; /* the first of them, whole */
     int measuring;        /* the document's dry run: tables lay out, draw nothing */
+    struct ssc_text_cache *text_cache; /* measurements kept between passes, or NULL */
 };
 
 /* Sets up c to draw on cr with theme; returns SSC_ERR if Pango fails. */
@@ -47,6 +48,9 @@ PangoLayout *ssc_canvas_layout_new(cairo_t *cr, const char *lang);
 /* Measures text laid out in width (<= 0: no wrapping) with style. */
 void ssc_text_measure(ssc_canvas *c, const char *text, const ssc_text_style *style, double width,
                       double *w, double *h);
+/* The same without the canvas's cache of measurements (tests compare). */
+void ssc_text_measure_uncached(ssc_canvas *c, const char *text, const ssc_text_style *style,
+                               double width, double *w, double *h);
 /* Draws text with its top-left corner at (x, y), laid out in width. */
 void ssc_text_draw_at(ssc_canvas *c, double x, double y, double width, const char *text,
                       const ssc_text_style *style);

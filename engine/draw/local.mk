@@ -7,6 +7,7 @@ engine_libsscengine_la_SOURCES += \
 	engine/draw/colour.c \
 	engine/draw/canvas.c \
 	engine/draw/text.c \
+	engine/draw/text_cache.c engine/draw/text_cache.h \
 	engine/draw/format.c \
 	engine/draw/axis.c \
 	engine/draw/charts/common.c engine/draw/charts/common.h \

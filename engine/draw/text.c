@@ -3,6 +3,7 @@
  * as plain text (pango_layout_set_text), never parsed as markup, so a
  * project title containing "<b>" or "&" prints as written. */
 #include "draw/draw.h"
+#include "draw/text_cache.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -88,16 +89,55 @@ PangoLayout *ssc_text_layout(ssc_canvas *c, const char *text, const ssc_text_sty
     return c->layout;
 }
 
-void ssc_text_measure(ssc_canvas *c, const char *text, const ssc_text_style *style, double width,
-                      double *w, double *h)
+void ssc_text_measure_uncached(ssc_canvas *c, const char *text, const ssc_text_style *style,
+                               double width, double *w, double *h)
 {
     PangoRectangle logical;
     PangoLayout *l = ssc_text_layout(c, text, style, width);
     pango_layout_get_extents(l, NULL, &logical);
+    *w = pango_units_to_double(logical.width);
+    *h = pango_units_to_double(logical.height);
+}
+
+/* Everything a measurement of text depends on (see text_cache.h). */
+static void text_key(const ssc_canvas *c, const char *text, const ssc_text_style *style,
+                     double width, ssc_text_key *k)
+{
+    k->text = text ? text : "";
+    k->family = c->theme->font_body;
+    k->lang = c->lang;
+    k->size = style && style->size > 0.0 ? style->size : c->theme->body_size;
+    k->width = width;
+    k->bold = style && style->bold;
+    k->align = style ? (int)style->align : 0;
+    k->max_lines = style ? style->max_lines : 0;
+    cairo_get_matrix(c->cr, &k->scale);
+    k->scale.x0 = k->scale.y0 = 0; /* moving text does not change its size */
+}
+
+void ssc_text_measure(ssc_canvas *c, const char *text, const ssc_text_style *style, double width,
+                      double *w, double *h)
+{
+    ssc_text_key key;
+    double kw, kh;
+
+    if (c->text_cache) {
+        text_key(c, text, style, width, &key);
+        if (!ssc_text_cache_get(c->text_cache, &key, &kw, &kh)) {
+            ssc_text_measure_uncached(c, text, style, width, &kw, &kh);
+            ssc_text_cache_put(c->text_cache, &key, kw, kh);
+        }
+        if (w)
+            *w = kw;
+        if (h)
+            *h = kh;
+        return;
+    }
+    ssc_text_measure_uncached(c, text, style, width, &kw, &kh);
     if (w)
-        *w = pango_units_to_double(logical.width);
+        *w = kw;
     if (h)
-        *h = pango_units_to_double(logical.height);
+        *h = kh;
 }
 
 int ssc_text_fits(ssc_canvas *c, const char *text, const ssc_text_style *style, double width,

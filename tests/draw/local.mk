@@ -4,6 +4,7 @@
 # pdftotext, pdffonts) and qpdf, and skip without them.
 #   test-chart         axes, number formats, text layout, canvas verbs and
 #                      the chart kinds, drawn on image and PDF surfaces
+#   test-text-cache    measurements kept between the passes equal Pango's own
 #   test-table-layout  a table over pages: whole rows, the header on each,
 #                      the height used, wrapped cells never cut
 #   test-summary       the sentence under a chart, on tables written by hand
@@ -24,10 +25,12 @@
 #   make visual-refresh
 # and review the changed PNGs (git diff --stat tests/draw/visual/ref)
 # before committing them.
-check_PROGRAMS += tests/draw/test-chart tests/draw/test-table-layout
-TESTS += tests/draw/test-chart tests/draw/test-table-layout
+check_PROGRAMS += tests/draw/test-chart tests/draw/test-table-layout tests/draw/test-text-cache
+TESTS += tests/draw/test-chart tests/draw/test-table-layout tests/draw/test-text-cache
 tests_draw_test_chart_SOURCES = tests/draw/test-chart.c tests/draw/probe.h tests/check.h
 tests_draw_test_chart_LDADD = $(SSC_TEST_LIBS)
+tests_draw_test_text_cache_SOURCES = tests/draw/test-text-cache.c tests/check.h
+tests_draw_test_text_cache_LDADD = $(SSC_TEST_LIBS)
 tests_draw_test_table_layout_SOURCES = tests/draw/test-table-layout.c tests/draw/probe.h \
 	tests/check.h
 tests_draw_test_table_layout_LDADD = $(SSC_TEST_LIBS)

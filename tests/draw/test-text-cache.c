@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: MIT */
+/* The measurements the document keeps between its passes (text_cache.c):
+ * a kept measurement must be the very number Pango gives again, so every
+ * measurement through the cache is compared with one without it, over
+ * texts and styles that differ in one thing each (a key missing one of
+ * them would hand back the other's size), on two surfaces and two
+ * scales, in both languages, and over more texts than the cache has
+ * slots. */
+#include <stdio.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include "../check.h"
+#include "draw/draw.h"
+#include "draw/text_cache.h"
+#include "report/theme.h"
+
+static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
+{
+    (void)closure;
+    (void)data;
+    (void)length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Measures every case twice through tc (the second time from the cache)
+ * and once without it: all three alike. */
+static void measure_all(ssc_canvas *c, ssc_text_cache *tc, const char *where)
+{
+    static const char *const texts[] = {
+        "Projects per region", "Projects per region ", "South-South cooperation in 2024",
+        "按地区划分的项目", "A long sentence that wraps over several lines when the width is "
+                          "small enough to make it wrap, and then some more words.",
+        "", "Line\nbreak"};
+    static const ssc_text_style styles[] = {
+        {0},
+        {.size = 14},
+        {.bold = 1},
+        {.align = SSC_ALIGN_END},
+        {.max_lines = 1},
+        {.max_lines = 2, .size = 8},
+    };
+    static const double widths[] = {0, 40, 120.5, 300};
+
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+        for (size_t s = 0; s < sizeof styles / sizeof styles[0]; s++)
+            for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+                double w0, h0, w1 = -1, h1 = -1, w2 = -1, h2 = -1;
+                CHECK_ROW("%s: text %zu, style %zu, width %g", where, t, s, widths[k]);
+                c->text_cache = NULL;
+                ssc_text_measure_uncached(c, texts[t], &styles[s], widths[k], &w0, &h0);
+                c->text_cache = tc;
+                ssc_text_measure(c, texts[t], &styles[s], widths[k], &w1, &h1);
+                ssc_text_measure(c, texts[t], &styles[s], widths[k], &w2, &h2);
+                CHECK(w1 == w0 && h1 == h0);
+                CHECK(w2 == w0 && h2 == h0);
+            }
+    CHECK_ROW_END();
+}
+
+/* One surface, its canvas in each language, at scale 1 and 2, all with
+ * one cache: entries of one case must never answer another. */
+static void on_surface(cairo_surface_t *s, ssc_text_cache *tc, const char *what)
+{
+    static const char *const langs[] = {"en", "zh"};
+    ssc_theme theme;
+    ssc_error err;
+
+    ssc_theme_default(&theme);
+    for (size_t l = 0; l < 2; l++)
+        for (int scale = 1; scale <= 2; scale++) {
+            cairo_t *cr = cairo_create(s);
+            ssc_canvas c;
+            char where[64];
+            ssc_error_clear(&err);
+            cairo_scale(cr, scale, scale);
+            cairo_translate(cr, 17, 5); /* moving does not change a size */
+            CHECK_INT(ssc_canvas_init(&c, cr, &theme, langs[l], &err), SSC_OK);
+            snprintf(where, sizeof where, "%s, %s, scale %d", what, langs[l], scale);
+            measure_all(&c, tc, where);
+            c.text_cache = NULL;
+            ssc_canvas_fini(&c);
+            cairo_destroy(cr);
+        }
+}
+
+/* More distinct texts than slots: every answer still right. */
+static void many_texts(cairo_surface_t *s, ssc_text_cache *tc)
+{
+    ssc_theme theme;
+    ssc_error err;
+    cairo_t *cr = cairo_create(s);
+    ssc_canvas c;
+    int ok = 1;
+
+    ssc_theme_default(&theme);
+    ssc_error_clear(&err);
+    CHECK_INT(ssc_canvas_init(&c, cr, &theme, "en", &err), SSC_OK);
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 6000; i++) {
+            char text[32];
+            double w0, h0, w1, h1;
+            snprintf(text, sizeof text, "Label %d%s", i, i % 3 ? "" : " wide");
+            c.text_cache = NULL;
+            ssc_text_measure_uncached(&c, text, NULL, 0, &w0, &h0);
+            c.text_cache = tc;
+            ssc_text_measure(&c, text, NULL, 0, &w1, &h1);
+            ok &= w1 == w0 && h1 == h0;
+        }
+    CHECK(ok);
+    c.text_cache = NULL;
+    ssc_canvas_fini(&c);
+    cairo_destroy(cr);
+}
+
+int main(void)
+{
+    ssc_text_cache *tc = ssc_text_cache_new();
+    cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream(discard, NULL, 595.276, 841.89);
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+
+    CHECK(tc != NULL);
+    if (!tc)
+        return check_done();
+    on_surface(rec, tc, "recording surface");
+    on_surface(pdf, tc, "PDF surface");
+    many_texts(pdf, tc);
+    cairo_surface_destroy(rec);
+    cairo_surface_finish(pdf);
+    cairo_surface_destroy(pdf);
+    ssc_text_cache_free(tc);
+    return check_done();
+}
