@@ -110,16 +110,18 @@ static int text_fill(ssc_csv_text *t, ssc_error *err)
     size_t before = t->len;
     int at_end = 0;
 
+    t->data = t->block;
     if (ssc_input_fill(t->fd, t->block, &t->len, t->cap - 1, &at_end) != 0)
         return ssc_error_at(err, t->name, 0, "cannot read the file: %s", strerror(errno));
     t->got += t->len - before;
     t->at_end = at_end;
-    if (t->got > t->total)
-        /* it grew while we read it; rows already read are of another file */
+    /* read in blocks while its rows are checked, a file that another
+     * program rewrites meanwhile would give rows of two files: a change of
+     * size at least is caught */
+    if (t->got > t->total || (at_end && t->got < t->total))
         return ssc_error_at(err, t->name, 0,
-                            "the file grew while it was read; read it again when it is "
-                            "complete");
-    t->data = t->block;
+                            "the file %s while it was read; read it again when it is complete",
+                            t->got > t->total ? "grew" : "shrank");
     return SSC_OK;
 }
 
@@ -196,6 +198,9 @@ static int text_feed(ssc_csv_text *t, ssc_csv_reader *r, const char *start, ssc_
     if (!t->at_end)
         while (limit > t->checked && t->data[limit - 1] != '\n' && t->data[limit - 1] != '\r')
             limit--;
+    /* never before the reader (a byte-order mark and no line end yet) */
+    if (t->data + limit < start)
+        limit = (size_t)(start - t->data);
     bad = ssc_csv_utf8_check(t->data + t->checked, limit - t->checked);
     if (bad < limit - t->checked) {
         const char *at = t->data + t->checked + bad;
@@ -253,6 +258,27 @@ int ssc_csv_text_next(ssc_csv_text *t, ssc_csv_reader *r, ssc_csv_record *rec, s
         if (text_refill(t, r, err) != SSC_OK)
             return SSC_CSV_TEXT_FAILED;
     return rc;
+}
+
+int ssc_csv_text_drain(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err)
+{
+    while (!t->at_end && t->fd >= 0) {
+        /* skip to the last line end checked (to the CR of a CRLF, so that
+         * it counts once), counting the lines passed over */
+        const char *cut = t->data + t->checked;
+        while (cut > r->p && cut[-1] != '\n' && cut[-1] != '\r')
+            cut--;
+        if (cut > r->p) {
+            cut--;
+            if (*cut == '\n' && cut > r->p && cut[-1] == '\r')
+                cut--;
+            r->line += ssc_csv_line_of(r->p, (size_t)(cut - r->p)) - 1;
+            r->p = cut;
+        }
+        if (text_refill(t, r, err) != SSC_OK)
+            return SSC_ERR;
+    }
+    return SSC_OK;
 }
 
 size_t ssc_csv_text_pos(const ssc_csv_text *t, const ssc_csv_reader *r)

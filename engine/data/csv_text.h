@@ -63,6 +63,11 @@ int ssc_csv_text_start(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err);
 #define SSC_CSV_TEXT_FAILED (-100)
 int ssc_csv_text_next(ssc_csv_text *t, ssc_csv_reader *r, ssc_csv_record *rec, ssc_error *err);
 
+/* Reads and checks the rest of a file whose rows are no longer read (a
+ * bad header, too many rows, a failed row), so that bytes that are not
+ * UTF-8 anywhere fail it with that message, as when it is read whole.
+ * SSC_OK, or SSC_ERR with err set. */
+int ssc_csv_text_drain(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err);
 /* Bytes of the text before the reader's position, for the progress. */
 size_t ssc_csv_text_pos(const ssc_csv_text *t, const ssc_csv_reader *r);
 /* An estimate of the text's rows (its line ends; for a file read in

@@ -34,6 +34,7 @@ typedef struct csv_load {
     int delim_given; /* 1: the report's data.delimiter; 0: found from the header */
     ssc_csv_text *text; /* where the records come from */
     int nul;            /* a NUL byte was seen: cells are checked one by one */
+    int text_failed;    /* the text itself failed (err says why) */
     const char *head; /* the header's bytes as written, for the separator hint */
     size_t head_len, len; /* len: the whole text's, for the progress */
     const ssc_progress *progress;
@@ -375,6 +376,7 @@ static void csv_unclosed(csv_load *L, const ssc_csv_reader *r)
 static int csv_next(csv_load *L, ssc_csv_reader *r, ssc_csv_record *rec, ssc_error *err)
 {
     int rc = ssc_csv_text_next(L->text, r, rec, err);
+    L->text_failed = rc == SSC_CSV_TEXT_FAILED;
     if (L->text->nul && !L->nul) {
         L->nul = 1;
         ssc_rowcheck_expect(L->rc, 0, 0); /* cells are checked from now on */
@@ -468,6 +470,17 @@ static int csv_read(ssc_csv_text *t, const ssc_rename *renames, size_t n_renames
                             "data.delimiter: a quote or a line end cannot separate fields");
     }
     status = csv_run(&L, &r, err);
+    if (!L.text_failed && !t->at_end) {
+        /* rows stopped early: the rest is still judged as text, as a
+         * whole reading judges it before any row */
+        ssc_error terr;
+        ssc_error_clear(&terr);
+        if (ssc_csv_text_drain(t, &r, &terr) != SSC_OK) {
+            ssc_rowcheck_forget(rc);
+            *err = terr;
+            status = SSC_ERR;
+        }
+    }
     ssc_csv_reader_free(&r);
     free(L.names);
     free(L.col_raw);

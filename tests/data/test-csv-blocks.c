@@ -349,11 +349,79 @@ static void test_loader_late_problems(void)
     }
 }
 
+/* Edges of the loader itself: a record longer than half a block (the
+ * block grows), a header longer than the first block, old Mac line ends,
+ * a byte-order mark; and reading that stops early (a bad header, too many
+ * rows) with bytes that are not UTF-8 further on, which a whole reading
+ * reports instead. */
+static void test_loader_edges(void)
+{
+    static const char row[] = "P-x,T,Institute 1,,VNM,agriculture,2,2010,ongoing,1\n";
+    text t = {0};
+
+    /* a 200 KB title between ordinary rows */
+    t = make_portfolio(500, 0);
+    text_add(&t, "P-long,\"", 8);
+    for (int i = 0; i < 20000; i++)
+        text_add(&t, i % 100 == 99 ? "line\nbreak" : "0123456789", 10);
+    text_add(&t, "\",Institute 1,,VNM,agriculture,2,2010,ongoing,1\n", 48);
+    text_add(&t, row, sizeof row - 1);
+    check_loads("a record longer than a block", &t, 1, 1);
+    free(t.s);
+
+    /* a header whose quoted last name runs past the first block */
+    t = (text){0};
+    text_add(&t, "id,title,lead_institution,countries,sector,sdg_primary,start_date,status,"
+                 "\"note\n", 79);
+    for (int i = 0; i < 9000; i++)
+        text_add(&t, "long name ", 10);
+    text_add(&t, "\"\n", 2);
+    for (int i = 0; i < 2000; i++)
+        text_add(&t, "P-1,T,Institute 1,VNM,agriculture,2,2010,ongoing,x\n", 51);
+    check_loads("a header longer than the first block", &t, 1, 1);
+    free(t.s);
+
+    /* lone CRs and a byte-order mark */
+    t = (text){0};
+    text_add(&t, "\xEF\xBB\xBF", 3);
+    {
+        text p = make_portfolio(2500, 1);
+        for (size_t i = 0; i < p.len; i++)
+            if (p.s[i] == '\n')
+                p.s[i] = '\r';
+        text_add(&t, p.s, p.len);
+        free(p.s);
+    }
+    check_loads("lone CRs after a byte-order mark", &t, 1, 1);
+    free(t.s);
+
+    /* a bad header, then a byte that is not UTF-8 far on */
+    t = (text){0};
+    text_add(&t, "id,title\n", 9);
+    for (int i = 0; i < 30000; i++)
+        text_add(&t, "P-1,Some title\n", 15);
+    text_add(&t, "P-2,Caf\xE9\n", 9);
+    check_loads("a bad header and a bad byte further on", &t, 1, 0);
+    free(t.s);
+
+    /* too many rows, then a byte that is not UTF-8 */
+    setenv("SSC_REPORT_MAX_ROWS", "100", 1);
+    t = make_portfolio(2500, 2);
+    text_add(&t, "P-bad,Caf\xE9,Institute 1,,VNM,agriculture,2,2010,ongoing,1\n", 57);
+    check_loads("too many rows and a bad byte further on", &t, 1, 1);
+    free(t.s);
+    t = make_portfolio(2500, 2);
+    check_loads("too many rows", &t, 1, 1);
+    free(t.s);
+    unsetenv("SSC_REPORT_MAX_ROWS");
+}
+
 int main(void)
 {
     test_reader_cases();
     test_reader_random();
     test_loader();
     test_loader_late_problems();
+    test_loader_edges();
     return check_done();
 }
