@@ -420,6 +420,7 @@ static int render_compute(render_job *j, ssc_render_result *res, ssc_error *err)
     ssc_compute_limits lim = {
         .timeout = j->conf.plugin_timeout,
         .max_rows = (size_t)j->conf.plugin_max_rows,
+        .processes = (size_t)j->conf.plugin_processes,
     };
 
     for (size_t i = 0; i < j->report.n_sections; i++)

@@ -1,9 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* Sections computed in a child process (see compute.h).
  *
- * One child per render, not one per section: sections run in order and
- * the first failure ends the render anyway, so a child per section would
- * buy nothing but forks.  The child announces each section before calling
+ * A few children per render, not one per section: sections are dealt out
+ * in turn (section i to child i mod K, K at most one per processor the
+ * command may use), so a report's metrics compute side by side over the
+ * shared copy-on-write portfolio, and the parent still reads the outcomes
+ * in section order: the first failure in report order ends the render,
+ * whatever the others were doing, and the tables are the same whatever K
+ * is.  A child per section would buy nothing but forks.  Each child
+ * announces each of its sections before calling
  * its plugin ('S', which also restarts the section's clock), then sends
  * the section's outcome: a table ('T'), the plugin's own error ('E'), or
  * 'R' when it asked for a row past the limit (the child's table refuses
@@ -25,9 +30,11 @@
  *   'E' str file, u64 line, str message
  *   'R' (more rows than the limit were asked for)
  *   'D' */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "report/compute.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -40,6 +47,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "data/csv.h"
 #include "report/table.h"
 
 #define COMPUTE_NONE 0xFFFFFFFFu
@@ -118,7 +126,8 @@ static void put_error(FILE *w, const char *file, long line, const char *message)
 
 /* The child: every section in turn; it never returns. */
 static void compute_child(int fd, pid_t parent, const ssc_portfolio *view,
-                          ssc_section *sections, size_t n, size_t max_rows)
+                          ssc_section *sections, size_t n, size_t first, size_t step,
+                          size_t max_rows)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
     FILE *w;
@@ -133,7 +142,7 @@ static void compute_child(int fd, pid_t parent, const ssc_portfolio *view,
         signal(sigs[i], SIG_DFL);
     if (!(w = fdopen(fd, "wb")))
         _exit(125);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = first; i < n; i += step) {
         ssc_section *s = &sections[i];
         ssc_table *t = ssc_table_new();
         ssc_error perr;
@@ -173,6 +182,7 @@ static void compute_child(int fd, pid_t parent, const ssc_portfolio *view,
 
 typedef struct compute_reader {
     int fd;
+    pid_t child;
     double deadline; /* monotonic seconds; 0: none */
     unsigned char buf[65536];
     size_t pos, len;
@@ -248,43 +258,6 @@ static int compute_bad(compute_reader *r, const char *what)
     return -1;
 }
 
-/* Well-formed UTF-8 (no overlong forms, surrogates or values past
- * U+10FFFF): what Pango and the CSV writer will be handed. */
-static int compute_utf8(const unsigned char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        unsigned c = s[i];
-        unsigned long cp;
-        size_t k;
-        if (c < 0x80) {
-            if (!c)
-                return 0;
-            i++;
-            continue;
-        }
-        if ((c & 0xE0) == 0xC0)
-            k = 1, cp = c & 0x1F;
-        else if ((c & 0xF0) == 0xE0)
-            k = 2, cp = c & 0x0F;
-        else if ((c & 0xF8) == 0xF0)
-            k = 3, cp = c & 0x07;
-        else
-            return 0;
-        if (n - i <= k)
-            return 0;
-        for (size_t j = 1; j <= k; j++) {
-            if ((s[i + j] & 0xC0) != 0x80)
-                return 0;
-            cp = cp << 6 | (s[i + j] & 0x3F);
-        }
-        if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
-            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        i += k + 1;
-    }
-    return 1;
-}
-
 /* A string of at most COMPUTE_MAX_STRING bytes, UTF-8 without NUL; *out
  * is NULL for NONE, else malloc'd (the caller frees it). */
 static int get_str(compute_reader *r, char **out)
@@ -306,7 +279,7 @@ static int get_str(compute_reader *r, char **out)
         return -1;
     }
     (*out)[n] = '\0';
-    if (!compute_utf8((unsigned char *)*out, n)) {
+    if (!ssc_csv_utf8_ok(*out, n)) { /* what Pango and the CSV writer get */
         free(*out);
         *out = NULL;
         return compute_bad(r, "text that is not UTF-8 (or holds a NUL byte)");
@@ -545,77 +518,148 @@ static int compute_read_one(compute_reader *r, const ssc_section *s, size_t i, s
     }
 }
 
+/* How many children: one per processor this process may run on (so that
+ * `taskset` or a container's CPU set is obeyed), at most
+ * SSC_COMPUTE_MAX_PROCESSES and never more than there are sections. */
+static size_t compute_processes(size_t asked, size_t n)
+{
+    size_t k = asked;
+
+    if (k == 0) {
+        cpu_set_t set;
+        long online = sysconf(_SC_NPROCESSORS_ONLN);
+        if (sched_getaffinity(0, sizeof set, &set) == 0)
+            k = (size_t)CPU_COUNT(&set);
+        else
+            k = online > 0 ? (size_t)online : 1;
+        if (k > SSC_COMPUTE_MAX_PROCESSES)
+            k = SSC_COMPUTE_MAX_PROCESSES;
+    }
+    if (k > n)
+        k = n;
+    return k ? k : 1;
+}
+
+/* Ends every child still running (kill, then reap) and closes its pipe. */
+static void compute_stop(compute_reader *r, size_t k)
+{
+    int status;
+
+    for (size_t w = 0; w < k; w++) {
+        if (r[w].child > 0) {
+            kill(r[w].child, SIGKILL);
+            while (waitpid(r[w].child, &status, 0) < 0 && errno == EINTR)
+                ;
+            r[w].child = 0;
+        }
+        if (r[w].fd >= 0)
+            close(r[w].fd);
+        r[w].fd = -1;
+    }
+    free(r);
+}
+
+/* Starts k children, child w computing sections w, w + k, w + 2k...;
+ * on failure those started are stopped (and r freed). */
+static int compute_start(compute_reader *r, size_t k, const ssc_portfolio *view,
+                         ssc_section *sections, size_t n, size_t max_rows, ssc_error *err)
+{
+    pid_t self = getpid();
+
+    for (size_t w = 0; w < k; w++)
+        r[w].fd = -1;
+    fflush(NULL); /* a plugin's exit() must not write our buffers twice */
+    for (size_t w = 0; w < k; w++) {
+        int fds[2], e;
+        pid_t child;
+        if (pipe(fds) != 0) {
+            e = errno;
+            compute_stop(r, k);
+            return ssc_error_set(err, "cannot start the plugins' process: %s", strerror(e));
+        }
+        if ((child = fork()) < 0) {
+            e = errno;
+            close(fds[0]);
+            close(fds[1]);
+            compute_stop(r, k);
+            return ssc_error_set(err, "cannot start the plugins' process: %s", strerror(e));
+        }
+        if (child == 0) {
+            /* the other children's pipes are the parent's business */
+            for (size_t o = 0; o < w; o++)
+                close(r[o].fd);
+            close(fds[0]);
+            compute_child(fds[1], self, view, sections, n, w, k, max_rows);
+        }
+        close(fds[1]);
+        r[w].fd = fds[0];
+        r[w].child = child;
+    }
+    return SSC_OK;
+}
+
 int ssc_compute_sections(const ssc_portfolio *view, ssc_section *sections, size_t n,
                          ssc_table **tables, const ssc_compute_limits *lim, int *fault,
                          ssc_error *err)
 {
-    compute_reader *r;
-    int fds[2], status;
-    pid_t child, self = getpid();
-    size_t i;
+    compute_reader *r, *cr = NULL;
+    size_t i, k;
 
     *fault = 0;
     if (n == 0)
         return SSC_OK;
-    if (!(r = calloc(1, sizeof *r))) /* 64 KiB of buffer: not on the stack */
+    k = compute_processes(lim->processes, n);
+    if (!(r = calloc(k, sizeof *r))) /* 64 KiB of buffer each: not on the stack */
         return ssc_error_oom(err);
-    if (pipe(fds) != 0) {
-        free(r);
-        return ssc_error_set(err, "cannot start the plugins' process: %s", strerror(errno));
-    }
-    fflush(NULL); /* a plugin's exit() must not write our buffers twice */
-    if ((child = fork()) < 0) {
-        int e = errno;
-        close(fds[0]);
-        close(fds[1]);
-        free(r);
-        return ssc_error_set(err, "cannot start the plugins' process: %s", strerror(e));
-    }
-    if (child == 0) {
-        close(fds[0]);
-        compute_child(fds[1], self, view, sections, n, lim->max_rows);
-    }
-    close(fds[1]);
-    r->fd = fds[0];
+    if (compute_start(r, k, view, sections, n, lim->max_rows, err) != SSC_OK)
+        return SSC_ERR;
     for (i = 0; i < n; i++) {
         uint32_t announced;
         char tag;
+        cr = &r[i % k];
         /* engine code only until the start, but a child forked from a
          * threaded process could stall there too: the clock runs */
-        r->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
-        if (get(r, &tag, 1) != 0 || (tag != 'S' && compute_bad(r, "no section start")) ||
-            get_u32(r, &announced) != 0 || (announced != i && compute_bad(r, "wrong section")))
+        cr->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
+        if (get(cr, &tag, 1) != 0 || (tag != 'S' && compute_bad(cr, "no section start")) ||
+            get_u32(cr, &announced) != 0 || (announced != i && compute_bad(cr, "wrong section")))
             break;
-        r->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
-        int got = compute_read_one(r, &sections[i], i, tables, lim, fault, err);
+        /* a child's later section may have started long before the parent
+         * got to it: its clock starts now, so it has at least its time */
+        cr->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
+        int got = compute_read_one(cr, &sections[i], i, tables, lim, fault, err);
         if (got < 0)
             break;
         if (got == 0) {
             /* the plugin's own failure: the rest is not needed */
-            kill(child, SIGKILL);
-            while (waitpid(child, &status, 0) < 0 && errno == EINTR)
-                ;
-            close(fds[0]);
-            free(r);
+            compute_stop(r, k);
             return SSC_ERR;
         }
     }
     if (i == n) {
-        char tag;
-        r->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
-        if (get(r, &tag, 1) == 0 && tag == 'D') {
-            while (waitpid(child, &status, 0) < 0 && errno == EINTR)
+        size_t w;
+        for (w = 0; w < k; w++) {
+            char tag;
+            int status;
+            cr = &r[w];
+            cr->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
+            if (get(cr, &tag, 1) != 0 || tag != 'D') {
+                if (!cr->status)
+                    compute_bad(cr, "no end of the stream");
+                break;
+            }
+            while (waitpid(cr->child, &status, 0) < 0 && errno == EINTR)
                 ;
-            close(fds[0]);
-            free(r);
+            cr->child = 0;
+        }
+        if (w == k) {
+            compute_stop(r, k);
             return SSC_OK;
         }
-        if (!r->status)
-            compute_bad(r, "no end of the stream");
     }
     *fault = 1;
-    compute_fault(r, child, &sections[i < n ? i : n - 1], i < n ? i : n - 1, lim->timeout, err);
-    close(fds[0]);
-    free(r);
+    compute_fault(cr, cr->child, &sections[i < n ? i : n - 1], i < n ? i : n - 1, lim->timeout,
+                  err);
+    cr->child = 0; /* compute_fault reaped it */
+    compute_stop(r, k);
     return SSC_ERR;
 }

@@ -15,10 +15,16 @@
 typedef struct ssc_compute_limits {
     long timeout;    /* seconds one section's compute may take; 0: none */
     size_t max_rows; /* rows one table may hold; 0: no limit */
+    size_t processes; /* child processes at once; 0: one per processor the
+                       * command may use, at most SSC_COMPUTE_MAX_PROCESSES */
 } ssc_compute_limits;
 
+#define SSC_COMPUTE_MAX_PROCESSES 8
+
 /* Fills tables[i] (created here; the caller frees them) with the compute
- * of sections[i] over view, every section in one child process, in order.
+ * of sections[i] over view, in lim->processes child processes (section i
+ * in child i mod K), read back in section order: the tables, and which
+ * failure is reported, do not depend on K.
  * On failure err names the report file and the section's line:
  * "section N (PLUGIN): MESSAGE" for a plugin that returned an error, and
  * "section N (plugin PLUGIN): crashed with SIGSEGV" (timed out after T s,

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "data/nearest.h"
+#include "report/compute.h"
 #include "report/limits.h"
 
 #ifndef SSC_BUILDDIR
@@ -154,7 +155,7 @@ static int engcfg_limit(const config_t *cfg, const char *name, long max, long *o
 static int engcfg_read(ssc_engine_config *c, const char *path, ssc_error *err)
 {
     static const char *const top[] = {"plugin_path", "plugin_timeout", "plugin_max_rows",
-                                      "fonts", "theme", "jobs", "state_dir", "log",
+                                      "plugin_processes", "fonts", "theme", "jobs", "state_dir", "log",
                                       "log_format", "max_parallel", NULL};
     static const char *const fonts[] = {"body", "heading", NULL};
     static const char *const theme[] = {"accent", "text", "heading", "body_size", NULL};
@@ -208,7 +209,9 @@ static int engcfg_read(ssc_engine_config *c, const char *path, ssc_error *err)
     }
     if (engcfg_limit(&cfg, "plugin_timeout", 86400, &c->plugin_timeout, path, err) != SSC_OK ||
         engcfg_limit(&cfg, "plugin_max_rows", 100000000, &c->plugin_max_rows, path, err) !=
-            SSC_OK)
+            SSC_OK ||
+        engcfg_limit(&cfg, "plugin_processes", SSC_COMPUTE_MAX_PROCESSES, &c->plugin_processes,
+                     path, err) != SSC_OK)
         goto out;
     const config_setting_t *f = config_lookup(&cfg, "fonts");
     if (f) {
@@ -270,6 +273,7 @@ int ssc_engine_config_load(ssc_engine_config *c, const char *explicit_path, ssc_
     ssc_theme_default(&c->theme);
     c->plugin_timeout = SSC_PLUGIN_TIMEOUT;
     c->plugin_max_rows = SSC_PLUGIN_MAX_ROWS;
+    c->plugin_processes = 0; /* one per processor */
     if (!path)
         path = getenv("SSC_REPORT_CONFIG");
     if (path && !path[0])

@@ -16,6 +16,7 @@ typedef struct ssc_engine_config {
     size_t n_plugin_dirs;
     long plugin_timeout;    /* seconds a section's compute may take */
     long plugin_max_rows;   /* rows a section's table may hold */
+    long plugin_processes;  /* children computing sections at once; 0: per processor */
     ssc_theme theme;
 } ssc_engine_config;
 

@@ -19,7 +19,8 @@
 #   - metadata: Title, Author, Subject, Keywords from the report, Creator
 #     "ssc-report VERSION" with VERSION from configure.ac's AC_INIT;
 #   - two renders with SOURCE_DATE_EPOCH set (in other folders, another
-#     time zone, another file name) are identical byte for byte, and the
+#     time zone, another file name, the sections computed by eight child
+#     processes and by one) are identical byte for byte, and the
 #     CreationDate is SOURCE_DATE_EPOCH's instant.
 # Every expected value is read from the report files and configure.ac.
 . "$top_srcdir/tests/lib.sh"
@@ -30,6 +31,12 @@ SOURCE_DATE_EPOCH=1700000000
 export SOURCE_DATE_EPOCH
 epoch_iso=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null) ||
     epoch_iso=2023-11-14T22:13:20Z # date without -d (not GNU): the same instant
+
+# the engine settings of the two renders: only the compute's processes differ
+printf 'plugin_processes = 8;\n' > "$work/many.conf"
+printf 'plugin_processes = 1;\n' > "$work/one.conf"
+SSC_REPORT_CONFIG="$work/many.conf"
+export SSC_REPORT_CONFIG
 
 version=$(sed -n 's/^AC_INIT(\[[^]]*\], *\[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")
 [ -n "$version" ] || die "cannot read the version from AC_INIT in configure.ac"
@@ -230,7 +237,7 @@ check_edition()
         fail "$label: render of $cfg $* failed (exit $rc)"
         return
     fi
-    (cd "$dir/again" && TZ=Asia/Shanghai LC_ALL=C.UTF-8 \
+    (cd "$dir/again" && TZ=Asia/Shanghai LC_ALL=C.UTF-8 SSC_REPORT_CONFIG="$work/one.conf" \
         "$SSC_REPORT" render "$cfg" -o other-name.pdf "$@") > "$dir/again.out" 2>&1 ||
         fail "$label: the second render failed: $(cat "$dir/again.out")"
     if [ -f "$dir/again/other-name.pdf" ] && ! same_file "$pdf" "$dir/again/other-name.pdf"; then

@@ -5,7 +5,9 @@
 # (tests/plugins/modules/hostile/) fails its run with one line
 #   REPORT:LINE: section N (plugin NAME): WHAT
 # and exit status 3, and replaces nothing: the previous PDF and data-out
-# files stay as they were and no temporary file is left.
+# files stay as they were and no temporary file is left.  With sections
+# computed side by side (plugin_processes), the first failure in report
+# order is the one named.
 . "$top_srcdir/tests/lib.sh"
 
 mods="$top_builddir/tests/plugins/modules"
@@ -63,6 +65,29 @@ expect exiting "exited with status 7"
 expect flooding "returned more than 1,000 rows (limit 1,000)"
 expect flooding "returned more than 1,000 rows (limit 1,000)" 'options = { rows = 1001; };'
 
+# Sections are computed by several children (section i by child i mod K),
+# but read in report order: the first failure in the report is the one
+# named, whatever K is and whichever child fails first.  Here section 3
+# (with section 1 in child 1 of 2) crashes at once, while section 2 exits.
+cat > "$work/order.cfg" <<CFG
+title = "Faults";
+data = { path = "$top_srcdir/data/sample-portfolio.csv"; };
+sections = (
+  { plugin = "by-region"; title = "Regions"; },
+  { plugin = "exiting"; title = "Exits"; chart = "table"; },
+  { plugin = "crashing"; title = "Crashes"; chart = "table"; }
+);
+CFG
+for k in 1 2 3; do
+    printf 'plugin_timeout = 2;\nplugin_processes = %s;\n' "$k" > "$work/k$k.conf"
+    run render "$work/order.cfg" --config "$work/k$k.conf" -o "$work/out/r.pdf"
+    [ "$rc" -eq 3 ] || { show_run; fail "$k processes: exit $rc, expected 3"; }
+    want="$work/order.cfg:5: section 2 (plugin exiting): exited with status 7"
+    [ "$(cat "$work/run.err")" = "$want" ] ||
+        fail "$k processes: expected \"$want\", got: $(cat "$work/run.err")"
+    same_file "$work/out/r.pdf" "$work/previous.pdf" || fail "$k processes: the PDF was replaced"
+done
+
 # check contains the faults the same way
 report crashing crashing
 run check "$work/crashing.cfg" --config "$work/engine.conf"
@@ -80,6 +105,11 @@ grep -q "returned more than 1,000,000 rows (limit 1,000,000)$" "$work/run.err" |
     fail "default limit: $(cat "$work/run.err")"
 
 # the settings are checked like any other
+printf 'plugin_processes = 9;\n' > "$work/bad.conf"
+run check "$work/previous.cfg" --config "$work/bad.conf"
+[ "$rc" -eq 1 ] || fail "plugin_processes = 9: exit $rc"
+grep -q "bad.conf:1: plugin_processes: 9 is outside 1 to 8" "$work/run.err" ||
+    fail "plugin_processes = 9: $(cat "$work/run.err")"
 printf 'plugin_timeout = 0;\n' > "$work/bad.conf"
 run check "$work/previous.cfg" --config "$work/bad.conf"
 [ "$rc" -eq 1 ] || fail "plugin_timeout = 0: exit $rc"
