@@ -239,24 +239,6 @@ static ssc_text rowcheck_code(ssc_rowcheck *rc, const ssc_row *row, int col)
     return t;
 }
 
-static void rowcheck_id_check(ssc_rowcheck *rc, const ssc_row *row, ssc_project_in *p)
-{
-    char show[64];
-    /* one copy of the id, for the set and then the row */
-    const char *kept = ssc_store_keep(rc->store, p->id.s, p->id.len);
-    long first = kept ? ssc_idset_add(rc->ids, kept, p->id.len, row->line) : -1;
-
-    if (first < 0) {
-        rc->oom = 1;
-        return;
-    }
-    p->id.s = kept;
-    p->id_kept = 1;
-    if (first > 0)
-        ssc_rowcheck_problem(rc, row->line, rowcheck_colname(row, SSC_COL_ID),
-                             "%s is already used on line %ld", SHOW(show, p->id), first);
-}
-
 static void rowcheck_empty_item(ssc_rowcheck *rc, const ssc_row *row, int col, ssc_text cell)
 {
     char show[64];
@@ -581,26 +563,87 @@ void ssc_rowcheck_begin(ssc_rowcheck *rc)
     rc->row_problems = 0;
 }
 
+/* Every cell but the id, in column order. */
+static void rowcheck_cells(ssc_rowcheck *rc, const ssc_row *row, ssc_project_in *p)
+{
+    rowcheck_text(rc, row, SSC_COL_TITLE, &p->title);
+    rowcheck_text(rc, row, SSC_COL_LEAD, &p->lead);
+    rowcheck_partners(rc, row, p);
+    rowcheck_countries(rc, row, p);
+    rowcheck_text(rc, row, SSC_COL_SECTOR, &p->sector);
+    rowcheck_sdgs(rc, row, p);
+    rowcheck_dates(rc, row, p);
+    rowcheck_choices(rc, row, p);
+    rowcheck_text(rc, row, SSC_COL_FUNDING, &p->funding_source);
+    rowcheck_numbers(rc, row, p);
+    rowcheck_extras(rc, row, p);
+}
+
+/* Where the problem list stood when the row's id was known: its
+ * duplicate is found only after the other cells (ssc_rowcheck_end says
+ * why) but reported where a check in column order would report it. */
+typedef struct rowcheck_mark {
+    size_t problems, row_problems, diag_total;
+} rowcheck_mark;
+
+static void rowcheck_id_check(ssc_rowcheck *rc, const ssc_row *row, ssc_project_in *p,
+                              uint32_t hash, rowcheck_mark mark)
+{
+    char show[64];
+    int again;
+    /* one copy of the id, for the set and then the row */
+    const char *kept = ssc_store_keep(rc->store, p->id.s, p->id.len);
+    long first = kept ? ssc_idset_add_hashed(rc->ids, kept, p->id.len, hash, row->line) : -1;
+
+    if (first < 0) {
+        rc->oom = 1;
+        return;
+    }
+    p->id.s = kept;
+    p->id_kept = 1;
+    if (first == 0)
+        return;
+    /* rare (a repeated id in a row with other problems): take back the
+     * other cells' problems, report the id's, and check them again, which
+     * gives the same problems and project in the same order */
+    again = rc->problems != mark.problems;
+    if (again) {
+        rc->problems = mark.problems;
+        rc->row_problems = mark.row_problems;
+        if (rc->diag)
+            ssc_diag_truncate(rc->diag, mark.diag_total);
+    }
+    ssc_rowcheck_problem(rc, row->line, rowcheck_colname(row, SSC_COL_ID),
+                         "%s is already used on line %ld", SHOW(show, p->id), first);
+    if (again)
+        rowcheck_cells(rc, row, p);
+}
+
 int ssc_rowcheck_end(ssc_rowcheck *rc, const ssc_row *row, ssc_error *err)
 {
     ssc_project_in p;
 
     memset(&p, 0, sizeof p);
     if (row) {
+        int has_id;
+        uint32_t hash = 0;
+        rowcheck_mark mark = {0, 0, 0};
+
         p.line = row->line;
-        if (rowcheck_text(rc, row, SSC_COL_ID, &p.id) && p.id.len)
-            rowcheck_id_check(rc, row, &p);
-        rowcheck_text(rc, row, SSC_COL_TITLE, &p.title);
-        rowcheck_text(rc, row, SSC_COL_LEAD, &p.lead);
-        rowcheck_partners(rc, row, &p);
-        rowcheck_countries(rc, row, &p);
-        rowcheck_text(rc, row, SSC_COL_SECTOR, &p.sector);
-        rowcheck_sdgs(rc, row, &p);
-        rowcheck_dates(rc, row, &p);
-        rowcheck_choices(rc, row, &p);
-        rowcheck_text(rc, row, SSC_COL_FUNDING, &p.funding_source);
-        rowcheck_numbers(rc, row, &p);
-        rowcheck_extras(rc, row, &p);
+        /* over a million ids the set's slot for this one is rarely in the
+         * cache: ask for it now and check the other cells while it comes,
+         * rather than wait for it first (issue 10: the add waited on
+         * nearly every row) */
+        has_id = rowcheck_text(rc, row, SSC_COL_ID, &p.id) && p.id.len;
+        if (has_id) {
+            hash = ssc_idset_hash(p.id.s, p.id.len);
+            ssc_idset_prefetch(rc->ids, hash);
+            mark = (rowcheck_mark){rc->problems, rc->row_problems,
+                                   rc->diag ? ssc_diag_total(rc->diag) : 0};
+        }
+        rowcheck_cells(rc, row, &p);
+        if (has_id)
+            rowcheck_id_check(rc, row, &p, hash, mark);
     }
     if (rc->oom)
         return ssc_error_oom(err);

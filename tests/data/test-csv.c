@@ -711,6 +711,33 @@ static void test_duplicate_ids(void)
                     "t.csv:5: id: B is already used on line 3\n"
                     "t.csv:6: id: X\"1 is already used on line 2",
                     3);
+    /* a repeated id is found after the row's other cells (its slot is
+     * fetched meanwhile) but reported first, as the columns come; a bad
+     * row's id still counts as used */
+    expect_problems(REQ "A,T,L,VNM,s,1,2010,ongoing\n"
+                        "A,T,L,XXX,s,19,2010,ongoing\n"
+                        "B,,L,VNM,s,1,2010,ongoing\n"
+                        "B,T,L,VNM,s,1,2010,bad\n",
+                    "t.csv:3: id: A is already used on line 2\n"
+                    "t.csv:3: countries: XXX is not an ISO 3166-1 alpha-3 country code\n"
+                    "t.csv:3: sdg_primary: 19 is not an SDG (expected a whole number from 1 to "
+                    "17)\n"
+                    "t.csv:4: title: required, but empty\n"
+                    "t.csv:5: id: B is already used on line 4\n"
+                    "t.csv:5: status: bad is not a status (expected pipeline, ongoing, "
+                    "completed, cancelled or suspended)",
+                    6);
+    /* without a problem list the error names the id's problem, the first */
+    {
+        static const char csv[] = REQ "A,T,L,VNM,s,1,2010,ongoing\nA,T,L,XXX,s,1,2010,ongoing\n";
+        ssc_store *st = NULL;
+        ssc_error err;
+
+        ssc_error_clear(&err);
+        CHECK_INT(ssc_csv_load_buffer(csv, sizeof csv - 1, "n.csv", NULL, &st, NULL, NULL, &err),
+                  SSC_ERR);
+        CHECK_STR(err.message, "n.csv:3: id: A is already used on line 2 (and 1 more problem)");
+    }
 }
 
 static void test_unclosed_quote(void)

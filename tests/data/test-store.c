@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The portfolio store: interning, distinct lists (short and long), regions
  * derived from countries, and the accessors plugins read them through; the
- * id set, reserved ahead or grown, and a store reserved ahead. */
+ * id set, reserved ahead or grown, added to in one step or in three
+ * (hash, prefetch, add), and a store reserved ahead. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,6 +49,45 @@ static void idset_case(size_t reserve)
     ssc_idset_free(set);
 }
 
+/* The three-step add (hash, prefetch, add_hashed) as the row checker
+ * uses it: 3000 ids "R-1" ... "R-3000" on lines 101..3100 into a set
+ * never reserved, so the table grows from nothing (1024 slots hold 614)
+ * several times between a prefetch and its add; then repeats, each
+ * answered with the line written here by hand. */
+static void idset_hashed_case(void)
+{
+    ssc_idset *set = ssc_idset_new();
+    static char ids[3001][16];
+    int new_ok = 1;
+
+    CHECK(set != NULL);
+    if (!set)
+        return;
+    ssc_idset_prefetch(set, ssc_idset_hash("R-1", 3)); /* no table yet: a no-op */
+    for (long i = 1; i <= 3000; i++) {
+        int n = snprintf(ids[i], sizeof ids[i], "R-%ld", i);
+        uint32_t h = ssc_idset_hash(ids[i], (size_t)n);
+        ssc_idset_prefetch(set, h);
+        new_ok &= ssc_idset_add_hashed(set, ids[i], (size_t)n, h, 100 + i) == 0;
+    }
+    CHECK(new_ok);
+    /* the hash is the id's, not its address's: a copy elsewhere is found */
+    CHECK_INT(ssc_idset_add_hashed(set, "R-1", 3, ssc_idset_hash("R-1", 3), 5000), 101);
+    CHECK_INT(ssc_idset_add_hashed(set, "R-614", 5, ssc_idset_hash("R-614", 5), 5001), 714);
+    CHECK_INT(ssc_idset_add_hashed(set, "R-615", 5, ssc_idset_hash("R-615", 5), 5002), 715);
+    CHECK_INT(ssc_idset_add_hashed(set, "R-3000", 6, ssc_idset_hash("R-3000", 6), 5003), 3100);
+    /* the one-step add and the three-step one share the table */
+    CHECK_INT(ssc_idset_add(set, "R-2048", 6, 5004), 2148);
+    CHECK_INT(ssc_idset_add(set, "S-1", 3, 5005), 0);
+    CHECK_INT(ssc_idset_add_hashed(set, "S-1", 3, ssc_idset_hash("S-1", 3), 5006), 5005);
+    /* a repeat is not added: its first line stays the answer */
+    CHECK_INT(ssc_idset_add(set, "R-1", 3, 5007), 101);
+    /* neither a prefix nor a longer id is a repeat */
+    CHECK_INT(ssc_idset_add_hashed(set, "R-", 2, ssc_idset_hash("R-", 2), 5008), 0);
+    CHECK_INT(ssc_idset_add_hashed(set, "R-30000", 7, ssc_idset_hash("R-30000", 7), 5009), 0);
+    ssc_idset_free(set);
+}
+
 int main(void)
 {
     ssc_store *st = ssc_store_new();
@@ -60,6 +101,7 @@ int main(void)
     idset_case(0);
     idset_case(10);
     idset_case(5000);
+    idset_hashed_case();
     CHECK(st != NULL);
     if (!st)
         return check_done();
