@@ -53,9 +53,10 @@ void ssc_theme_fonts_for_language(ssc_theme *t, const char *language)
 {
     if (!language || strcmp(language, "zh") != 0)
         return;
-    if (!strcmp(t->font_body, SSC_THEME_FONTS))
+    if (!strcmp(t->font_body, SSC_THEME_FONTS) || !strcmp(t->font_body, SSC_THEME_FONTS_BEFORE))
         strcpy(t->font_body, SSC_THEME_FONTS_ZH);
-    if (!strcmp(t->font_heading, SSC_THEME_FONTS))
+    if (!strcmp(t->font_heading, SSC_THEME_FONTS) ||
+        !strcmp(t->font_heading, SSC_THEME_FONTS_BEFORE))
         strcpy(t->font_heading, SSC_THEME_FONTS_ZH);
 }
 

@@ -20,6 +20,8 @@
 #                      metadata, byte-identical renders under SOURCE_DATE_EPOCH
 #   charts-out.sh      render --charts DIR: a 150 dpi PNG and an SVG per chart
 #   e2e-rtl.sh         right-to-left titles; a character no font has is refused
+#   fonts-fallback.sh  a minus sign in an English report comes from DejaVu
+#                      Sans, and the CJK face is not embedded
 #
 # After an intended change to the drawing, refresh the references with
 #   make visual-refresh
@@ -53,7 +55,8 @@ DRAW_TESTS = \
 	tests/draw/visual-pages.sh \
 	tests/draw/pdf-structure.sh \
 	tests/draw/charts-out.sh \
-	tests/draw/e2e-rtl.sh
+	tests/draw/e2e-rtl.sh \
+	tests/draw/fonts-fallback.sh
 TESTS += $(DRAW_TESTS)
 dist_check_SCRIPTS += $(DRAW_TESTS)
 # (a script named tests/draw/visual.sh would let make build

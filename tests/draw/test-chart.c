@@ -974,10 +974,10 @@ static void test_theme(void)
     ssc_theme_default(&t);
     /* Latin first, the CJK face as fallback: an English report without
      * Chinese never loads it; the Chinese edition puts it first */
-    CHECK_STR(t.font_body, "Noto Sans, Noto Sans CJK SC, DejaVu Sans");
-    CHECK_STR(t.font_heading, "Noto Sans, Noto Sans CJK SC, DejaVu Sans");
+    CHECK_STR(t.font_body, "Noto Sans, DejaVu Sans, Noto Sans CJK SC");
+    CHECK_STR(t.font_heading, "Noto Sans, DejaVu Sans, Noto Sans CJK SC");
     ssc_theme_fonts_for_language(&t, "en");
-    CHECK_STR(t.font_body, "Noto Sans, Noto Sans CJK SC, DejaVu Sans");
+    CHECK_STR(t.font_body, "Noto Sans, DejaVu Sans, Noto Sans CJK SC");
     ssc_theme_fonts_for_language(&t, "zh");
     CHECK_STR(t.font_body, "Noto Sans CJK SC, Noto Sans, DejaVu Sans");
     CHECK_STR(t.font_heading, "Noto Sans CJK SC, Noto Sans, DejaVu Sans");
@@ -987,6 +987,11 @@ static void test_theme(void)
     ssc_theme_fonts_for_language(&t, "zh");
     CHECK_STR(t.font_body, "Liberation Sans, Noto Sans CJK SC");
     CHECK_STR(t.font_heading, "Noto Sans CJK SC, Noto Sans, DejaVu Sans");
+    /* the built-in list before DejaVu Sans moved up (an installed
+     * settings file may still hold it) is still the built-in one */
+    strcpy(t.font_body, "Noto Sans, Noto Sans CJK SC, DejaVu Sans");
+    ssc_theme_fonts_for_language(&t, "zh");
+    CHECK_STR(t.font_body, "Noto Sans CJK SC, Noto Sans, DejaVu Sans");
     ssc_theme_default(&t);
     CHECK(fabs(t.page_w - 595.276) < 1e-9 && fabs(t.page_h - 841.89) < 1e-9);
     CHECK_INT(t.n_palette, 8);

@@ -64,7 +64,7 @@ fi
 # built-in list, written out (the Chinese edition turns it CJK-first).
 cat > "$work/engine.conf" <<'EOF'
 plugin_path = [ ];
-fonts = { body = "Noto Sans, Noto Sans CJK SC, DejaVu Sans"; heading = "Noto Sans, Noto Sans CJK SC, DejaVu Sans"; };
+fonts = { body = "Noto Sans, DejaVu Sans, Noto Sans CJK SC"; heading = "Noto Sans, DejaVu Sans, Noto Sans CJK SC"; };
 EOF
 
 # ---- render ---------------------------------------------------------------

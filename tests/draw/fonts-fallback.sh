@@ -1,0 +1,42 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Which font draws what Noto Sans lacks, with the built-in font list, in
+# an English report without Chinese text: a negative change is written
+# with U+2212 MINUS SIGN, which Debian's Noto Sans does not have; it must
+# come from DejaVu Sans, not from Noto Sans CJK SC (whose every weight
+# cairo reads whole, 16 MB, to embed).  The portfolio is written here:
+# three projects started in 2024 and one in 2025, so the year in review
+# of 2025 says "−2 since 2024".
+. "$top_srcdir/tests/lib.sh"
+need_tool pdftotext pdffonts
+
+{
+    echo "id,title,lead_institution,partner_institutions,countries,sector,sdg_primary," \
+        "sdg_secondary,start_date,end_date,status,funding_source,budget_usd,modality," \
+        "gender_marker,beneficiaries" | tr -d ' '
+    for i in 1 2 3; do
+        echo "P-$i,Project $i,Institute A,,KEN,water,6,,2024-0$i-01,,ongoing,PGTF,1000,,,"
+    done
+    echo "P-4,Project 4,Institute A,,KEN,water,6,,2025-03-01,,ongoing,PGTF,1000,,,"
+} > "$work/portfolio.csv"
+cat > "$work/report.cfg" <<'CFG'
+title = "Fonts";
+data = { path = "portfolio.csv"; };
+period = { year = 2025; };
+sections = ( { plugin = "year-in-review"; title = "The year in review"; } );
+CFG
+# the built-in list, whatever settings file the caller's environment names
+printf 'plugin_path = [ ];\n' > "$work/engine.conf"
+
+run render "$work/report.cfg" --config "$work/engine.conf" -o "$work/r.pdf"
+[ "$rc" -eq 0 ] || { show_run; die "render failed (exit $rc)"; }
+pdftotext "$work/r.pdf" "$work/r.txt" || die "pdftotext failed"
+minus=$(printf '\342\210\222') # U+2212 in UTF-8
+grep -q "${minus}2 since 2024" "$work/r.txt" ||
+    fail "no \"${minus}2 since 2024\" (1 project started in 2025, 3 in 2024) in the text"
+pdffonts "$work/r.pdf" > "$work/fonts" || die "pdffonts failed"
+grep -q 'NotoSansCJK' "$work/fonts" &&
+    fail "an English report without Chinese embeds the CJK face: $(grep NotoSansCJK "$work/fonts")"
+grep -q 'DejaVuSans' "$work/fonts" ||
+    fail "the minus sign is not drawn from DejaVu Sans: $(awk 'NR > 2 { print $1 }' "$work/fonts" | tr '\n' ' ')"
+finish
