@@ -17,3 +17,18 @@ EXTRA_DIST += bench/scale.sh
 # make bench: the one entry for issue 10's benchmark (engine, baseline, peers)
 bench: bench-scale
 .PHONY: bench
+
+# make bench-fonts: the fonts' floor under the 47-project report (see
+# bench/font-floor.sh); a plain target, like bench-csv: the build never
+# needs the program.  BENCH_PORTFOLIO: a portfolio to render as well.
+BENCH_FLOOR_PROG = bench/font-floor$(EXEEXT)
+bench-fonts: $(BENCH_FLOOR_PROG) ssc-report$(EXEEXT)
+	$(SHELL) $(srcdir)/bench/font-floor.sh $(abs_builddir)/$(BENCH_FLOOR_PROG) \
+		$(abs_builddir)/ssc-report $(BENCH_PORTFOLIO)
+$(BENCH_FLOOR_PROG): $(srcdir)/bench/font-floor.c
+	@$(MKDIR_P) bench
+	$(AM_V_CCLD)$(CC) $(CFLAGS) -O2 $(SSC_CFLAGS) $(CAIRO_CFLAGS) $(PANGO_CFLAGS) -o $@ \
+		$(srcdir)/bench/font-floor.c $(PANGO_LIBS) $(CAIRO_LIBS)
+.PHONY: bench-fonts
+CLEANFILES += $(BENCH_FLOOR_PROG)
+EXTRA_DIST += bench/font-floor.c bench/font-floor.sh
