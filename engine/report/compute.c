@@ -1,35 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* Sections computed in a child process (see compute.h).
- *
- * A few children per render, not one per section: sections are dealt out
- * in turn (section i to child i mod K, K at most one per processor the
- * command may use), so a report's metrics compute side by side over the
- * shared copy-on-write portfolio, and the parent still reads the outcomes
- * in section order: the first failure in report order ends the render,
- * whatever the others were doing, and the tables are the same whatever K
- * is.  A child per section would buy nothing but forks.  Each child
- * announces each of its sections before calling
- * its plugin ('S', which also restarts the section's clock), then sends
- * the section's outcome: a table ('T'), the plugin's own error ('E'), or
- * 'R' when it asked for a row past the limit (the child's table refuses
- * it, so memory stays bounded); 'D' ends the stream.  Numbers
- * travel as the doubles themselves, so tables (and the PDF and data-out
- * drawn from them) are exactly what an in-process compute gives.
- *
- * Wire format (native byte order: both ends are this very binary):
- *   u32 = 4 bytes, u64 = 8 bytes, str = u32 length (NONE: no string) and
- *   the bytes, no terminator.
- *   'S' u32 section
- *   'T' u32 key_kind, u32 columns, u64 rows, str note,
- *       str summary (ssc_table_set_summary; "": the engine's),
- *       4 x str measure (ssc_table_set_measure; all NONE: projects),
- *       columns x (str name, str title, u32 type, u32 unit),
- *       rows x (str key, str label, u64 colour + 1 (0: none),
- *               f64 row total (NaN: none given),
- *               columns x (f64 number, str text))
- *   'E' str file, u64 line, str message
- *   'R' (more rows than the limit were asked for)
- *   'D' */
+/* Sections computed in child processes (see compute.h): the parent's
+ * side.  The children (compute_child.c) take the sections in turn from a
+ * shared counter, so a processor that finishes a cheap section takes the
+ * next one instead of waiting for a dealt share (dealt in turn, two
+ * children had 31 % and 14 % of a million-project run), and each writes
+ * its sections' outcomes on its own pipe, in the format of
+ * compute_wire.h.  The parent still reads the outcomes in section order,
+ * from the child that took each (the shared table says which), so the
+ * first failure in report order is the one reported and the tables are
+ * the same whatever the number of children. */
 #define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "report/compute.h"
 
@@ -42,141 +21,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "data/csv.h"
+#include "report/compute_wire.h"
 #include "report/table.h"
-
-#define COMPUTE_NONE 0xFFFFFFFFu
-#define COMPUTE_MAX_STRING (16u << 20) /* 16 MiB: any one cell, note or name */
-#define COMPUTE_MAX_COLUMNS 4096u
-
-/* ---- the child --------------------------------------------------------- */
-
-static void put(FILE *w, const void *p, size_t n)
-{
-    if (n && fwrite(p, 1, n, w) != n)
-        _exit(125); /* the parent is gone or the pipe broke: nobody to tell */
-}
-
-static void put_u32(FILE *w, uint32_t v)
-{
-    put(w, &v, sizeof v);
-}
-
-static void put_u64(FILE *w, uint64_t v)
-{
-    put(w, &v, sizeof v);
-}
-
-static void put_str(FILE *w, const char *s)
-{
-    size_t n = s ? strlen(s) : 0;
-    if (!s) {
-        put_u32(w, COMPUTE_NONE);
-        return;
-    }
-    put_u32(w, n < COMPUTE_MAX_STRING ? (uint32_t)n : COMPUTE_MAX_STRING);
-    put(w, s, n < COMPUTE_MAX_STRING ? n : COMPUTE_MAX_STRING); /* the parent refuses it */
-}
-
-static void put_table(FILE *w, const ssc_table *t)
-{
-    size_t cols = ssc_table_columns(t), rows = ssc_table_rows(t);
-
-    put(w, "T", 1);
-    put_u32(w, (uint32_t)ssc_table_key_kind(t));
-    put_u32(w, (uint32_t)cols);
-    put_u64(w, (uint64_t)rows);
-    put_str(w, ssc_table_note(t));
-    put_str(w, ssc_table_summary(t));
-    for (int m = SSC_MEASURE_ONE; m <= SSC_MEASURE_ZH_COUNTER; m++)
-        put_str(w, ssc_table_measures_projects(t) ? NULL
-                                                  : ssc_table_measure(t, (ssc_measure_part)m));
-    for (size_t c = 0; c < cols; c++) {
-        put_str(w, ssc_table_column_name(t, c));
-        put_str(w, ssc_table_column_title_override(t, c));
-        put_u32(w, (uint32_t)ssc_table_column_type(t, c));
-        put_u32(w, (uint32_t)ssc_table_column_unit(t, c));
-    }
-    for (size_t r = 0; r < rows; r++) {
-        put_str(w, ssc_table_key(t, r));
-        put_str(w, ssc_table_label_override(t, r));
-        put_u64(w, (uint64_t)(ssc_table_colour(t, r) + 1));
-        double total = ssc_table_row_total(t, r);
-        put(w, &total, sizeof total);
-        for (size_t c = 0; c < cols; c++) {
-            double v = ssc_table_number(t, r, c);
-            put(w, &v, sizeof v);
-            put_str(w, ssc_table_text(t, r, c));
-        }
-    }
-}
-
-static void put_error(FILE *w, const char *file, long line, const char *message)
-{
-    put(w, "E", 1);
-    put_str(w, file);
-    put_u64(w, (uint64_t)line);
-    put_str(w, message);
-}
-
-/* The child: every section in turn; it never returns. */
-static void compute_child(int fd, pid_t parent, const ssc_portfolio *view,
-                          ssc_section *sections, size_t n, size_t first, size_t step,
-                          size_t max_rows)
-{
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
-    FILE *w;
-
-    /* die with the command, whatever kills it: an orphaned plugin must not
-     * run on (the command may have been killed before it could kill us) */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent)
-        _exit(125);
-    /* the command's handlers remove its temporary files: not ours to do */
-    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
-        signal(sigs[i], SIG_DFL);
-    if (!(w = fdopen(fd, "wb")))
-        _exit(125);
-    for (size_t i = first; i < n; i += step) {
-        ssc_section *s = &sections[i];
-        ssc_table *t = ssc_table_new();
-        ssc_error perr;
-        ssc_error_clear(&perr);
-        put(w, "S", 1);
-        put_u32(w, (uint32_t)i);
-        if (fflush(w) != 0)
-            _exit(125);
-        int rc = SSC_ERR;
-        if (t) {
-            ssc_table_set_max_rows(t, max_rows);
-            rc = s->plugin->compute(view, s, t, &perr);
-        }
-        if (!t) {
-            put_error(w, perr.file, 0, "out of memory");
-        } else if (ssc_table_flooded(t)) {
-            /* first: the plugin may pass the refused row off as its own
-             * failure; the table never holds more than the limit */
-            put(w, "R", 1);
-        } else if (rc != SSC_OK || ssc_table_failed(t)) {
-            put_error(w, perr.set ? perr.file : "", perr.set ? perr.line : 0,
-                      perr.set ? perr.message : "the plugin failed without saying why");
-        } else {
-            put_table(w, t);
-        }
-        if (fflush(w) != 0)
-            _exit(125);
-        ssc_table_free(t);
-    }
-    put(w, "D", 1);
-    if (fclose(w) != 0)
-        _exit(125);
-    _exit(0);
-}
 
 /* ---- the parent: reading the child's stream as untrusted input ---------- */
 
@@ -559,10 +411,11 @@ static void compute_stop(compute_reader *r, size_t k)
     free(r);
 }
 
-/* Starts k children, child w computing sections w, w + k, w + 2k...;
- * on failure those started are stopped (and r freed). */
+/* Starts k children, which take their sections from deal; on failure
+ * those started are stopped (and r freed). */
 static int compute_start(compute_reader *r, size_t k, const ssc_portfolio *view,
-                         ssc_section *sections, size_t n, size_t max_rows, ssc_error *err)
+                         ssc_section *sections, size_t n, ssc_compute_deal *deal,
+                         size_t max_rows, ssc_error *err)
 {
     pid_t self = getpid();
 
@@ -589,7 +442,7 @@ static int compute_start(compute_reader *r, size_t k, const ssc_portfolio *view,
             for (size_t o = 0; o < w; o++)
                 close(r[o].fd);
             close(fds[0]);
-            compute_child(fds[1], self, view, sections, n, w, k, max_rows);
+            ssc_compute_child(fds[1], self, view, sections, n, w, deal, max_rows);
         }
         close(fds[1]);
         r[w].fd = fds[0];
@@ -598,28 +451,62 @@ static int compute_start(compute_reader *r, size_t k, const ssc_portfolio *view,
     return SSC_OK;
 }
 
-int ssc_compute_sections(const ssc_portfolio *view, ssc_section *sections, size_t n,
-                         ssc_table **tables, const ssc_compute_limits *lim, int *fault,
-                         ssc_error *err)
+/* The reader of the child that took section i, once one has: children
+ * take sections in order, so by the time the parent has read every
+ * earlier outcome one has taken it or is about to (it takes the next one
+ * right after its last outcome).  NULL, with r[0]'s status set, at the
+ * deadline, when every child has closed its pipe without taking it, or
+ * when the owner table names no child. */
+static compute_reader *compute_owner(compute_reader *r, size_t k, const ssc_compute_deal *deal,
+                                     size_t i, double deadline)
 {
-    compute_reader *r, *cr = NULL;
-    size_t i, k;
+    for (;;) {
+        uint32_t o = __atomic_load_n(&deal->owner[i], __ATOMIC_ACQUIRE);
+        if (o >= 1 && o <= k)
+            return &r[o - 1];
+        if (o) {
+            compute_bad(&r[0], "a section taken by no child");
+            return NULL;
+        }
+        if (deadline > 0 && compute_clock() >= deadline) {
+            r[0].status = COMPUTE_TIMEOUT;
+            return NULL;
+        }
+        size_t open = 0;
+        for (size_t w = 0; w < k; w++) {
+            struct pollfd p = {.fd = r[w].fd, .events = 0};
+            open += poll(&p, 1, 0) == 0 || !(p.revents & (POLLHUP | POLLERR));
+        }
+        if (!open && !__atomic_load_n(&deal->owner[i], __ATOMIC_ACQUIRE)) {
+            r[0].status = COMPUTE_EOF;
+            return NULL;
+        }
+        struct timespec nap = {0, 100000}; /* 0.1 ms: a child is between sections */
+        nanosleep(&nap, NULL);
+    }
+}
 
-    *fault = 0;
-    if (n == 0)
-        return SSC_OK;
-    k = compute_processes(lim->processes, n);
-    if (!(r = calloc(k, sizeof *r))) /* 64 KiB of buffer each: not on the stack */
-        return ssc_error_oom(err);
-    if (compute_start(r, k, view, sections, n, lim->max_rows, err) != SSC_OK)
+static int compute_run(compute_reader *r, size_t k, ssc_compute_deal *deal,
+                       const ssc_portfolio *view, ssc_section *sections, size_t n,
+                       ssc_table **tables, const ssc_compute_limits *lim, int *fault,
+                       ssc_error *err)
+{
+    compute_reader *cr = NULL;
+    size_t i;
+
+    if (compute_start(r, k, view, sections, n, deal, lim->max_rows, err) != SSC_OK)
         return SSC_ERR;
     for (i = 0; i < n; i++) {
         uint32_t announced;
         char tag;
-        cr = &r[i % k];
         /* engine code only until the start, but a child forked from a
          * threaded process could stall there too: the clock runs */
-        cr->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
+        double deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
+        if (!(cr = compute_owner(r, k, deal, i, deadline))) {
+            cr = &r[0];
+            break;
+        }
+        cr->deadline = deadline;
         if (get(cr, &tag, 1) != 0 || (tag != 'S' && compute_bad(cr, "no section start")) ||
             get_u32(cr, &announced) != 0 || (announced != i && compute_bad(cr, "wrong section")))
             break;
@@ -662,4 +549,32 @@ int ssc_compute_sections(const ssc_portfolio *view, ssc_section *sections, size_
     cr->child = 0; /* compute_fault reaped it */
     compute_stop(r, k);
     return SSC_ERR;
+}
+
+int ssc_compute_sections(const ssc_portfolio *view, ssc_section *sections, size_t n,
+                         ssc_table **tables, const ssc_compute_limits *lim, int *fault,
+                         ssc_error *err)
+{
+    compute_reader *r;
+    ssc_compute_deal *deal;
+    size_t k, bytes;
+    int rc;
+
+    *fault = 0;
+    if (n == 0)
+        return SSC_OK;
+    if (n > UINT32_MAX)
+        return ssc_error_set(err, "too many sections");
+    k = compute_processes(lim->processes, n);
+    bytes = sizeof *deal + n * sizeof deal->owner[0];
+    deal = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (deal == MAP_FAILED)
+        return ssc_error_set(err, "cannot start the plugins' process: %s", strerror(errno));
+    if (!(r = calloc(k, sizeof *r))) { /* 64 KiB of buffer each: not on the stack */
+        munmap(deal, bytes);
+        return ssc_error_oom(err);
+    }
+    rc = compute_run(r, k, deal, view, sections, n, tables, lim, fault, err);
+    munmap(deal, bytes);
+    return rc;
 }

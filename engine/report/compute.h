@@ -22,8 +22,8 @@ typedef struct ssc_compute_limits {
 #define SSC_COMPUTE_MAX_PROCESSES 8
 
 /* Fills tables[i] (created here; the caller frees them) with the compute
- * of sections[i] over view, in lim->processes child processes (section i
- * in child i mod K), read back in section order: the tables, and which
+ * of sections[i] over view, in lim->processes child processes (each takes
+ * the next section when done with one), read back in section order: the tables, and which
  * failure is reported, do not depend on K.
  * On failure err names the report file and the section's line:
  * "section N (PLUGIN): MESSAGE" for a plugin that returned an error, and

@@ -14,7 +14,8 @@ engine_libsscengine_la_SOURCES += \
 	engine/report/filter.c engine/report/filter.h \
 	engine/report/period.c engine/report/period.h \
 	engine/report/section.c engine/report/section.h \
-	engine/report/compute.c engine/report/compute.h \
+	engine/report/compute.c engine/report/compute.h engine/report/compute_child.c \
+	engine/report/compute_wire.h \
 	engine/report/label.c engine/report/label.h \
 	engine/report/starter.c engine/report/starter.h
 EXTRA_DIST += engine/report/README.md

@@ -65,10 +65,10 @@ expect exiting "exited with status 7"
 expect flooding "returned more than 1,000 rows (limit 1,000)"
 expect flooding "returned more than 1,000 rows (limit 1,000)" 'options = { rows = 1001; };'
 
-# Sections are computed by several children (section i by child i mod K),
-# but read in report order: the first failure in the report is the one
-# named, whatever K is and whichever child fails first.  Here section 3
-# (with section 1 in child 1 of 2) crashes at once, while section 2 exits.
+# Sections are computed by several children (each takes the next section
+# when done with one), but read in report order: the first failure in the
+# report is the one named, whatever K is and whichever child fails first.
+# Here section 3 crashes at once, while section 2 exits.
 cat > "$work/order.cfg" <<CFG
 title = "Faults";
 data = { path = "$top_srcdir/data/sample-portfolio.csv"; };
