@@ -6,9 +6,9 @@
  * children had 31 % and 14 % of a million-project run), and each writes
  * its sections' outcomes on its own pipe, in the format of
  * compute_wire.h.  The parent still reads the outcomes in section order,
- * from the child that took each (the shared table says which), so the
- * first failure in report order is the one reported and the tables are
- * the same whatever the number of children. */
+ * from the child that took each (its stream's next header says so), so
+ * the first failure in report order is the one reported and the tables
+ * are the same whatever the number of children. */
 #define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "report/compute.h"
 
@@ -35,6 +35,9 @@
 typedef struct compute_reader {
     int fd;
     pid_t child;
+    long pending; /* the section announced ('S' read), its outcome not yet; -1: none */
+    long last;    /* the last section whose outcome was read; -1: none yet */
+    int done;     /* its 'D' was read */
     double deadline; /* monotonic seconds; 0: none */
     unsigned char buf[65536];
     size_t pos, len;
@@ -297,12 +300,12 @@ static int compute_fault(const compute_reader *r, pid_t child, const ssc_section
     pid_t done = 0;
     /* at EOF the child has ended (its status says how), unless it closed
      * the pipe itself: give it two seconds, then stop it */
-    for (int k = 0; r->status == COMPUTE_EOF && k < 200 && done == 0; k++) {
+    for (int k = 0; child > 0 && r->status == COMPUTE_EOF && k < 200 && done == 0; k++) {
         done = waitpid(child, &status, WNOHANG);
         if (done == 0)
             usleep(10000);
     }
-    if (done <= 0) {
+    if (done <= 0 && child > 0) { /* never kill(0): that is our process group */
         kill(child, SIGKILL);
         while (waitpid(child, &status, 0) < 0 && errno == EINTR)
             ;
@@ -370,8 +373,26 @@ static int compute_read_one(compute_reader *r, const ssc_section *s, size_t i, s
     }
 }
 
+/* The processors a container's CPU quota allows (cgroup v2 cpu.max,
+ * "QUOTA PERIOD", rounded up), or 0 when there is no quota: a quota of one
+ * processor on an eight-processor host must not get eight children. */
+static size_t compute_quota(void)
+{
+    FILE *f = fopen("/sys/fs/cgroup/cpu.max", "r");
+    long long quota = 0, period = 0;
+    char first[32];
+
+    if (!f)
+        return 0;
+    if (fscanf(f, "%31s %lld", first, &period) != 2 || strcmp(first, "max") == 0 ||
+        sscanf(first, "%lld", &quota) != 1 || quota <= 0 || period <= 0)
+        quota = 0;
+    fclose(f);
+    return quota ? (size_t)((quota + period - 1) / period) : 0;
+}
+
 /* How many children: one per processor this process may run on (so that
- * `taskset` or a container's CPU set is obeyed), at most
+ * `taskset`, a container's CPU set or its CPU quota is obeyed), at most
  * SSC_COMPUTE_MAX_PROCESSES and never more than there are sections. */
 static size_t compute_processes(size_t asked, size_t n)
 {
@@ -384,6 +405,9 @@ static size_t compute_processes(size_t asked, size_t n)
             k = (size_t)CPU_COUNT(&set);
         else
             k = online > 0 ? (size_t)online : 1;
+        size_t quota = compute_quota();
+        if (quota && quota < k)
+            k = quota;
         if (k > SSC_COMPUTE_MAX_PROCESSES)
             k = SSC_COMPUTE_MAX_PROCESSES;
     }
@@ -411,30 +435,38 @@ static void compute_stop(compute_reader *r, size_t k)
     free(r);
 }
 
-/* Starts k children, which take their sections from deal; on failure
- * those started are stopped (and r freed). */
-static int compute_start(compute_reader *r, size_t k, const ssc_portfolio *view,
+/* Starts up to *k children, which take their sections from deal.  When a
+ * pipe or a fork fails after the first child, the render goes on with
+ * those started (*k says how many: the shared counter hands them every
+ * section); when the first fails, r is freed and the render fails. */
+static int compute_start(compute_reader *r, size_t *k, const ssc_portfolio *view,
                          ssc_section *sections, size_t n, ssc_compute_deal *deal,
                          size_t max_rows, ssc_error *err)
 {
     pid_t self = getpid();
 
-    for (size_t w = 0; w < k; w++)
+    for (size_t w = 0; w < *k; w++) {
         r[w].fd = -1;
+        r[w].pending = r[w].last = -1;
+    }
     fflush(NULL); /* a plugin's exit() must not write our buffers twice */
-    for (size_t w = 0; w < k; w++) {
-        int fds[2], e;
-        pid_t child;
-        if (pipe(fds) != 0) {
+    for (size_t w = 0; w < *k; w++) {
+        int fds[2], e = 0;
+        pid_t child = -1;
+        int piped = pipe(fds) == 0;
+        if (piped)
+            child = fork();
+        if (child < 0) {
             e = errno;
-            compute_stop(r, k);
-            return ssc_error_set(err, "cannot start the plugins' process: %s", strerror(e));
-        }
-        if ((child = fork()) < 0) {
-            e = errno;
-            close(fds[0]);
-            close(fds[1]);
-            compute_stop(r, k);
+            if (piped) {
+                close(fds[0]);
+                close(fds[1]);
+            }
+            if (w > 0) {
+                *k = w;
+                return SSC_OK;
+            }
+            compute_stop(r, *k);
             return ssc_error_set(err, "cannot start the plugins' process: %s", strerror(e));
         }
         if (child == 0) {
@@ -442,7 +474,7 @@ static int compute_start(compute_reader *r, size_t k, const ssc_portfolio *view,
             for (size_t o = 0; o < w; o++)
                 close(r[o].fd);
             close(fds[0]);
-            ssc_compute_child(fds[1], self, view, sections, n, w, deal, max_rows);
+            ssc_compute_child(fds[1], self, view, sections, n, deal, max_rows);
         }
         close(fds[1]);
         r[w].fd = fds[0];
@@ -451,39 +483,108 @@ static int compute_start(compute_reader *r, size_t k, const ssc_portfolio *view,
     return SSC_OK;
 }
 
-/* The reader of the child that took section i, once one has: children
- * take sections in order, so by the time the parent has read every
- * earlier outcome one has taken it or is about to (it takes the next one
- * right after its last outcome).  NULL, with r[0]'s status set, at the
- * deadline, when every child has closed its pipe without taking it, or
- * when the owner table names no child. */
-static compute_reader *compute_owner(compute_reader *r, size_t k, const ssc_compute_deal *deal,
-                                     size_t i, double deadline)
+/* Reads the next header of r's stream, which is 'S' and the number of
+ * the next section its child took, or 'D'; i is the section the parent
+ * waits for.  0, or -1 with r->status set. */
+static int compute_header(compute_reader *r, const compute_reader *all, size_t k, size_t i,
+                          size_t n)
+{
+    char tag;
+    uint32_t j;
+
+    if (get(r, &tag, 1) != 0)
+        return -1;
+    if (tag == 'D') {
+        r->done = 1;
+        return 0;
+    }
+    if (tag != 'S')
+        return compute_bad(r, "no section start");
+    if (get_u32(r, &j) != 0)
+        return -1;
+    /* children take sections in order, each once, none before i: the
+     * counter is in memory a plugin could scribble on, so check */
+    if (j >= n || j < i || (r->last >= 0 && j <= (size_t)r->last))
+        return compute_bad(r, "wrong section");
+    for (size_t w = 0; w < k; w++)
+        if (all[w].pending == (long)j)
+            return compute_bad(r, "wrong section");
+    r->pending = (long)j;
+    return 0;
+}
+
+/* The reader of the child that took section i.  Children take sections
+ * in order and the parent has read every earlier outcome, so each
+ * child's next record is the header of the next section it took (or its
+ * end): the parent reads headers, from the streams that have one ready,
+ * until one announces i.  NULL when none will (a stream broke or ended,
+ * or the deadline passed); *blame is then the stream to blame. */
+static compute_reader *compute_owner(compute_reader *r, size_t k, size_t i, size_t n,
+                                     double deadline, compute_reader **blame)
 {
     for (;;) {
-        uint32_t o = __atomic_load_n(&deal->owner[i], __ATOMIC_ACQUIRE);
-        if (o >= 1 && o <= k)
-            return &r[o - 1];
-        if (o) {
-            compute_bad(&r[0], "a section taken by no child");
-            return NULL;
-        }
-        if (deadline > 0 && compute_clock() >= deadline) {
-            r[0].status = COMPUTE_TIMEOUT;
-            return NULL;
-        }
-        size_t open = 0;
+        struct pollfd p[SSC_COMPUTE_MAX_PROCESSES];
+        size_t who[SSC_COMPUTE_MAX_PROCESSES], np = 0;
         for (size_t w = 0; w < k; w++) {
-            struct pollfd p = {.fd = r[w].fd, .events = 0};
-            open += poll(&p, 1, 0) == 0 || !(p.revents & (POLLHUP | POLLERR));
+            if (r[w].pending == (long)i)
+                return &r[w];
+            if (r[w].pending >= 0 || r[w].done)
+                continue;
+            if (r[w].pos < r[w].len) { /* already read ahead: no wait */
+                r[w].deadline = deadline;
+                if (compute_header(&r[w], r, k, i, n) != 0) {
+                    *blame = &r[w];
+                    return NULL;
+                }
+                w = (size_t)-1; /* look again from the start */
+                np = 0;
+                continue;
+            }
+            p[np].fd = r[w].fd;
+            p[np].events = POLLIN;
+            p[np].revents = 0;
+            who[np++] = w;
         }
-        if (!open && !__atomic_load_n(&deal->owner[i], __ATOMIC_ACQUIRE)) {
-            r[0].status = COMPUTE_EOF;
+        *blame = &r[0];
+        if (np == 0) { /* every child is done or busy past i: nobody took it */
+            compute_bad(&r[0], "a section no child took");
             return NULL;
         }
-        struct timespec nap = {0, 100000}; /* 0.1 ms: a child is between sections */
-        nanosleep(&nap, NULL);
+        int ms = -1;
+        if (deadline > 0) {
+            double left = deadline - compute_clock();
+            if (left <= 0) {
+                *blame = &r[who[0]];
+                r[who[0]].status = COMPUTE_TIMEOUT;
+                return NULL;
+            }
+            ms = (int)(left * 1000.0) + 1;
+        }
+        int ready = poll(p, (nfds_t)np, ms);
+        if (ready < 0 && errno != EINTR) {
+            compute_bad(&r[0], "cannot wait for the plugins' processes");
+            return NULL;
+        }
+        for (size_t q = 0; ready > 0 && q < np; q++) {
+            if (!p[q].revents)
+                continue;
+            compute_reader *c = &r[who[q]];
+            c->deadline = deadline;
+            if (compute_header(c, r, k, i, n) != 0) {
+                *blame = c;
+                return NULL;
+            }
+        }
     }
+}
+
+/* The section to name when r's stream broke while the parent waited
+ * for section i: the one its child was computing, else the last one it
+ * finished (a plugin that corrupted memory can kill its child after its
+ * table went out), else i. */
+static size_t compute_blamed(const compute_reader *r, size_t i)
+{
+    return r->pending >= 0 ? (size_t)r->pending : r->last >= 0 ? (size_t)r->last : i;
 }
 
 static int compute_run(compute_reader *r, size_t k, ssc_compute_deal *deal,
@@ -492,60 +593,56 @@ static int compute_run(compute_reader *r, size_t k, ssc_compute_deal *deal,
                        ssc_error *err)
 {
     compute_reader *cr = NULL;
-    size_t i;
+    size_t i, at;
 
-    if (compute_start(r, k, view, sections, n, deal, lim->max_rows, err) != SSC_OK)
+    if (compute_start(r, &k, view, sections, n, deal, lim->max_rows, err) != SSC_OK)
         return SSC_ERR;
     for (i = 0; i < n; i++) {
-        uint32_t announced;
-        char tag;
         /* engine code only until the start, but a child forked from a
          * threaded process could stall there too: the clock runs */
         double deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
-        if (!(cr = compute_owner(r, k, deal, i, deadline))) {
-            cr = &r[0];
-            break;
+        compute_reader *blame = NULL;
+        if (!(cr = compute_owner(r, k, i, n, deadline, &blame))) {
+            cr = blame;
+            at = compute_blamed(cr, i);
+            goto fault;
         }
-        cr->deadline = deadline;
-        if (get(cr, &tag, 1) != 0 || (tag != 'S' && compute_bad(cr, "no section start")) ||
-            get_u32(cr, &announced) != 0 || (announced != i && compute_bad(cr, "wrong section")))
-            break;
+        cr->pending = -1;
+        cr->last = (long)i;
         /* a child's later section may have started long before the parent
          * got to it: its clock starts now, so it has at least its time */
         cr->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
         int got = compute_read_one(cr, &sections[i], i, tables, lim, fault, err);
-        if (got < 0)
-            break;
+        if (got < 0) {
+            at = i;
+            goto fault;
+        }
         if (got == 0) {
             /* the plugin's own failure: the rest is not needed */
             compute_stop(r, k);
             return SSC_ERR;
         }
     }
-    if (i == n) {
-        size_t w;
-        for (w = 0; w < k; w++) {
-            char tag;
-            int status;
-            cr = &r[w];
-            cr->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
-            if (get(cr, &tag, 1) != 0 || tag != 'D') {
-                if (!cr->status)
-                    compute_bad(cr, "no end of the stream");
-                break;
-            }
-            while (waitpid(cr->child, &status, 0) < 0 && errno == EINTR)
-                ;
-            cr->child = 0;
+    for (size_t w = 0; w < k; w++) {
+        int status;
+        cr = &r[w];
+        cr->deadline = lim->timeout > 0 ? compute_clock() + (double)lim->timeout : 0;
+        if (!cr->done && (compute_header(cr, r, k, n, n) != 0 || !cr->done)) {
+            if (!cr->status)
+                compute_bad(cr, "no end of the stream");
+            at = compute_blamed(cr, n - 1);
+            goto fault;
         }
-        if (w == k) {
-            compute_stop(r, k);
-            return SSC_OK;
-        }
+        while (waitpid(cr->child, &status, 0) < 0 && errno == EINTR)
+            ;
+        cr->child = 0;
     }
+    compute_stop(r, k);
+    return SSC_OK;
+
+fault:
     *fault = 1;
-    compute_fault(cr, cr->child, &sections[i < n ? i : n - 1], i < n ? i : n - 1, lim->timeout,
-                  err);
+    compute_fault(cr, cr->child, &sections[at], at, lim->timeout, err);
     cr->child = 0; /* compute_fault reaped it */
     compute_stop(r, k);
     return SSC_ERR;
@@ -566,7 +663,7 @@ int ssc_compute_sections(const ssc_portfolio *view, ssc_section *sections, size_
     if (n > UINT32_MAX)
         return ssc_error_set(err, "too many sections");
     k = compute_processes(lim->processes, n);
-    bytes = sizeof *deal + n * sizeof deal->owner[0];
+    bytes = sizeof *deal;
     deal = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (deal == MAP_FAILED)
         return ssc_error_set(err, "cannot start the plugins' process: %s", strerror(errno));

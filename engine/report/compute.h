@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Metric plugins' compute hooks run in a child process, so that a plugin
+/* Metric plugins' compute hooks run in child processes, so that a plugin
  * that crashes, hangs, calls exit() or floods its table fails its section
  * with one line instead of taking the command down (or the machine's
- * memory with it).  The child sends each table back over a pipe; the
+ * memory with it).  The children send each table back over a pipe; the
  * parent reads it as untrusted input and rebuilds it. */
 #ifndef SSC_COMPUTE_H
 #define SSC_COMPUTE_H

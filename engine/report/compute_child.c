@@ -81,7 +81,7 @@ static void put_error(FILE *w, const char *file, long line, const char *message)
 }
 
 void ssc_compute_child(int fd, pid_t parent, const ssc_portfolio *view, ssc_section *sections,
-                       size_t n, size_t me, ssc_compute_deal *deal, size_t max_rows)
+                       size_t n, ssc_compute_deal *deal, size_t max_rows)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
     FILE *w;
@@ -100,9 +100,6 @@ void ssc_compute_child(int fd, pid_t parent, const ssc_portfolio *view, ssc_sect
         size_t i = __atomic_fetch_add(&deal->next, 1, __ATOMIC_SEQ_CST);
         if (i >= n)
             break;
-        /* before the announcement: the parent looks here to learn whose
-         * pipe section i's outcome comes on */
-        __atomic_store_n(&deal->owner[i], (uint32_t)(me + 1), __ATOMIC_RELEASE);
         ssc_section *s = &sections[i];
         ssc_table *t = ssc_table_new();
         ssc_error perr;

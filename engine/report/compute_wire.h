@@ -3,18 +3,18 @@
  * side; compute_child.c, the children's).
  *
  * The children share a counter and take the sections from it in turn;
- * for each, a child first writes its number in the shared owner table
- * (so the parent, which reads outcomes in section order, knows whose pipe
- * to read), then announces it on its pipe ('S', which also starts the
- * section's clock in the parent) and calls its plugin, then sends the
+ * for each, a child announces it on its own pipe ('S': the parent, which
+ * reads outcomes in section order, learns from these headers whose pipe
+ * to read) and calls its plugin, then sends the
  * section's outcome: a table ('T'), the plugin's own error ('E'), or 'R'
  * when it asked for a row past the limit (the child's table refuses it,
  * so memory stays bounded); 'D' ends a child's stream.  Numbers travel
  * as the doubles themselves, so tables (and the PDF and data-out drawn
  * from them) are exactly what an in-process compute gives.  The parent
  * trusts none of it: a plugin runs in the child, and may scribble on the
- * shared table as on anything else there, so every owner and every
- * announcement is checked, and every wait has the plugin's time limit.
+ * shared counter as on anything else there, so every announcement is
+ * checked (each section once, in order), and every wait has the plugin's
+ * time limit when there is one.
  *
  * Wire format (native byte order: both ends are this very binary):
  *   u32 = 4 bytes, u64 = 8 bytes, str = u32 length (NONE: no string) and
@@ -43,16 +43,15 @@
 #define COMPUTE_MAX_STRING (16u << 20) /* 16 MiB: any one cell, note or name */
 #define COMPUTE_MAX_COLUMNS 4096u
 
-/* Shared (MAP_SHARED) between the parent and its children. */
+/* Shared (MAP_SHARED) between the children. */
 typedef struct ssc_compute_deal {
-    size_t next;       /* the next section to take */
-    uint32_t owner[];  /* per section: 1 + the child that took it; 0: none yet */
+    size_t next; /* the next section to take */
 } ssc_compute_deal;
 
-/* Child me's life: takes sections from deal until none is left, writing
+/* A child's life: takes sections from deal until none is left, writing
  * to fd; never returns. */
 void ssc_compute_child(int fd, pid_t parent, const ssc_portfolio *view, ssc_section *sections,
-                       size_t n, size_t me, ssc_compute_deal *deal, size_t max_rows)
+                       size_t n, ssc_compute_deal *deal, size_t max_rows)
     __attribute__((noreturn));
 
 #endif

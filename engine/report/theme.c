@@ -51,8 +51,14 @@ void ssc_theme_default(ssc_theme *t)
 
 void ssc_theme_fonts_for_language(ssc_theme *t, const char *language)
 {
-    if (!language || strcmp(language, "zh") != 0)
+    if (!language || strcmp(language, "zh") != 0) {
+        /* the previous built-in list is the built-in one */
+        if (!strcmp(t->font_body, SSC_THEME_FONTS_BEFORE))
+            strcpy(t->font_body, SSC_THEME_FONTS);
+        if (!strcmp(t->font_heading, SSC_THEME_FONTS_BEFORE))
+            strcpy(t->font_heading, SSC_THEME_FONTS);
         return;
+    }
     if (!strcmp(t->font_body, SSC_THEME_FONTS) || !strcmp(t->font_body, SSC_THEME_FONTS_BEFORE))
         strcpy(t->font_body, SSC_THEME_FONTS_ZH);
     if (!strcmp(t->font_heading, SSC_THEME_FONTS) ||

@@ -33,7 +33,7 @@ typedef struct ssc_theme {
  * DejaVu Sans comes before the CJK face for the symbols Noto Sans lacks
  * (Debian's has no U+2212 MINUS SIGN, which every negative change is
  * written with) and for Arabic: a minus drawn from the CJK face cost a
- * whole CJK weight, 20 MiB and a tenth of a second, for one glyph, and
+ * whole CJK weight, 18 MiB and some 0.05 s at 47 projects, for one glyph, and
  * DejaVu's minus is as wide as its plus, as a minus should be.
  * The Chinese edition puts the CJK face first, so its quotation marks and
  * the dashes inside Chinese sentences and the Latin words among Chinese
@@ -41,14 +41,15 @@ typedef struct ssc_theme {
 #define SSC_THEME_FONTS "Noto Sans, DejaVu Sans, Noto Sans CJK SC"
 #define SSC_THEME_FONTS_ZH "Noto Sans CJK SC, Noto Sans, DejaVu Sans"
 /* The built-in list before DejaVu Sans moved up: a settings file written
- * then (an installed one that upgrades kept) still gets the Chinese
- * edition's list. */
+ * then (an installed one that upgrades kept) still gets the built-in
+ * lists. */
 #define SSC_THEME_FONTS_BEFORE "Noto Sans, Noto Sans CJK SC, DejaVu Sans"
 
 void ssc_theme_default(ssc_theme *t);
 /* Gives the report's language its built-in font list: a font list that is
  * still the built-in SSC_THEME_FONTS (or SSC_THEME_FONTS_BEFORE) becomes
- * SSC_THEME_FONTS_ZH for "zh".
+ * SSC_THEME_FONTS_ZH for "zh", and SSC_THEME_FONTS_BEFORE becomes
+ * SSC_THEME_FONTS for other languages.
  * Lists that the settings or the report chose are left as they are. */
 void ssc_theme_fonts_for_language(ssc_theme *t, const char *language);
 /* Parses a colour written "#RRGGBB" (reports, engine settings); 0 and

@@ -98,6 +98,7 @@ static void child_main(const ssc_jobs *jobs, const ssc_job *job, const char *out
     ssc_diag problems;
     ssc_error err;
     ssc_tz_saved tz;
+    ssc_engine_config engine = jobs->engine; /* borrowed as the snapshot is */
     sigset_t none;
 
     /* die with the daemon: a render nobody waits for would write a report
@@ -119,7 +120,16 @@ static void child_main(const ssc_jobs *jobs, const ssc_job *job, const char *out
     o.sets = (const char *const *)job->sets;
     o.n_sets = job->n_sets;
     o.config = jobs->config;
-    o.engine = &jobs->engine;
+    /* up to max_parallel renders run at once: unless the settings say
+     * otherwise, they share the processors instead of each computing its
+     * sections on all of them (a plugin_timeout is wall time) */
+    if (engine.plugin_processes == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN), per = 1;
+        if (cpus > 0 && jobs->max_parallel > 0 && cpus / jobs->max_parallel > 1)
+            per = cpus / jobs->max_parallel;
+        engine.plugin_processes = per;
+    }
+    o.engine = &engine;
     child_clock clock = {.phase = SSC_PHASE_COUNT};
     ssc_progress progress = {child_clock_note, &clock};
     o.progress = &progress;

@@ -992,6 +992,9 @@ static void test_theme(void)
     strcpy(t.font_body, "Noto Sans, Noto Sans CJK SC, DejaVu Sans");
     ssc_theme_fonts_for_language(&t, "zh");
     CHECK_STR(t.font_body, "Noto Sans CJK SC, Noto Sans, DejaVu Sans");
+    strcpy(t.font_heading, "Noto Sans, Noto Sans CJK SC, DejaVu Sans");
+    ssc_theme_fonts_for_language(&t, "en");
+    CHECK_STR(t.font_heading, "Noto Sans, DejaVu Sans, Noto Sans CJK SC");
     ssc_theme_default(&t);
     CHECK(fabs(t.page_w - 595.276) < 1e-9 && fabs(t.page_h - 841.89) < 1e-9);
     CHECK_INT(t.n_palette, 8);
