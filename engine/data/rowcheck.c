@@ -8,7 +8,6 @@
  * to fix. */
 #include "data/rowcheck.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,10 +66,7 @@ void ssc_rowcheck_free(ssc_rowcheck *rc)
     if (!rc)
         return;
     ssc_idset_free(rc->ids);
-    free(rc->partners);
-    free(rc->countries);
-    free(rc->regions);
-    free(rc->extra);
+    free(rc->partners), free(rc->countries), free(rc->regions), free(rc->extra);
     ssc_store_free(rc->store);
     free(rc->name);
     free(rc);
@@ -656,7 +652,12 @@ int ssc_rowcheck_end(ssc_rowcheck *rc, const ssc_row *row, ssc_error *err)
     }
     if (rc->rejected)
         return SSC_OK; /* nothing will be rendered: spare the store the work */
-    return ssc_store_append(rc->store, &p, err);
+    int stored = ssc_store_append(rc->store, &p, err);
+    if (stored != SSC_OK && !err->file[0]) { /* the store knows rows, not files */
+        snprintf(err->file, sizeof err->file, "%s", ssc_rowcheck_name(rc));
+        err->line = row->line;
+    }
+    return stored;
 }
 
 /* ---- the outcome ------------------------------------------------------- */

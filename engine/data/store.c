@@ -319,7 +319,7 @@ int ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err)
         return ssc_error_oom(err);
     /* four bytes a row hold the line: 4 GiB of input has fewer lines */
     if (p->line < 0 || (unsigned long)p->line > UINT32_MAX)
-        return ssc_error_set(err, "line %ld: a portfolio may have at most %lu lines", p->line,
+        return ssc_error_set(err, "a portfolio may have at most %lu lines",
                              (unsigned long)UINT32_MAX);
     st->id[r] = p->id_kept ? p->id.s : ssc_intern_keep(st->in, p->id.s, p->id.len);
     st->title[r] = ssc_intern_keep(st->in, p->title.s, p->title.len);

@@ -2,7 +2,8 @@
 /* The portfolio store: interning, distinct lists (short and long), regions
  * derived from countries, and the accessors plugins read them through; the
  * id set, reserved ahead or grown, added to in one step or in three
- * (hash, prefetch, add), and a store reserved ahead. */
+ * (hash, prefetch, add), and a store reserved ahead; a line past what the
+ * store's four bytes hold, refused with the file and line named. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 
 #include "../check.h"
 #include "data/idset.h"
+#include "data/rowcheck.h"
 #include "data/store.h"
 
 static ssc_text txt(const char *s)
@@ -88,6 +90,60 @@ static void idset_hashed_case(void)
     ssc_idset_free(set);
 }
 
+/* Lines are four bytes in the store: line 2^32 is refused, by the store
+ * with the limit in words, by the row checker with the file and line. */
+static void line_limit_case(void)
+{
+    ssc_store *st = ssc_store_new();
+    ssc_error err;
+    long past = (long)UINT32_MAX + 1; /* long is 64-bit where this builds */
+    ssc_project_in p = {
+        .id = txt("P-1"), .title = txt("T"), .lead = txt("L"), .sector = txt("water"),
+        .start = {2014, 0, 0}, .status = SSC_STATUS_ONGOING, .beneficiaries = -1,
+        .line = past,
+    };
+
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    ssc_error_clear(&err);
+    CHECK_INT(ssc_store_append(st, &p, &err), SSC_ERR);
+    CHECK_STR(err.message, "a portfolio may have at most 4294967295 lines");
+    p.line = (long)UINT32_MAX;
+    ssc_error_clear(&err);
+    CHECK_INT(ssc_store_append(st, &p, &err), SSC_OK);
+    ssc_store_free(st);
+
+    ssc_rowcheck *rc = ssc_rowcheck_new("big.csv", NULL, 0);
+    CHECK(rc != NULL);
+    if (!rc)
+        return;
+    ssc_row row;
+    memset(&row, 0, sizeof row);
+    row.line = past;
+    static const struct { int col; const char *name, *v; } cells[] = {
+        {SSC_COL_ID, "id", "P-1"}, {SSC_COL_TITLE, "title", "Water"},
+        {SSC_COL_LEAD, "lead_institution", "Institute A"}, {SSC_COL_PARTNERS, "partner_institutions", ""},
+        {SSC_COL_COUNTRIES, "countries", "KEN"}, {SSC_COL_SECTOR, "sector", "water"},
+        {SSC_COL_SDG_PRIMARY, "sdg_primary", "6"}, {SSC_COL_SDG_SECONDARY, "sdg_secondary", ""},
+        {SSC_COL_START, "start_date", "2020"}, {SSC_COL_END, "end_date", ""},
+        {SSC_COL_STATUS, "status", "ongoing"}, {SSC_COL_FUNDING, "funding_source", "PGTF"},
+        {SSC_COL_BUDGET, "budget_usd", "1000"}, {SSC_COL_MODALITY, "modality", ""},
+        {SSC_COL_GENDER, "gender_marker", ""}, {SSC_COL_BENEFICIARIES, "beneficiaries", ""},
+    };
+    for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++) {
+        row.col[cells[c].col].v = txt(cells[c].v);
+        row.col[cells[c].col].name = cells[c].name;
+    }
+    ssc_error_clear(&err);
+    ssc_rowcheck_begin(rc);
+    CHECK_INT(ssc_rowcheck_end(rc, &row, &err), SSC_ERR);
+    CHECK_STR(err.file, "big.csv");
+    CHECK(err.line == past);
+    CHECK_STR(err.message, "a portfolio may have at most 4294967295 lines");
+    ssc_rowcheck_free(rc);
+}
+
 int main(void)
 {
     ssc_store *st = ssc_store_new();
@@ -102,6 +158,7 @@ int main(void)
     idset_case(10);
     idset_case(5000);
     idset_hashed_case();
+    line_limit_case();
     CHECK(st != NULL);
     if (!st)
         return check_done();
