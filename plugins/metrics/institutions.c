@@ -62,8 +62,9 @@ static int inst_country(inst_tally *t, const char *code)
 
 static void inst_sector(inst_tally *t, const char *code)
 {
+    /* by address: a portfolio's equal strings are one pointer (plugin.h) */
     for (size_t i = 0; i < t->n_sectors; i++)
-        if (strcmp(t->sectors[i].code, code) == 0) {
+        if (t->sectors[i].code == code) {
             t->sectors[i].n++;
             return;
         }
@@ -126,7 +127,8 @@ static inst_tally *inst_find(inst_index *x, inst_tally *t, size_t *nt, const cha
     size_t i = inst_hash(name) & x->mask;
     while (x->slot[i]) {
         inst_tally *it = &t[x->slot[i] - 1];
-        if (strcmp(it->name, name) == 0)
+        /* members come from the report, not the portfolio: by text too */
+        if (it->name == name || strcmp(it->name, name) == 0)
             return it;
         i = (i + 1) & x->mask;
     }
@@ -151,9 +153,9 @@ static int inst_tally_all(const ssc_portfolio *p, inst_index *x, inst_tally *t, 
             return -1;
         for (size_t k = 0; k < partners.count; k++) {
             const char *name = partners.items[k];
-            int seen = strcmp(name, lead) == 0;
+            int seen = name == lead; /* one portfolio's strings: by address */
             for (size_t j = 0; j < k && !seen; j++)
-                seen = strcmp(partners.items[j], name) == 0;
+                seen = partners.items[j] == name;
             it = seen ? NULL : inst_find(x, t, nt, name, 0);
             if (it && inst_count(p, row, it, 0))
                 return -1;
