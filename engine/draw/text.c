@@ -121,19 +121,13 @@ void ssc_text_measure(ssc_canvas *c, const char *text, const ssc_text_style *sty
     ssc_text_key key;
     double kw, kh;
 
-    if (c->text_cache) {
+    if (c->text_cache)
         text_key(c, text, style, width, &key);
-        if (!ssc_text_cache_get(c->text_cache, &key, &kw, &kh)) {
-            ssc_text_measure_uncached(c, text, style, width, &kw, &kh);
+    if (!c->text_cache || !ssc_text_cache_get(c->text_cache, &key, &kw, &kh)) {
+        ssc_text_measure_uncached(c, text, style, width, &kw, &kh);
+        if (c->text_cache)
             ssc_text_cache_put(c->text_cache, &key, kw, kh);
-        }
-        if (w)
-            *w = kw;
-        if (h)
-            *h = kh;
-        return;
     }
-    ssc_text_measure_uncached(c, text, style, width, &kw, &kh);
     if (w)
         *w = kw;
     if (h)

@@ -8,15 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw/draw.h"
-
 #define TEXT_CACHE_SLOTS 4096
 
 typedef struct text_slot {
-    char *text, *family, *lang; /* NULL: empty slot */
-    double size, width;
-    int bold, align, max_lines;
-    double xx, yx, xy, yy;
+    ssc_text_key key; /* key.text is the slot's own copy; NULL: empty slot */
     double w, h;
 } text_slot;
 
@@ -29,20 +24,12 @@ ssc_text_cache *ssc_text_cache_new(void)
     return calloc(1, sizeof(ssc_text_cache));
 }
 
-static void text_slot_clear(text_slot *s)
-{
-    free(s->text);
-    free(s->family);
-    free(s->lang);
-    memset(s, 0, sizeof *s);
-}
-
 void ssc_text_cache_free(ssc_text_cache *tc)
 {
     if (!tc)
         return;
     for (size_t i = 0; i < TEXT_CACHE_SLOTS; i++)
-        text_slot_clear(&tc->slots[i]);
+        free((char *)tc->slots[i].key.text);
     free(tc);
 }
 
@@ -66,19 +53,19 @@ static size_t text_slot_of(const ssc_text_key *k)
 }
 
 /* Exact comparison: equal doubles, equal strings. */
-static int text_slot_is(const text_slot *s, const ssc_text_key *k)
+static int text_key_is(const ssc_text_key *s, const ssc_text_key *k)
 {
     return s->text && s->size == k->size && s->width == k->width && s->bold == k->bold &&
-           s->align == k->align && s->max_lines == k->max_lines && s->xx == k->scale.xx &&
-           s->yx == k->scale.yx && s->xy == k->scale.xy && s->yy == k->scale.yy &&
-           strcmp(s->text, k->text) == 0 && strcmp(s->family, k->family) == 0 &&
-           strcmp(s->lang, k->lang) == 0;
+           s->align == k->align && s->max_lines == k->max_lines && s->scale.xx == k->scale.xx &&
+           s->scale.yx == k->scale.yx && s->scale.xy == k->scale.xy &&
+           s->scale.yy == k->scale.yy && strcmp(s->text, k->text) == 0 &&
+           strcmp(s->family, k->family) == 0 && strcmp(s->lang, k->lang) == 0;
 }
 
 int ssc_text_cache_get(const ssc_text_cache *tc, const ssc_text_key *key, double *w, double *h)
 {
     const text_slot *s = &tc->slots[text_slot_of(key)];
-    if (!text_slot_is(s, key))
+    if (!text_key_is(&s->key, key))
         return 0;
     *w = s->w;
     *h = s->h;
@@ -88,24 +75,11 @@ int ssc_text_cache_get(const ssc_text_cache *tc, const ssc_text_key *key, double
 void ssc_text_cache_put(ssc_text_cache *tc, const ssc_text_key *key, double w, double h)
 {
     text_slot *s = &tc->slots[text_slot_of(key)];
+    char *text = strdup(key->text);
 
-    text_slot_clear(s);
-    s->text = strdup(key->text);
-    s->family = strdup(key->family);
-    s->lang = strdup(key->lang);
-    if (!s->text || !s->family || !s->lang) {
-        text_slot_clear(s);
-        return;
-    }
-    s->size = key->size;
-    s->width = key->width;
-    s->bold = key->bold;
-    s->align = key->align;
-    s->max_lines = key->max_lines;
-    s->xx = key->scale.xx;
-    s->yx = key->scale.yx;
-    s->xy = key->scale.xy;
-    s->yy = key->scale.yy;
+    free((char *)s->key.text);
+    s->key = *key; /* family and lang outlive the cache (text_cache.h) */
+    s->key.text = text; /* NULL when out of memory: the slot is empty */
     s->w = w;
     s->h = h;
 }

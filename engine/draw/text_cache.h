@@ -16,7 +16,9 @@ typedef struct ssc_text_cache ssc_text_cache;
 ssc_text_cache *ssc_text_cache_new(void); /* NULL on out of memory */
 void ssc_text_cache_free(ssc_text_cache *tc);
 
-/* What a measurement is of; family and lang are compared as strings. */
+/* What a measurement is of; family and lang are compared as strings and
+ * kept as pointers, so they must outlive the cache (they are the theme's
+ * and the canvas's, alive for both passes), while the text is copied. */
 typedef struct ssc_text_key {
     const char *text, *family, *lang;
     double size, width;

@@ -5,7 +5,8 @@
  * texts and styles that differ in one thing each (a key missing one of
  * them would hand back the other's size), on two surfaces and two
  * scales, in both languages, and over more texts than the cache has
- * slots. */
+ * slots; and the cache itself, by hand: a measurement put is got back for
+ * its key and for no key that differs in one part. */
 #include <stdio.h>
 #include <string.h>
 
@@ -60,15 +61,16 @@ static void measure_all(ssc_canvas *c, ssc_text_cache *tc, const char *where)
     CHECK_ROW_END();
 }
 
+/* The theme of every canvas here: its font list must outlive the cache. */
+static ssc_theme theme;
+
 /* One surface, its canvas in each language, at scale 1 and 2, all with
  * one cache: entries of one case must never answer another. */
 static void on_surface(cairo_surface_t *s, ssc_text_cache *tc, const char *what)
 {
     static const char *const langs[] = {"en", "zh"};
-    ssc_theme theme;
     ssc_error err;
 
-    ssc_theme_default(&theme);
     for (size_t l = 0; l < 2; l++)
         for (int scale = 1; scale <= 2; scale++) {
             cairo_t *cr = cairo_create(s);
@@ -89,13 +91,11 @@ static void on_surface(cairo_surface_t *s, ssc_text_cache *tc, const char *what)
 /* More distinct texts than slots: every answer still right. */
 static void many_texts(cairo_surface_t *s, ssc_text_cache *tc)
 {
-    ssc_theme theme;
     ssc_error err;
     cairo_t *cr = cairo_create(s);
     ssc_canvas c;
     int ok = 1;
 
-    ssc_theme_default(&theme);
     ssc_error_clear(&err);
     CHECK_INT(ssc_canvas_init(&c, cr, &theme, "en", &err), SSC_OK);
     for (int round = 0; round < 2; round++)
@@ -115,12 +115,57 @@ static void many_texts(cairo_surface_t *s, ssc_text_cache *tc)
     cairo_destroy(cr);
 }
 
+/* The cache alone: what is put is got back, for that key only. */
+static void by_hand(void)
+{
+    ssc_text_cache *tc = ssc_text_cache_new();
+    char text[] = "Projects per region";
+    const ssc_text_key key = {text, "Noto Sans", "en", 10.0, 120.0, 0, 0, 0, {1, 0, 0, 1, 0, 0}};
+    ssc_text_key k;
+    double w = -1, h = -1;
+
+    CHECK(tc != NULL);
+    if (!tc)
+        return;
+    CHECK_INT(ssc_text_cache_get(tc, &key, &w, &h), 0); /* nothing put yet */
+    ssc_text_cache_put(tc, &key, 93.25, 13.5);
+    text[0] = 'X'; /* the cache keeps its own copy of the text */
+    k = key;
+    k.text = "Projects per region";
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 1);
+    CHECK(w == 93.25 && h == 13.5);
+    /* each part of the key, changed alone, is another measurement */
+    k = key, k.text = "Projects per region ";
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 0);
+    k = key, k.text = "Projects per region", k.family = "DejaVu Sans";
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 0);
+    k = key, k.text = "Projects per region", k.lang = "zh";
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 0);
+    k = key, k.text = "Projects per region", k.size = 10.5;
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 0);
+    k = key, k.text = "Projects per region", k.width = 0;
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 0);
+    k = key, k.text = "Projects per region", k.bold = 1;
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 0);
+    k = key, k.text = "Projects per region", k.align = 1;
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 0);
+    k = key, k.text = "Projects per region", k.max_lines = 2;
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 0);
+    k = key, k.text = "Projects per region", k.scale.xx = 2;
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 0);
+    k = key, k.text = "Projects per region", k.scale.xy = 0.5;
+    CHECK_INT(ssc_text_cache_get(tc, &k, &w, &h), 0);
+    ssc_text_cache_free(tc);
+}
+
 int main(void)
 {
     ssc_text_cache *tc = ssc_text_cache_new();
     cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream(discard, NULL, 595.276, 841.89);
     cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
 
+    by_hand();
+    ssc_theme_default(&theme);
     CHECK(tc != NULL);
     if (!tc)
         return check_done();
