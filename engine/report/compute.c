@@ -391,23 +391,28 @@ static size_t compute_quota(void)
     return quota ? (size_t)((quota + period - 1) / period) : 0;
 }
 
-/* How many children: one per processor this process may run on (so that
- * `taskset`, a container's CPU set or its CPU quota is obeyed), at most
+size_t ssc_compute_processors(void)
+{
+    cpu_set_t set;
+    size_t k, quota = compute_quota();
+
+    if (sched_getaffinity(0, sizeof set, &set) == 0) {
+        k = (size_t)CPU_COUNT(&set);
+    } else {
+        long online = sysconf(_SC_NPROCESSORS_ONLN);
+        k = online > 0 ? (size_t)online : 1;
+    }
+    return quota && quota < k ? quota : k ? k : 1;
+}
+
+/* How many children: one per processor, at most
  * SSC_COMPUTE_MAX_PROCESSES and never more than there are sections. */
 static size_t compute_processes(size_t asked, size_t n)
 {
     size_t k = asked;
 
     if (k == 0) {
-        cpu_set_t set;
-        long online = sysconf(_SC_NPROCESSORS_ONLN);
-        if (sched_getaffinity(0, sizeof set, &set) == 0)
-            k = (size_t)CPU_COUNT(&set);
-        else
-            k = online > 0 ? (size_t)online : 1;
-        size_t quota = compute_quota();
-        if (quota && quota < k)
-            k = quota;
+        k = ssc_compute_processors();
         if (k > SSC_COMPUTE_MAX_PROCESSES)
             k = SSC_COMPUTE_MAX_PROCESSES;
     }
@@ -526,20 +531,18 @@ static compute_reader *compute_owner(compute_reader *r, size_t k, size_t i, size
         struct pollfd p[SSC_COMPUTE_MAX_PROCESSES];
         size_t who[SSC_COMPUTE_MAX_PROCESSES], np = 0;
         for (size_t w = 0; w < k; w++) {
-            if (r[w].pending == (long)i)
-                return &r[w];
-            if (r[w].pending >= 0 || r[w].done)
-                continue;
-            if (r[w].pos < r[w].len) { /* already read ahead: no wait */
+            if (r[w].pending < 0 && !r[w].done && r[w].pos < r[w].len) {
+                /* a header already read ahead: no wait */
                 r[w].deadline = deadline;
                 if (compute_header(&r[w], r, k, i, n) != 0) {
                     *blame = &r[w];
                     return NULL;
                 }
-                w = (size_t)-1; /* look again from the start */
-                np = 0;
-                continue;
             }
+            if (r[w].pending == (long)i)
+                return &r[w];
+            if (r[w].pending >= 0 || r[w].done)
+                continue;
             p[np].fd = r[w].fd;
             p[np].events = POLLIN;
             p[np].revents = 0;

@@ -21,6 +21,12 @@ typedef struct ssc_compute_limits {
 
 #define SSC_COMPUTE_MAX_PROCESSES 8
 
+/* The processors this process may run on: its CPU affinity (`taskset`, a
+ * container's CPU set), bounded by a container's CPU quota (cgroup v2
+ * cpu.max); at least 1.  Sections compute in as many children (at most
+ * SSC_COMPUTE_MAX_PROCESSES); the scheduler shares them among renders. */
+size_t ssc_compute_processors(void);
+
 /* Fills tables[i] (created here; the caller frees them) with the compute
  * of sections[i] over view, in lim->processes child processes (each takes
  * the next section when done with one), read back in section order: the tables, and which

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "render.h"
+#include "report/compute.h"
 #include "schedule/statefile.h"
 #include "schedule/tz.h"
 
@@ -124,10 +125,11 @@ static void child_main(const ssc_jobs *jobs, const ssc_job *job, const char *out
      * otherwise, they share the processors instead of each computing its
      * sections on all of them (a plugin_timeout is wall time) */
     if (engine.plugin_processes == 0) {
-        long cpus = sysconf(_SC_NPROCESSORS_ONLN), per = 1;
-        if (cpus > 0 && jobs->max_parallel > 0 && cpus / jobs->max_parallel > 1)
-            per = cpus / jobs->max_parallel;
-        engine.plugin_processes = per;
+        long at_once = jobs->max_parallel > 0 ? jobs->max_parallel : 1;
+        long per = (long)ssc_compute_processors() / at_once;
+        if (per > SSC_COMPUTE_MAX_PROCESSES)
+            per = SSC_COMPUTE_MAX_PROCESSES;
+        engine.plugin_processes = per < 1 ? 1 : per;
     }
     o.engine = &engine;
     child_clock clock = {.phase = SSC_PHASE_COUNT};
