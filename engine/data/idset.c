@@ -4,6 +4,7 @@
 #include "data/idset.h"
 
 #include "data/bigmem.h"
+#include "data/cells.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -98,24 +99,15 @@ static int idset_resize(ssc_idset *set, size_t ncap)
     return 0;
 }
 
-/* Room for n entries. */
+/* Room for n entries (the row checker's array growth, then the huge-page
+ * hint for the new array). */
 static int idset_entries(ssc_idset *set, size_t n)
 {
-    idset_entry *ne;
-    size_t ncap = set->cap_entries ? set->cap_entries : 1024;
-
     if (n <= set->cap_entries)
         return 0;
-    while (ncap < n) {
-        if (ncap > SIZE_MAX / 2 / sizeof *ne)
-            return -1;
-        ncap *= 2;
-    }
-    if (!(ne = realloc(set->entries, ncap * sizeof *ne)))
+    if (ssc_cell_reserve(&set->entries, &set->cap_entries, n, sizeof *set->entries) != 0)
         return -1;
-    ssc_bigmem_advise(ne, ncap * sizeof *ne);
-    set->entries = ne;
-    set->cap_entries = ncap;
+    ssc_bigmem_advise(set->entries, set->cap_entries * sizeof *set->entries);
     return 0;
 }
 

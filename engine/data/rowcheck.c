@@ -368,7 +368,7 @@ static void rowcheck_sdgs(ssc_rowcheck *rc, const ssc_row *row, ssc_project_in *
     cell = rowcheck_cell(row, SSC_COL_SDG_SECONDARY);
     if (cell.len == 0)
         return;
-    /* split here rather than with rowcheck_split: at most 17 goals are kept */
+    /* split here rather than with ssc_cell_split: at most 17 goals are kept */
     for (s = cell.s, end = cell.s + cell.len;; s = semi + 1) {
         semi = memchr(s, ';', (size_t)(end - s));
         item = ssc_cell_trim(s, (size_t)((semi ? semi : end) - s));

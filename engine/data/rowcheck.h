@@ -65,7 +65,6 @@ void ssc_rowcheck_expect(ssc_rowcheck *rc, size_t rows, int text_ok);
  * whole does, whatever rows came before. */
 void ssc_rowcheck_forget(ssc_rowcheck *rc);
 
-
 /* Records "FILE:LINE: column: message" (line 0 and column NULL are left
  * out).  Inside a row it makes the row bad. */
 void ssc_rowcheck_problem(ssc_rowcheck *rc, long line, const char *column, const char *fmt, ...)
