@@ -15,4 +15,11 @@
  * kernel declines. */
 void ssc_bigmem_advise(void *p, size_t len);
 
+/* Asks a background thread to fault in the pages of p[0..len) now, so
+ * that the kernel zeroes them on another processor while the caller fills
+ * them; for buffers about to be written whole.  Only a hint. */
+void ssc_bigmem_prefault(void *p, size_t len);
+/* Waits until every range asked for so far has been faulted in (tests). */
+void ssc_bigmem_wait(void);
+
 #endif

@@ -84,6 +84,7 @@ static int idset_resize(ssc_idset *set, size_t ncap)
     if (!(slots = calloc(ncap, sizeof *slots)))
         return -1;
     ssc_bigmem_advise(slots, ncap * sizeof *slots);
+    ssc_bigmem_prefault(slots, ncap * sizeof *slots);
     for (size_t i = 0; i < set->cap; i++) {
         size_t j;
         if (!set->slots[i].entry)
@@ -126,7 +127,11 @@ int ssc_idset_reserve(ssc_idset *set, size_t n)
         ncap *= 2;
     if (ncap > set->cap && idset_resize(set, ncap) != 0)
         return -1;
-    return idset_entries(set, n);
+    if (idset_entries(set, n) != 0)
+        return -1;
+    /* the n entries the ids will fill, not the doubled capacity */
+    ssc_bigmem_prefault(set->entries, n * sizeof *set->entries);
+    return 0;
 }
 
 /* A hint to the CPU, where the compiler has a way to give one: without

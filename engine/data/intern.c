@@ -95,6 +95,7 @@ static char *intern_copy(ssc_intern *in, const char *s, size_t len)
         if (!b)
             return NULL;
         ssc_bigmem_advise(b, sizeof *b + size);
+        ssc_bigmem_prefault(b, sizeof *b + size);
         if (in->block_size < INTERN_BLOCK_MAX)
             in->block_size = size < INTERN_BLOCK_MAX / 2 ? size * 2 : INTERN_BLOCK_MAX;
         b->size = size;

@@ -108,6 +108,13 @@ static int store_resize(ssc_store *st, size_t ncap)
     if (bad)
         return -1; /* arrays that did grow stay valid: cap is unchanged */
     st->cap = ncap;
+    /* every row writes every column: have the kernel zero their pages on
+     * another processor while rows are read (not the list pools, whose
+     * reserve is a guess) */
+#define STORE_PREFAULT(c) ssc_bigmem_prefault(st->c, ncap * sizeof *st->c);
+    STORE_COLUMNS(STORE_PREFAULT)
+    STORE_PREFAULT(partners_off) STORE_PREFAULT(countries_off) STORE_PREFAULT(sdgs_off)
+#undef STORE_PREFAULT
     return 0;
 }
 

@@ -7,9 +7,13 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "../check.h"
+#include "data/bigmem.h"
 #include "data/idset.h"
 #include "data/rowcheck.h"
 #include "data/store.h"
@@ -144,6 +148,51 @@ static void line_limit_case(void)
     ssc_rowcheck_free(rc);
 }
 
+/* The prefault thread (bigmem.c) fills a buffer's page tables while the
+ * caller writes to it: every byte written stays, before and after, and
+ * the pages never written are resident once it is done (where the kernel
+ * has MADV_POPULATE_WRITE; it did not exist before Linux 5.14). */
+static void bigmem_case(void)
+{
+    size_t len = (size_t)16 << 20, page = (size_t)sysconf(_SC_PAGESIZE);
+    unsigned char *buf = malloc(len), *res = malloc(len / page + 1);
+    size_t bad = 0, absent = 0;
+    int can = 1;
+
+    CHECK(buf != NULL && res != NULL);
+    if (!buf || !res)
+        return;
+    for (size_t i = 0; i < len / 4; i++) /* the first quarter, before */
+        buf[i] = (unsigned char)(i * 7 + 1);
+    ssc_bigmem_prefault(buf, len);
+    for (size_t i = len / 4; i < len / 2; i++) /* the second, meanwhile */
+        buf[i] = (unsigned char)(i * 7 + 1);
+    ssc_bigmem_wait();
+    for (size_t i = 0; i < len / 2; i++)
+        bad += buf[i] != (unsigned char)(i * 7 + 1);
+    CHECK_INT(bad, 0);
+#ifdef MADV_POPULATE_WRITE
+    {
+        void *probe = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        can = probe != MAP_FAILED && madvise(probe, page, MADV_POPULATE_WRITE) == 0;
+        if (probe != MAP_FAILED)
+            munmap(probe, page);
+    }
+#else
+    can = 0;
+#endif
+    if (can) {
+        uintptr_t at = ((uintptr_t)buf + len / 2 + page - 1) & ~(uintptr_t)(page - 1);
+        size_t n = ((uintptr_t)buf + len - at) / page;
+        CHECK_INT(mincore((void *)at, n * page, res), 0);
+        for (size_t i = 0; i < n; i++)
+            absent += !(res[i] & 1);
+        CHECK_INT(absent, 0); /* the half never written is in memory */
+    }
+    free(res);
+    free(buf);
+}
+
 int main(void)
 {
     ssc_store *st = ssc_store_new();
@@ -159,6 +208,7 @@ int main(void)
     idset_case(5000);
     idset_hashed_case();
     line_limit_case();
+    bigmem_case();
     CHECK(st != NULL);
     if (!st)
         return check_done();
