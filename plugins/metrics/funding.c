@@ -9,6 +9,7 @@
  * source such as iati may hand over): they have no year to count in.  By
  * sector they count like any other. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <ssc-report/plugin.h>
@@ -22,41 +23,75 @@ static const ssc_option funding_options[] = {
 };
 
 /* The years from the first to the last start of the shown projects (the
- * timeline's span, so the two charts line up), each with 0. */
-static int funding_years(const ssc_portfolio *p, ssc_table *out)
+ * timeline's span, so the two charts line up), each with 0; *first and
+ * *rows give each year's row (rows[y - first]), so that the sum below
+ * looks a year up by index, not by formatting and hashing its key per
+ * project (issue 10: a million projects).  *rows is NULL without years. */
+static int funding_years(const ssc_portfolio *p, ssc_table *out, int *first, int **rows)
 {
-    int first = 0, last = 0;
+    int last = 0;
     char key[16];
 
+    *first = 0;
+    *rows = NULL;
     for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
         int y = ssc_project_start(p, row).year;
         if (!y)
             continue;
-        if (!first || y < first)
-            first = y;
+        if (!*first || y < *first)
+            *first = y;
         if (y > last)
             last = y;
     }
-    for (int y = first; first && y <= last; y++) {
+    if (!*first)
+        return 0;
+    if (!(*rows = malloc((size_t)(last - *first + 1) * sizeof **rows)))
+        return -1;
+    for (int y = *first; y <= last; y++) {
         snprintf(key, sizeof key, "%d", y);
         int row = ssc_table_row(out, key);
         if (row < 0)
             return -1;
+        (*rows)[y - *first] = row;
     }
     return 0;
 }
 
-/* Adds each budget to its key; counts the projects without a budget and,
- * by year, those with one but without a start year. */
-static int funding_sum(const ssc_portfolio *p, ssc_table *out, int by_year, size_t *missing,
-                       size_t *undated)
+/* A sector's row, looked up by its string's address: a portfolio's equal
+ * strings are one pointer (plugin.h) and there are a handful of sectors,
+ * so a few comparisons replace hashing the code for every project. */
+typedef struct funding_seen {
+    const char *key[16];
+    int row[16];
+    size_t n;
+} funding_seen;
+
+static int funding_sector_row(ssc_table *out, funding_seen *seen, const char *sector)
 {
-    char key[16];
+    for (size_t i = 0; i < seen->n; i++)
+        if (seen->key[i] == sector)
+            return seen->row[i];
+    int row = ssc_table_row(out, sector);
+    if (row >= 0 && seen->n < sizeof seen->key / sizeof *seen->key) {
+        seen->key[seen->n] = sector;
+        seen->row[seen->n++] = row;
+    }
+    return row;
+}
+
+/* Adds each budget to its key; counts the projects without a budget and,
+ * by year, those with one but without a start year.  By year, years
+ * holds each start year's row (funding_years: every start year has one,
+ * and years is NULL only when no project has a start year). */
+static int funding_sum(const ssc_portfolio *p, ssc_table *out, int by_year, const int *years,
+                       int first, size_t *missing, size_t *undated)
+{
+    funding_seen seen = {.n = 0};
     double usd;
 
     *missing = *undated = 0;
     for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
-        const char *k;
+        int t;
         if (!ssc_project_budget(p, row, &usd)) {
             (*missing)++;
             continue;
@@ -67,12 +102,10 @@ static int funding_sum(const ssc_portfolio *p, ssc_table *out, int by_year, size
                 (*undated)++;
                 continue;
             }
-            snprintf(key, sizeof key, "%d", y);
-            k = key;
+            t = years[y - first];
         } else {
-            k = ssc_project_sector(p, row);
+            t = funding_sector_row(out, &seen, ssc_project_sector(p, row));
         }
-        int t = ssc_table_row(out, k);
         if (t < 0 || ssc_table_add_to(out, t, 0, usd) != SSC_OK)
             return -1;
     }
@@ -132,8 +165,11 @@ static int funding_compute(const ssc_portfolio *p, const ssc_section *s, ssc_tab
     int c = ssc_table_add_column(out, "budget_usd", SSC_COLUMN_NUMBER, SSC_UNIT_USD);
     if (c < 0 || ssc_table_set_column_title(out, c, zh ? "预算" : "Budget") != SSC_OK)
         return ssc_error_set(err, "out of memory");
-    if ((by_year && funding_years(p, out) != 0) ||
-        funding_sum(p, out, by_year, &missing, &undated) != 0)
+    int first = 0, *years = NULL;
+    int bad = (by_year && funding_years(p, out, &first, &years) != 0) ||
+              funding_sum(p, out, by_year, years, first, &missing, &undated) != 0;
+    free(years);
+    if (bad)
         return ssc_error_set(err, "out of memory");
     funding_note(note, sizeof note, zh, by_year, missing, undated);
     if (ssc_table_set_note(out, note) != SSC_OK)
