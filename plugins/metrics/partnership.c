@@ -10,6 +10,7 @@
  *     source), column "share"; projects without a budget have no share
  *     and the note counts them. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -135,10 +136,22 @@ static int part_modality(const ssc_portfolio *p, int zh, ssc_table *out, ssc_err
         ssc_table_set_column_title(out, tri, zh ? "三方合作" : "Triangular") ||
         (none && ssc_table_set_column_title(out, ng, zh ? "未注明" : "Not given")))
         return ssc_error_set(err, "out of memory");
+    /* each year's row by index (rows[y - first]) and each modality's
+     * column by its string's address (a portfolio's equal strings are one
+     * pointer, plugin.h): no key formatted, hashed or compared per project
+     * (issue 10: a million projects) */
+    int *rows = first ? malloc((size_t)(last - first + 1) * sizeof *rows) : NULL;
+    const char *mod[8];
+    int mod_col[8];
+    size_t n_mod = 0;
+    if (first && !rows)
+        return ssc_error_set(err, "out of memory");
     for (int y = first; first && y <= last; y++) {
         snprintf(key, sizeof key, "%d", y);
-        if (ssc_table_row(out, key) < 0)
+        if ((rows[y - first] = ssc_table_row(out, key)) < 0) {
+            free(rows);
             return ssc_error_set(err, "out of memory");
+        }
     }
     for (size_t row = 0; row < n; row++) {
         int y = ssc_project_start(p, row).year;
@@ -147,12 +160,23 @@ static int part_modality(const ssc_portfolio *p, int zh, ssc_table *out, ssc_err
             undated++;
             continue;
         }
-        snprintf(key, sizeof key, "%d", y);
-        int col = strcmp(m, "triangular") == 0 ? tri : strcmp(m, "south-south") == 0 ? ss : ng;
-        int r = ssc_table_row(out, key);
-        if (r < 0 || ssc_table_add_to(out, r, col, 1))
+        size_t i = 0;
+        while (i < n_mod && mod[i] != m)
+            i++;
+        int col = i < n_mod ? mod_col[i]
+                  : strcmp(m, "triangular") == 0  ? tri
+                  : strcmp(m, "south-south") == 0 ? ss
+                                                  : ng;
+        if (i == n_mod && n_mod < sizeof mod / sizeof *mod) {
+            mod[n_mod] = m;
+            mod_col[n_mod++] = col;
+        }
+        if (ssc_table_add_to(out, rows[y - first], col, 1)) {
+            free(rows);
             return ssc_error_set(err, "out of memory");
+        }
     }
+    free(rows);
     if (zh)
         snprintf(note, sizeof note,
                  "三方合作指有第三方（通常为发达国家或国际组织）支持的南南合作项目。按开始年份计；"
