@@ -32,17 +32,45 @@ static const struct {
     {"date_not_given", "Projects whose dates are not given", "未提供日期的项目"},
 };
 
+enum { YIR_PIPELINE = 1, YIR_CLOSED = 2, YIR_DONE = 4 };
+
+/* What status means here, as YIR_ bits.  Statuses are a handful of
+ * strings, one pointer each (plugin.h: interned), so they are compared by
+ * text once per pointer, not several times per project (issue 10). */
+typedef struct yir_statuses {
+    const char *key[8];
+    int bits[8];
+    size_t n;
+} yir_statuses;
+
+static int yir_status(yir_statuses *seen, const char *status)
+{
+    for (size_t i = 0; i < seen->n; i++)
+        if (seen->key[i] == status)
+            return seen->bits[i];
+    int done = strcmp(status, "completed") == 0;
+    int bits = (strcmp(status, "pipeline") == 0 ? YIR_PIPELINE : 0) |
+               (done || strcmp(status, "cancelled") == 0 ? YIR_CLOSED : 0) |
+               (done ? YIR_DONE : 0);
+    if (seen->n < sizeof seen->key / sizeof *seen->key) {
+        seen->key[seen->n] = status;
+        seen->bits[seen->n++] = bits;
+    }
+    return bits;
+}
+
 /* The five figures of one period. */
 static void yir_count(const ssc_portfolio *p, const ssc_period *per, double out[YIR_N])
 {
+    yir_statuses seen = {.n = 0};
     double usd;
 
     memset(out, 0, sizeof(double) * YIR_N);
     for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
-        const char *status = ssc_project_status(p, row);
+        int status = yir_status(&seen, ssc_project_status(p, row));
         ssc_date start = ssc_project_start(p, row), end = ssc_project_end(p, row);
-        int pipeline = strcmp(status, "pipeline") == 0;
-        int closed = strcmp(status, "completed") == 0 || strcmp(status, "cancelled") == 0;
+        int pipeline = (status & YIR_PIPELINE) != 0;
+        int closed = (status & YIR_CLOSED) != 0;
 
         if (!start.year || (closed && !end.year)) {
             out[YIR_UNDATED] += 1;
@@ -55,7 +83,7 @@ static void yir_count(const ssc_portfolio *p, const ssc_period *per, double out[
             if (ssc_project_budget(p, row, &usd))
                 out[YIR_BUDGET] += usd;
         }
-        if (strcmp(status, "completed") == 0 && ssc_period_where(per, end) == 0)
+        if ((status & YIR_DONE) && ssc_period_where(per, end) == 0)
             out[YIR_COMPLETED] += 1;
         if (pipeline || s > 0)
             continue;
