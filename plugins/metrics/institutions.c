@@ -37,26 +37,99 @@ typedef struct inst_sector_n {
 typedef struct inst_tally {
     const char *name;
     double led, partnered, budget;
-    const char **countries; /* distinct, by pointer (interned) */
-    size_t n_countries, cap_countries;
+    /* its distinct countries as bits, by the countries' numbers (inst_map) */
+    unsigned long *countries;
+    size_t n_countries, words;
     inst_sector_n sectors[32];
     size_t n_sectors;
 } inst_tally;
 
-static int inst_country(inst_tally *t, const char *code)
+/* ---- strings by address ---------------------------------------------------
+ * A portfolio's equal strings are one pointer (plugin.h), and a million
+ * rows name a few hundred institutions and countries: a map from address
+ * to number finds them without hashing or comparing their text per row
+ * (issue 10: every metric one pass, a million projects in a second). */
+typedef struct inst_map {
+    const char **key; /* NULL: empty */
+    long *val;
+    size_t mask, n;
+} inst_map;
+
+static size_t inst_map_slot(const inst_map *m, const char *key)
 {
-    for (size_t i = 0; i < t->n_countries; i++)
-        if (t->countries[i] == code)
-            return 0;
-    if (t->n_countries == t->cap_countries) {
-        size_t cap = t->cap_countries ? t->cap_countries * 2 : 16;
-        const char **nc = realloc(t->countries, cap * sizeof *nc);
+    size_t i = (size_t)(((unsigned long long)(size_t)key >> 3) * 0x9E3779B97F4A7C15ull >> 20) &
+               m->mask;
+    while (m->key[i] && m->key[i] != key)
+        i = (i + 1) & m->mask;
+    return i;
+}
+
+/* Whether key is in the map, and its value in *val. */
+static int inst_map_get(const inst_map *m, const char *key, long *val)
+{
+    if (!m->key)
+        return 0;
+    size_t i = inst_map_slot(m, key);
+    if (!m->key[i])
+        return 0;
+    *val = m->val[i];
+    return 1;
+}
+
+/* Sets key's value; the map stays at most half full. */
+static int inst_map_put(inst_map *m, const char *key, long val)
+{
+    if (!m->key || (m->n + 1) * 2 > m->mask + 1) {
+        inst_map bigger = {NULL, NULL, m->key ? m->mask * 2 + 1 : 63, 0};
+        bigger.key = calloc(bigger.mask + 1, sizeof *bigger.key);
+        bigger.val = malloc((bigger.mask + 1) * sizeof *bigger.val);
+        if (!bigger.key || !bigger.val) {
+            free(bigger.key);
+            free(bigger.val);
+            return -1;
+        }
+        for (size_t i = 0; m->key && i <= m->mask; i++)
+            if (m->key[i]) {
+                size_t j = inst_map_slot(&bigger, m->key[i]);
+                bigger.key[j] = m->key[i];
+                bigger.val[j] = m->val[i];
+                bigger.n++;
+            }
+        free(m->key);
+        free(m->val);
+        *m = bigger;
+    }
+    size_t i = inst_map_slot(m, key);
+    m->n += !m->key[i];
+    m->key[i] = key;
+    m->val[i] = val;
+    return 0;
+}
+
+static void inst_map_free(inst_map *m)
+{
+    free(m->key);
+    free(m->val);
+}
+
+/* Marks country number c for t. */
+static int inst_country(inst_tally *t, size_t c)
+{
+    size_t bits = 8 * sizeof *t->countries, w = c / bits;
+    if (w >= t->words) {
+        size_t words = t->words ? t->words : 4;
+        while (words <= w)
+            words *= 2;
+        unsigned long *nc = realloc(t->countries, words * sizeof *nc);
         if (!nc)
             return -1;
+        memset(nc + t->words, 0, (words - t->words) * sizeof *nc);
         t->countries = nc;
-        t->cap_countries = cap;
+        t->words = words;
     }
-    t->countries[t->n_countries++] = code;
+    unsigned long bit = 1ul << (c % bits);
+    t->n_countries += !(t->countries[w] & bit);
+    t->countries[w] |= bit;
     return 0;
 }
 
@@ -74,20 +147,26 @@ static void inst_sector(inst_tally *t, const char *code)
     }
 }
 
-/* Counts project row for t, which leads it (lead) or partners it. */
-static int inst_count(const ssc_portfolio *p, size_t row, inst_tally *t, int lead)
-{
-    ssc_strings c;
+/* What a project row brings to each institution it counts for, read once
+ * per row: its budget, sector and countries' numbers. */
+typedef struct inst_project {
+    int has_budget;
     double usd;
+    const char *sector;
+    size_t *countries;
+    size_t n_countries, cap;
+} inst_project;
 
+/* Counts project pr for t, which leads it (lead) or partners it. */
+static int inst_count(const inst_project *pr, inst_tally *t, int lead)
+{
     t->led += lead;
     t->partnered += !lead;
-    if (lead && ssc_project_budget(p, row, &usd))
-        t->budget += usd;
-    inst_sector(t, ssc_project_sector(p, row));
-    c = ssc_project_countries(p, row);
-    for (size_t k = 0; k < c.count; k++)
-        if (inst_country(t, c.items[k]))
+    if (lead && pr->has_budget)
+        t->budget += pr->usd;
+    inst_sector(t, pr->sector);
+    for (size_t k = 0; k < pr->n_countries; k++)
+        if (inst_country(t, pr->countries[k]))
             return -1;
     return 0;
 }
@@ -95,10 +174,13 @@ static int inst_count(const ssc_portfolio *p, size_t row, inst_tally *t, int lea
 /* ---- institutions by name -------------------------------------------------
  * An open-addressing table from name to tally, so that a portfolio of a
  * million rows and thousands of leads is one pass, not leads x rows
- * (issue 10: every metric one pass). */
+ * (issue 10: every metric one pass).  Names are looked up by address
+ * first (inst_map); the text is hashed once per distinct string. */
 typedef struct inst_index {
     size_t *slot; /* tally number + 1; 0: empty */
     size_t mask;
+    inst_map seen;      /* a portfolio string's tally number, or -1 */
+    inst_map countries; /* a country's number */
 } inst_index;
 
 static size_t inst_hash(const char *name)
@@ -117,6 +199,13 @@ static int inst_index_init(inst_index *x, size_t most)
     x->slot = calloc(cap, sizeof *x->slot);
     x->mask = cap - 1;
     return x->slot ? 0 : -1;
+}
+
+static void inst_index_free(inst_index *x)
+{
+    free(x->slot);
+    inst_map_free(&x->seen);
+    inst_map_free(&x->countries);
 }
 
 /* The tally named name, or NULL; with add, a new one at t[*nt] when the
@@ -139,29 +228,85 @@ static inst_tally *inst_find(inst_index *x, inst_tally *t, size_t *nt, const cha
     return &t[*nt - 1];
 }
 
+/* inst_find for a portfolio string, by its address after the first time.
+ * A miss is remembered too, so lookups without add must come after every
+ * lookup with add (inst_gather adds first); *bad is set when out of
+ * memory. */
+static inst_tally *inst_find_interned(inst_index *x, inst_tally *t, size_t *nt,
+                                      const char *name, int add, int *bad)
+{
+    long k;
+    if (inst_map_get(&x->seen, name, &k))
+        return k < 0 ? NULL : &t[k];
+    inst_tally *it = inst_find(x, t, nt, name, add);
+    if (inst_map_put(&x->seen, name, it ? (long)(it - t) : -1))
+        *bad = 1;
+    return it;
+}
+
+/* Reads row's budget, sector and countries (as numbers) into pr. */
+static int inst_project_read(const ssc_portfolio *p, size_t row, inst_index *x,
+                             inst_project *pr)
+{
+    ssc_strings c = ssc_project_countries(p, row);
+
+    pr->has_budget = ssc_project_budget(p, row, &pr->usd);
+    pr->sector = ssc_project_sector(p, row);
+    if (c.count > pr->cap) {
+        size_t *nc = realloc(pr->countries, c.count * sizeof *nc);
+        if (!nc)
+            return -1;
+        pr->countries = nc;
+        pr->cap = c.count;
+    }
+    pr->n_countries = c.count;
+    for (size_t k = 0; k < c.count; k++) {
+        long v;
+        if (!inst_map_get(&x->countries, c.items[k], &v)) {
+            v = (long)x->countries.n;
+            if (inst_map_put(&x->countries, c.items[k], v))
+                return -1;
+        }
+        pr->countries[k] = (size_t)v;
+    }
+    return 0;
+}
+
 /* Every project counted once for its lead and once for each partner
  * other than the lead (a name listed twice counts once). */
 static int inst_tally_all(const ssc_portfolio *p, inst_index *x, inst_tally *t, size_t *nt,
                           int add_leads)
 {
     size_t n = ssc_portfolio_count(p);
-    for (size_t row = 0; row < n; row++) {
+    inst_project pr = {0, 0, NULL, NULL, 0, 0};
+    int bad = 0;
+
+    for (size_t row = 0; row < n && !bad; row++) {
         const char *lead = ssc_project_lead(p, row);
         ssc_strings partners = ssc_project_partners(p, row);
-        inst_tally *it = inst_find(x, t, nt, lead, add_leads);
-        if (it && inst_count(p, row, it, 1))
-            return -1;
-        for (size_t k = 0; k < partners.count; k++) {
+        inst_tally *it = inst_find_interned(x, t, nt, lead, add_leads, &bad);
+        int read = 0; /* the row is read for the first institution it counts for */
+        if (it && !bad) {
+            read = 1;
+            bad = inst_project_read(p, row, x, &pr) || inst_count(&pr, it, 1);
+        }
+        for (size_t k = 0; k < partners.count && !bad; k++) {
             const char *name = partners.items[k];
             int seen = name == lead; /* one portfolio's strings: by address */
             for (size_t j = 0; j < k && !seen; j++)
                 seen = partners.items[j] == name;
-            it = seen ? NULL : inst_find(x, t, nt, name, 0);
-            if (it && inst_count(p, row, it, 0))
-                return -1;
+            it = seen ? NULL : inst_find_interned(x, t, nt, name, 0, &bad);
+            if (!it || bad)
+                continue;
+            if (!read) {
+                read = 1;
+                bad = inst_project_read(p, row, x, &pr);
+            }
+            bad = bad || inst_count(&pr, it, 0);
         }
     }
-    return 0;
+    free(pr.countries);
+    return bad ? -1 : 0;
 }
 
 static int inst_by_led(const void *a, const void *b)
@@ -212,24 +357,27 @@ static int inst_row(const ssc_portfolio *p, const ssc_section *s, inst_tally *t,
 static int inst_gather(const ssc_portfolio *p, ssc_strings members, inst_tally **t, size_t *nt)
 {
     size_t n = ssc_portfolio_count(p);
-    inst_index x = {NULL, 0};
+    inst_index x = {NULL, 0, {NULL, NULL, 0, 0}, {NULL, NULL, 0, 0}};
 
     *nt = 0;
     *t = calloc((members.count ? members.count : n) + 1, sizeof **t);
-    if (!*t || inst_index_init(&x, members.count ? members.count : n) != 0)
+    if (!*t || inst_index_init(&x, members.count ? members.count : n) != 0) {
+        free(x.slot);
         return -1;
+    }
     for (size_t i = 0; i < members.count; i++)
         inst_find(&x, *t, nt, members.items[i], 1);
     /* Without members, every lead is listed; partners count only for an
      * institution that leads somewhere, as the chart ranks leads.  Leads
      * are all added in a first pass, so a partner row before its first
      * lead row still counts. */
+    int bad = 0;
     if (!members.count) {
-        for (size_t row = 0; row < n; row++)
-            inst_find(&x, *t, nt, ssc_project_lead(p, row), 1);
+        for (size_t row = 0; row < n && !bad; row++)
+            inst_find_interned(&x, *t, nt, ssc_project_lead(p, row), 1, &bad);
     }
-    int bad = inst_tally_all(p, &x, *t, nt, 0);
-    free(x.slot);
+    bad = bad || inst_tally_all(p, &x, *t, nt, 0);
+    inst_index_free(&x);
     if (!members.count && !bad)
         qsort(*t, *nt, sizeof **t, inst_by_led);
     return bad;
