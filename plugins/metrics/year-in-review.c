@@ -32,6 +32,44 @@ static const struct {
     {"date_not_given", "Projects whose dates are not given", "未提供日期的项目"},
 };
 
+/* A period's ends as yyyymmdd numbers, so that a project's dates are
+ * placed without a call per date (issue 10: a million projects).  For
+ * days of the calendar the order of the numbers is the order of the days;
+ * ssc_period_where decides the dates the numbers cannot (past the 28th,
+ * no date) and every date when an end is not a day of the calendar. */
+typedef struct yir_span {
+    const ssc_period *per;
+    long from, to;
+    int keyed;
+} yir_span;
+
+static int yir_real_day(ssc_date d)
+{
+    static const unsigned char days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days[d.month - 1])
+        return 0;
+    return d.month != 2 || d.day < 29 ||
+           (d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0));
+}
+
+static yir_span yir_span_of(const ssc_period *per)
+{
+    yir_span s = {per, per->from.year * 10000L + per->from.month * 100L + per->from.day,
+                  per->to.year * 10000L + per->to.month * 100L + per->to.day,
+                  yir_real_day(per->from) && yir_real_day(per->to)};
+    return s;
+}
+
+/* ssc_period_where(s->per, d), the same answer. */
+static int yir_where(const yir_span *s, ssc_date d)
+{
+    if (s->keyed && d.year && d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 28) {
+        long k = d.year * 10000L + (d.month ? d.month : 1) * 100L + (d.day ? d.day : 1);
+        return k < s->from ? -1 : k > s->to;
+    }
+    return ssc_period_where(s->per, d);
+}
+
 enum { YIR_PIPELINE = 1, YIR_CLOSED = 2, YIR_DONE = 4 };
 
 /* What status means here, as YIR_ bits.  Statuses are a handful of
@@ -63,6 +101,7 @@ static int yir_status(yir_statuses *seen, const char *status)
 static void yir_count(const ssc_portfolio *p, const ssc_period *per, double out[YIR_N])
 {
     yir_statuses seen = {.n = 0};
+    yir_span span = yir_span_of(per);
     double usd;
 
     memset(out, 0, sizeof(double) * YIR_N);
@@ -77,17 +116,17 @@ static void yir_count(const ssc_portfolio *p, const ssc_period *per, double out[
             if (!start.year)
                 continue;
         }
-        int s = ssc_period_where(per, start);
+        int s = yir_where(&span, start);
         if (s == 0) {
             out[YIR_STARTED] += 1;
             if (ssc_project_budget(p, row, &usd))
                 out[YIR_BUDGET] += usd;
         }
-        if ((status & YIR_DONE) && ssc_period_where(per, end) == 0)
+        if ((status & YIR_DONE) && yir_where(&span, end) == 0)
             out[YIR_COMPLETED] += 1;
         if (pipeline || s > 0)
             continue;
-        if (end.year ? ssc_period_where(per, end) > 0 : !closed)
+        if (end.year ? yir_where(&span, end) > 0 : !closed)
             out[YIR_ONGOING] += 1;
     }
 }
