@@ -77,6 +77,64 @@ static void hl_period_name(const ssc_period *p, int zh, char *buf, size_t len)
                  p->from.day, p->to.year, p->to.month, p->to.day);
 }
 
+/* A period's ends as yyyymmdd numbers, so that a project's dates are
+ * placed without a call per date (issue 10: a million projects).  For
+ * days of the calendar the order of the numbers is the order of the days;
+ * ssc_period_where decides the dates the numbers cannot (past the 28th,
+ * no date) and every date when an end is not a day of the calendar. */
+typedef struct hl_span {
+    const ssc_period *per;
+    long from, to;
+    int keyed;
+} hl_span;
+
+static int hl_real_day(ssc_date d)
+{
+    static const unsigned char days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days[d.month - 1])
+        return 0;
+    return d.month != 2 || d.day < 29 ||
+           (d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0));
+}
+
+static hl_span hl_span_of(const ssc_period *per)
+{
+    hl_span s = {per, per->from.year * 10000L + per->from.month * 100L + per->from.day,
+                  per->to.year * 10000L + per->to.month * 100L + per->to.day,
+                  hl_real_day(per->from) && hl_real_day(per->to)};
+    return s;
+}
+
+/* ssc_period_where(s->per, d), the same answer. */
+static int hl_where(const hl_span *s, ssc_date d)
+{
+    if (s->keyed && d.year && d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 28) {
+        long k = d.year * 10000L + (d.month ? d.month : 1) * 100L + (d.day ? d.day : 1);
+        return k < s->from ? -1 : k > s->to;
+    }
+    return ssc_period_where(s->per, d);
+}
+
+/* ssc_country_groups by the code's address: a portfolio's equal strings
+ * are one pointer (plugin.h), and a million projects name a few hundred
+ * countries, so each slot keeps the last code that hashed to it and its
+ * groups, and the reference table is searched once per code, not per
+ * mention (issue 10). */
+typedef struct hl_groups {
+    const char *code[256];
+    int bits[256];
+} hl_groups;
+
+static int hl_groups_of(hl_groups *g, const char *code)
+{
+    size_t i = (size_t)(((unsigned long long)(size_t)code * 0x9E3779B97F4A7C15ull) >> 56);
+    if (g->code[i] != code) {
+        g->code[i] = code;
+        g->bits[i] = ssc_country_groups(code);
+    }
+    return g->bits[i];
+}
+
 static int hl_gather(const ssc_portfolio *p, const ssc_section *s, int zh, hl_facts *f)
 {
     ssc_period now = ssc_section_period(s), before = ssc_section_previous_period(s);
@@ -86,6 +144,15 @@ static int hl_gather(const ssc_portfolio *p, const ssc_section *s, int zh, hl_fa
         double n;
     } regions[16];
 
+    hl_span in_now = hl_span_of(&now), in_before = hl_span_of(&before);
+    /* modalities by address: "is it triangular" asked once per string */
+    const char *mods[8];
+    int tri[8];
+    size_t n_mods = 0;
+    hl_groups *groups = calloc(1, sizeof *groups);
+
+    if (!groups)
+        return -1;
     memset(f, 0, sizeof *f);
     f->projects = (double)n;
     hl_period_name(&now, zh, f->period, sizeof f->period);
@@ -94,11 +161,14 @@ static int hl_gather(const ssc_portfolio *p, const ssc_section *s, int zh, hl_fa
         ssc_strings r = ssc_project_regions(p, row), c = ssc_project_countries(p, row);
         for (size_t k = 0; k < r.count; k++) {
             size_t i = 0;
-            while (i < nr && strcmp(regions[i].key, r.items[k]) != 0)
+            /* by address: a portfolio's equal strings are one pointer */
+            while (i < nr && regions[i].key != r.items[k])
                 i++;
             if (i == nr) {
-                if (nr == sizeof regions / sizeof *regions)
+                if (nr == sizeof regions / sizeof *regions) {
+                    free(groups);
                     return -1; /* more regions than M49 has: a bug, not data */
+                }
                 regions[nr].key = r.items[k];
                 regions[nr++].n = 0;
             }
@@ -106,14 +176,24 @@ static int hl_gather(const ssc_portfolio *p, const ssc_section *s, int zh, hl_fa
         }
         int ldc = 0;
         for (size_t k = 0; k < c.count; k++)
-            ldc |= (ssc_country_groups(c.items[k]) & SSC_GROUP_LDC) != 0;
+            ldc |= (hl_groups_of(groups, c.items[k]) & SSC_GROUP_LDC) != 0;
         f->ldc += ldc;
         ssc_date start = ssc_project_start(p, row);
-        f->started += now.from.year && ssc_period_where(&now, start) == 0;
-        f->started_prev += now.from.year && ssc_period_where(&before, start) == 0;
-        f->triangular += strcmp(ssc_project_modality(p, row), "triangular") == 0;
+        f->started += now.from.year && hl_where(&in_now, start) == 0;
+        f->started_prev += now.from.year && hl_where(&in_before, start) == 0;
+        const char *m = ssc_project_modality(p, row);
+        size_t i = 0;
+        while (i < n_mods && mods[i] != m)
+            i++;
+        int t = i < n_mods ? tri[i] : strcmp(m, "triangular") == 0;
+        if (i == n_mods && n_mods < sizeof mods / sizeof *mods) {
+            mods[n_mods] = m;
+            tri[n_mods++] = t;
+        }
+        f->triangular += t;
         f->gendered += ssc_project_gender_marker(p, row) >= 1;
     }
+    free(groups);
     for (size_t i = 0; i < nr; i++)
         if (!f->top_region || regions[i].n > f->top_region_n ||
             (regions[i].n == f->top_region_n && strcmp(regions[i].key, f->top_region) < 0)) {

@@ -13,6 +13,7 @@
  * grouping as a key figure with a bar of its share of the projects; a
  * table shows the numbers. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <ssc-report/plugin.h>
@@ -54,6 +55,26 @@ static void ung_note(char *note, size_t len, int zh, size_t shown, size_t placel
                  unbudgeted == 1 ? "has" : "have", unbudgeted == 1 ? "s" : "");
 }
 
+/* ssc_country_groups by the code's address: a portfolio's equal strings
+ * are one pointer (plugin.h), and a million projects name a few hundred
+ * countries, so each slot keeps the last code that hashed to it and its
+ * groups, and the reference table is searched once per code, not per
+ * mention (issue 10). */
+typedef struct ung_groups_cache {
+    const char *code[256];
+    int bits[256];
+} ung_groups_cache;
+
+static int ung_groups_of(ung_groups_cache *g, const char *code)
+{
+    size_t i = (size_t)(((unsigned long long)(size_t)code * 0x9E3779B97F4A7C15ull) >> 56);
+    if (g->code[i] != code) {
+        g->code[i] = code;
+        g->bits[i] = ssc_country_groups(code);
+    }
+    return g->bits[i];
+}
+
 static int ung_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
                        ssc_error *err)
 {
@@ -61,7 +82,10 @@ static int ung_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
     double projects[UNG_N] = {0}, budget[UNG_N] = {0}, usd, all_budget = 0;
     size_t placeless = 0, unbudgeted = 0, n = ssc_portfolio_count(p);
     char note[1024];
+    ung_groups_cache *seen = calloc(1, sizeof *seen);
 
+    if (!seen)
+        return ssc_error_set(err, "out of memory");
     for (size_t row = 0; row < n; row++) {
         ssc_strings c = ssc_project_countries(p, row);
         size_t in[UNG_N] = {0};
@@ -74,7 +98,7 @@ static int ung_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
             continue;
         }
         for (size_t k = 0; k < c.count; k++) {
-            int bits = ssc_country_groups(c.items[k]);
+            int bits = ung_groups_of(seen, c.items[k]);
             for (size_t g = 0; g < UNG_N; g++)
                 in[g] += (bits & ung_groups[g].bit) != 0;
         }
@@ -86,6 +110,7 @@ static int ung_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
                 budget[g] += usd * (double)in[g] / (double)c.count;
         }
     }
+    free(seen);
     ssc_table_set_key_kind(out, SSC_KEY_TEXT);
     int cp = ssc_table_add_column(out, "projects", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT);
     int cb = ssc_table_add_column(out, "budget", SSC_COLUMN_NUMBER, SSC_UNIT_USD);
