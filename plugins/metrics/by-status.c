@@ -41,13 +41,41 @@ static int by_status_region_cmp(const void *pa, const void *pb)
     return strcmp(a, b);
 }
 
-/* Index of region in list[0..n), or n. */
+/* Index of region in list[0..n), or n.  By address: list holds the
+ * portfolio's own region strings, and a portfolio's equal strings are one
+ * pointer (plugin.h), so no strcmp per project and region (issue 10). */
 static size_t by_status_find(const char *const *list, size_t n, const char *region)
 {
     for (size_t i = 0; i < n; i++)
-        if (list[i] == region || strcmp(list[i], region) == 0)
+        if (list[i] == region)
             return i;
     return n;
+}
+
+/* A value worked out once per status string (there are five, one pointer
+ * each) instead of once per project: the order's index, or a table row. */
+typedef struct by_status_seen {
+    const char *key[8];
+    int val[8];
+    size_t n;
+} by_status_seen;
+
+static int by_status_seen_get(const by_status_seen *seen, const char *key, int *val)
+{
+    for (size_t i = 0; i < seen->n; i++)
+        if (seen->key[i] == key) {
+            *val = seen->val[i];
+            return 1;
+        }
+    return 0;
+}
+
+static void by_status_seen_put(by_status_seen *seen, const char *key, int val)
+{
+    if (seen->n < sizeof seen->key / sizeof *seen->key) {
+        seen->key[seen->n] = key;
+        seen->val[seen->n++] = val;
+    }
 }
 
 /* The distinct regions of the shown projects, in column order, into
@@ -101,15 +129,28 @@ static int by_status_fill(const ssc_portfolio *p, const ssc_section *s, ssc_tabl
             return -1;
     }
     /* the rows exist first, in life-cycle order, so counting keeps it */
-    for (size_t row = 0; row < rows; row++)
-        for (size_t i = 0; i < BY_STATUS_N; i++)
-            if (strcmp(ssc_project_status(p, row), by_status_order[i]) == 0)
-                present[i] = 1;
+    by_status_seen order = {.n = 0}, table = {.n = 0};
+    for (size_t row = 0; row < rows; row++) {
+        const char *status = ssc_project_status(p, row);
+        int i;
+        if (!by_status_seen_get(&order, status, &i)) {
+            for (i = 0; i < (int)BY_STATUS_N && strcmp(status, by_status_order[i]) != 0; i++)
+                ;
+            by_status_seen_put(&order, status, i);
+        }
+        if (i < (int)BY_STATUS_N)
+            present[i] = 1;
+    }
     for (size_t i = 0; i < BY_STATUS_N; i++)
         if (present[i] && ssc_table_row(out, by_status_order[i]) < 0)
             return -1;
     for (size_t row = 0; row < rows; row++) {
-        int t = ssc_table_row(out, ssc_project_status(p, row));
+        const char *status = ssc_project_status(p, row);
+        int t;
+        if (!by_status_seen_get(&table, status, &t)) {
+            t = ssc_table_row(out, status);
+            by_status_seen_put(&table, status, t);
+        }
         if (t < 0 || (size_t)t >= BY_STATUS_N)
             return -1;
         distinct[t] += 1.0;
