@@ -63,7 +63,8 @@ static uint32_t narrative_hash(const char *s)
     return h;
 }
 
-static int narrative_count_add(narrative_counter *c, const char *key)
+/* Grows the table, when it is half full, before an addition. */
+static int narrative_count_room(narrative_counter *c)
 {
     if ((c->count + 1) * 2 > c->mask + 1) {
         size_t nmask = c->mask ? c->mask * 2 + 1 : 31;
@@ -82,6 +83,14 @@ static int narrative_count_add(narrative_counter *c, const char *key)
         c->slot = ns;
         c->mask = nmask;
     }
+    return 0;
+}
+
+/* Adds n to key's count. */
+static int narrative_count_add(narrative_counter *c, const char *key, double n)
+{
+    if (narrative_count_room(c))
+        return -1;
     size_t j = narrative_hash(key) & c->mask;
     for (; c->slot[j].key; j = (j + 1) & c->mask)
         if (c->slot[j].key == key || strcmp(c->slot[j].key, key) == 0)
@@ -90,8 +99,81 @@ static int narrative_count_add(narrative_counter *c, const char *key)
         c->slot[j].key = key;
         c->count++;
     }
-    c->slot[j].n += 1.0;
+    c->slot[j].n += n;
     return 0;
+}
+
+/* ---- counting by address ------------------------------------------------
+ * A million projects mention a few hundred strings; hashing each mention's
+ * text (above) cost more than the rest of the section (issue 10).  The
+ * mentions are counted here by address, as a portfolio's equal strings are
+ * one pointer (plugin.h), and then handed to the counter above once per
+ * string, in the order they first appeared (with the growth a last mention
+ * would have caused): the counter then holds the same counts in the same
+ * slots as when it counted every mention, so the
+ * leaders and their ties (which keep the first ones met past eight) are
+ * read off it unchanged. */
+typedef struct narrative_tally {
+    const char *key;
+    size_t n, first;
+} narrative_tally;
+
+typedef struct narrative_tallies {
+    narrative_tally *slot;
+    size_t mask, count;
+    int tail; /* a mention came after the last string's first one */
+} narrative_tallies;
+
+static size_t narrative_slot_of(const narrative_tally *slot, size_t mask, const char *key)
+{
+    size_t j = (size_t)(((unsigned long long)(size_t)key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+    while (slot[j].key && slot[j].key != key)
+        j = (j + 1) & mask;
+    return j;
+}
+
+static int narrative_tally_add(narrative_tallies *t, const char *key)
+{
+    if ((t->count + 1) * 2 > t->mask + 1) {
+        size_t nmask = t->mask ? t->mask * 2 + 1 : 31;
+        narrative_tally *ns = calloc(nmask + 1, sizeof *ns);
+        if (!ns)
+            return -1;
+        for (size_t i = 0; t->slot && i <= t->mask; i++)
+            if (t->slot[i].key)
+                ns[narrative_slot_of(ns, nmask, t->slot[i].key)] = t->slot[i];
+        free(t->slot);
+        t->slot = ns;
+        t->mask = nmask;
+    }
+    narrative_tally *e = &t->slot[narrative_slot_of(t->slot, t->mask, key)];
+    t->tail = e->key != NULL;
+    if (!e->key) {
+        e->key = key;
+        e->first = t->count++;
+    }
+    e->n++;
+    return 0;
+}
+
+/* Hands the tallies to c in the order of first appearance; frees them. */
+static int narrative_tally_into(narrative_tallies *t, narrative_counter *c)
+{
+    narrative_tally *order = t->count ? malloc(t->count * sizeof *order) : NULL;
+    int bad = t->count && !order;
+    for (size_t i = 0; !bad && t->slot && i <= t->mask; i++)
+        if (t->slot[i].key)
+            order[t->slot[i].first] = t->slot[i];
+    for (size_t i = 0; !bad && i < t->count; i++)
+        bad = narrative_count_add(c, order[i].key, (double)order[i].n);
+    /* counting every mention, a mention after the last new string grew a
+     * half-full table too (and so ordered its slots anew) */
+    if (!bad && t->tail)
+        bad = narrative_count_room(c);
+    free(order);
+    free(t->slot);
+    t->slot = NULL;
+    return bad ? -1 : 0;
 }
 
 /* The key with the largest count, ties to the first in byte order; NULL
@@ -150,6 +232,7 @@ static size_t narrative_count_ties(const narrative_counter *c, const char *top, 
 static int narrative_gather(const ssc_portfolio *p, narrative_facts *f)
 {
     narrative_counter countries = {0}, regions = {0}, sectors = {0};
+    narrative_tallies tc = {0}, tr = {0}, ts = {0};
     int bad = 0;
     double usd;
 
@@ -158,10 +241,10 @@ static int narrative_gather(const ssc_portfolio *p, narrative_facts *f)
     for (size_t row = 0; row < f->projects && !bad; row++) {
         ssc_strings c = ssc_project_countries(p, row), r = ssc_project_regions(p, row);
         for (size_t k = 0; k < c.count; k++)
-            bad |= narrative_count_add(&countries, c.items[k]);
+            bad |= narrative_tally_add(&tc, c.items[k]);
         for (size_t k = 0; k < r.count; k++)
-            bad |= narrative_count_add(&regions, r.items[k]);
-        bad |= narrative_count_add(&sectors, ssc_project_sector(p, row));
+            bad |= narrative_tally_add(&tr, r.items[k]);
+        bad |= narrative_tally_add(&ts, ssc_project_sector(p, row));
         int y = ssc_project_start(p, row).year;
         if (y && (!f->first_year || y < f->first_year))
             f->first_year = y;
@@ -172,6 +255,9 @@ static int narrative_gather(const ssc_portfolio *p, narrative_facts *f)
         else
             f->no_budget++;
     }
+    bad |= narrative_tally_into(&tc, &countries);
+    bad |= narrative_tally_into(&tr, &regions);
+    bad |= narrative_tally_into(&ts, &sectors);
     f->countries = countries.count;
     f->regions = regions.count;
     f->top_region = narrative_count_top(&regions);
