@@ -19,6 +19,7 @@ engine_libsscengine_la_SOURCES += \
 	engine/data/nearest.c engine/data/nearest.h \
 	engine/data/columns.c engine/data/columns.h \
 	engine/data/rowcheck.c engine/data/rowcheck.h \
+	engine/data/rowjudge.c engine/data/rowjudge.h \
 	engine/data/source.c engine/data/source.h \
 	engine/data/source_find.c \
 	engine/data/peek.c engine/data/peek.h \

@@ -13,31 +13,13 @@
 #ifndef SSC_ROWCHECK_H
 #define SSC_ROWCHECK_H
 
-/* The longest text cell accepted (title, names, lists), in bytes. */
-#define SSC_ROWCHECK_MAX_TEXT 16384
-
 #include <stdarg.h>
 #include <stddef.h>
 
 #include "error.h"
 #include "data/columns.h"
+#include "data/rowjudge.h"
 #include "data/store.h"
-
-/* One cell: its text (need not be trimmed or NUL-terminated) and the
- * column's name as the source calls it, for messages.  name NULL means
- * the source does not give this column at all. */
-typedef struct ssc_cell {
-    ssc_text v;
-    const char *name;
-} ssc_cell;
-
-typedef struct ssc_row {
-    long line;                      /* for messages, and stored */
-    ssc_cell col[SSC_COL_COUNT];
-    const ssc_text *extra;          /* one per extra column of the store */
-    const char *const *extra_names; /* their names for messages */
-    size_t n_extra;                 /* must equal the store's extra columns */
-} ssc_row;
 
 typedef struct ssc_rowcheck ssc_rowcheck;
 
@@ -82,6 +64,13 @@ void ssc_rowcheck_begin(ssc_rowcheck *rc);
  * appends it to the store when it is good and no earlier bad row doomed
  * the load.  SSC_ERR only when out of memory. */
 int ssc_rowcheck_end(ssc_rowcheck *rc, const ssc_row *row, ssc_error *err);
+
+/* A source that judges its rows itself (ssc_rowjudge_row, perhaps on
+ * another thread, with a copy of what this returns) hands them over a
+ * batch at a time, in file order, instead of ssc_rowcheck_begin/end.
+ * SSC_ERR when out of memory or the store refuses a row. */
+const ssc_rowjudge *ssc_rowcheck_judge(const ssc_rowcheck *rc);
+int ssc_rowcheck_settle(ssc_rowcheck *rc, const ssc_rowbatch *b, ssc_error *err);
 
 /* The outcome: the store (*out, caller frees) and the number of rows left
  * out, or SSC_ERR with a one-line summary in err when there were problems
