@@ -371,6 +371,10 @@ static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_
         .option = render_data_option,
         .option_ctx = r,
         .progress = o->progress,
+        /* the processors the sections may use: a scheduled run shares
+         * the machine with the others (runchild.c) */
+        .threads = j->conf.plugin_processes ? (size_t)j->conf.plugin_processes
+                                            : ssc_compute_processors(),
     };
 
     j->data_path = path;

@@ -92,6 +92,11 @@ void ssc_csv_reader_more(ssc_csv_reader *r, const char *data, size_t len, int fi
     r->partial = !final;
 }
 
+int ssc_csv_field_copied(const ssc_csv_reader *r, size_t i)
+{
+    return r->scratch_off && r->scratch_off[i] != CSV_NO_SCRATCH;
+}
+
 int ssc_csv_reader_set_delimiter(ssc_csv_reader *r, char delim)
 {
     /* a quote or a line end as the separator would make records ambiguous */

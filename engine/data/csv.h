@@ -77,6 +77,10 @@ void ssc_csv_reader_init(ssc_csv_reader *r, const char *data, size_t len);
  * and leaves r->p and the line count at that record's start, so that
  * records, lines and messages are the same whatever the blocks. */
 void ssc_csv_reader_more(ssc_csv_reader *r, const char *data, size_t len, int final);
+/* 1 when field i of the record just read was unescaped into the
+ * reader's scratch (a quoted field holding ""), which the next record
+ * overwrites; 0 when it points into the text. */
+int ssc_csv_field_copied(const ssc_csv_reader *r, size_t i);
 /* Reads fields separated by delim instead of a comma.  Returns 0, or -1
  * (and keeps the comma) for a quote, CR, LF or NUL, which cannot
  * separate fields. */

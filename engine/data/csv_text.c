@@ -250,6 +250,42 @@ static int text_refill(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err)
     return text_feed(t, r, t->data, err);
 }
 
+int ssc_csv_text_refill(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err)
+{
+    return text_refill(t, r, err);
+}
+
+int ssc_csv_text_refill_into(ssc_csv_text *t, ssc_csv_reader *r, char **into, size_t *cap,
+                             ssc_error *err)
+{
+    size_t done = (size_t)(r->p - t->data), keep = t->len - done, need = t->cap;
+
+    if (t->fd < 0 || t->at_end || t->block != t->data)
+        return ssc_error_at(err, t->name, 0, "internal error: the reader waits past the end");
+    /* as text_refill: a long record that fills the block doubles it */
+    if (keep > t->cap / 2) {
+        if (t->cap > SIZE_MAX / 2)
+            return ssc_error_oom(err);
+        need = t->cap * 2;
+    }
+    if (*cap < need) {
+        char *nb = realloc(*into, need);
+        if (!nb)
+            return ssc_error_oom(err);
+        *into = nb;
+        *cap = need;
+    }
+    memcpy(*into, r->p, keep);
+    t->block = *into;
+    t->cap = *cap;
+    t->base += done;
+    t->checked -= done;
+    t->len = keep;
+    if (text_fill(t, err) != SSC_OK)
+        return SSC_ERR;
+    return text_feed(t, r, t->data, err);
+}
+
 int ssc_csv_text_next(ssc_csv_text *t, ssc_csv_reader *r, ssc_csv_record *rec, ssc_error *err)
 {
     int rc;

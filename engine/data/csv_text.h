@@ -63,6 +63,18 @@ int ssc_csv_text_start(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err);
 #define SSC_CSV_TEXT_FAILED (-100)
 int ssc_csv_text_next(ssc_csv_text *t, ssc_csv_reader *r, ssc_csv_record *rec, ssc_error *err);
 
+/* What ssc_csv_text_next does when ssc_csv_next says SSC_CSV_MORE: the
+ * text not yet read moves to the front of the block, more of the file
+ * follows it, and the reader goes on.  SSC_OK, or SSC_ERR with err set
+ * (then ssc_csv_text_next's SSC_CSV_TEXT_FAILED). */
+int ssc_csv_text_refill(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err);
+/* The same, but the text goes on in *into (*cap bytes, grown with
+ * realloc as needed) and the current block is left as it is: the records
+ * read from it stay valid while their rows are settled.  t's block is
+ * *into from then on; whoever passed it frees the block t held before
+ * (and t frees its block, as ever).  Files read in blocks only. */
+int ssc_csv_text_refill_into(ssc_csv_text *t, ssc_csv_reader *r, char **into, size_t *cap,
+                             ssc_error *err);
 /* Reads and checks the rest of a file whose rows are no longer read (a
  * bad header, too many rows, a failed row), so that bytes that are not
  * UTF-8 anywhere fail it with that message, as when it is read whole.

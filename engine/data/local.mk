@@ -23,7 +23,8 @@ engine_libsscengine_la_SOURCES += \
 	engine/data/source.c engine/data/source.h \
 	engine/data/source_find.c \
 	engine/data/peek.c engine/data/peek.h \
-	engine/data/source_csv.c engine/data/source_csv.h
+	engine/data/source_csv.c engine/data/source_csv.h \
+	engine/data/csv_rows.c engine/data/csv_rows.h
 nodist_engine_libsscengine_la_SOURCES += \
 	engine/data/refdata_tables.c engine/data/tilegrid_tables.c
 

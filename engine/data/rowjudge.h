@@ -76,6 +76,7 @@ typedef struct ssc_rowbatch {
     size_t n_msgs, cap_msgs;
     char *text;
     size_t n_text, cap_text;
+    struct ssc_rowkept *kept; /* cells copied to outlive their source */
     int oom; /* something was not recorded: the load fails */
 } ssc_rowbatch;
 
@@ -83,6 +84,10 @@ typedef struct ssc_rowbatch {
 void ssc_rowbatch_clear(ssc_rowbatch *b);
 void ssc_rowbatch_free(ssc_rowbatch *b);
 
+/* A copy of s[0..len) that lives until b is cleared (NULL when out of
+ * memory, b->oom set): for cells the source rewrites before the batch is
+ * settled (a CSV field unescaped in the reader's scratch). */
+const char *ssc_rowbatch_keep(ssc_rowbatch *b, const char *s, size_t len);
 /* Starts the verdict of the row on line (usable until judged otherwise);
  * NULL when out of memory (b->oom is set). */
 ssc_rowverdict *ssc_rowbatch_begin(ssc_rowbatch *b, long line);

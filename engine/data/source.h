@@ -37,6 +37,7 @@ typedef struct ssc_source_opts {
     const char *(*option)(const void *ctx, const char *name);
     const void *option_ctx;
     const ssc_progress *progress; /* how far the reading got; may be NULL */
+    size_t threads; /* processors the source may use (0 or 1: the caller's) */
 } ssc_source_opts;
 
 /* Runs source's read hook on o->path into a new store (*out, caller frees

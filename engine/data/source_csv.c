@@ -11,6 +11,7 @@
 
 #include "data/cells.h"
 #include "data/csv.h"
+#include "data/csv_rows.h"
 #include "data/csv_text.h"
 #include "data/encoding.h"
 #include "data/input.h"
@@ -29,14 +30,15 @@ typedef struct csv_load {
     const ssc_rename *renames;
     size_t n_renames;
     int fatal; /* a problem that skipping rows cannot get round */
-    size_t rows, max_rows; /* records read; ssc_input_max_rows() */
+    size_t max_rows; /* ssc_input_max_rows() */
+    int threads;     /* 2 or more: rows are read and settled side by side */
     char delim;      /* the separator read with */
     int delim_given; /* 1: the report's data.delimiter; 0: found from the header */
     ssc_csv_text *text; /* where the records come from */
     int nul;            /* a NUL byte was seen: cells are checked one by one */
     int text_failed;    /* the text itself failed (err says why) */
     const char *head; /* the header's bytes as written, for the separator hint */
-    size_t head_len, len; /* len: the whole text's, for the progress */
+    size_t head_len;
     const ssc_progress *progress;
     /* the header */
     size_t n_cols;
@@ -60,54 +62,6 @@ typedef struct csv_load {
         ssc_rowcheck_fatal((L)->rc);                                                               \
         ssc_rowcheck_problem((L)->rc, __VA_ARGS__);                                                \
     } while (0)
-
-/* ---- one row ----------------------------------------------------------- */
-
-/* 1 when every field is empty: spreadsheets export deleted rows as ",,,,",
- * which hold no project and are skipped like blank lines. */
-static int csv_blank(const ssc_csv_record *rec)
-{
-    for (size_t i = 0; i < rec->count; i++)
-        if (ssc_cell_trim(rec->fields[i].s, rec->fields[i].len).len)
-            return 0;
-    return 1;
-}
-
-/* Hands one record to the row rules; the record's shape is checked here. */
-static int csv_row(csv_load *L, const ssc_csv_record *rec, ssc_error *err)
-{
-    ssc_row *row = &L->row;
-
-    if (csv_blank(rec))
-        return SSC_OK;
-    if (++L->rows > L->max_rows)
-        return ssc_error_at(err, ssc_rowcheck_name(L->rc), rec->line,
-                            "more than %zu rows, the most a portfolio may have "
-                            "(SSC_REPORT_MAX_ROWS raises the limit)",
-                            L->max_rows);
-    ssc_rowcheck_begin(L->rc);
-    if (rec->count != L->n_cols) {
-        ssc_rowcheck_problem(L->rc, rec->line, NULL,
-                             "the row has %zu field%s, but the header has %zu (a value holding a "
-                             "comma must be in double quotes)",
-                             rec->count, rec->count == 1 ? "" : "s", L->n_cols);
-        return ssc_rowcheck_end(L->rc, NULL, err);
-    }
-    if (rec->bad_field)
-        ssc_rowcheck_problem(L->rc, rec->line, L->col_name[rec->bad_field - 1],
-                             "text after the closing quote (inside quotes, write a quote as \"\")");
-    row->line = rec->line;
-    for (int c = 0; c < SSC_COL_SPEC; c++)
-        if (L->col_at[c] >= 0) {
-            const ssc_csv_field *f = &rec->fields[L->col_at[c]];
-            row->col[c].v = (ssc_text){f->s, f->len};
-        }
-    for (size_t i = 0; i < L->n_extra; i++) {
-        const ssc_csv_field *f = &rec->fields[L->extra_at[i]];
-        L->extra[i] = (ssc_text){f->s, f->len};
-    }
-    return ssc_rowcheck_end(L->rc, row, err);
-}
 
 /* ---- the header -------------------------------------------------------- */
 
@@ -419,14 +373,25 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
             return SSC_ERR;
     }
     csv_row_template(L);
-    while ((rc = csv_next(L, r, &rec, err)) == SSC_CSV_RECORD) {
-        if (csv_row(L, &rec, err) != SSC_OK)
-            return SSC_ERR;
-        if ((L->rows & 0x3FFF) == 0) /* bytes read so far, now and then */
-            ssc_progress_note(L->progress, SSC_PHASE_READ,
-                              (double)ssc_csv_text_pos(L->text, r), (double)L->len);
-    }
+    ssc_csv_rows rows = {
+        .text = L->text,
+        .r = r,
+        .rc = L->rc,
+        .row = &L->row,
+        .col_at = L->col_at,
+        .extra_at = L->extra_at,
+        .n_extra = L->n_extra,
+        .col_name = L->col_name,
+        .n_cols = L->n_cols,
+        .max_rows = L->max_rows,
+        .progress = L->progress,
+        .threads = L->threads,
+    };
+    rc = ssc_csv_rows_read(&rows, err);
+    if (rc == SSC_CSV_ROWS_FAILED)
+        return SSC_ERR;
     if (rc == SSC_CSV_TEXT_FAILED) {
+        L->text_failed = 1;
         ssc_rowcheck_forget(L->rc);
         return SSC_ERR;
     }
@@ -439,7 +404,7 @@ static int csv_run(csv_load *L, ssc_csv_reader *r, ssc_error *err)
 
 /* Reads the text t into rc's store. */
 static int csv_read(ssc_csv_text *t, const ssc_rename *renames, size_t n_renames, char delimiter,
-                    const ssc_progress *progress, ssc_rowcheck *rc, ssc_error *err)
+                    const ssc_progress *progress, int threads, ssc_rowcheck *rc, ssc_error *err)
 {
     ssc_csv_reader r;
     csv_load L;
@@ -452,6 +417,7 @@ static int csv_read(ssc_csv_text *t, const ssc_rename *renames, size_t n_renames
     L.renames = renames;
     L.n_renames = n_renames;
     L.max_rows = ssc_input_max_rows();
+    L.threads = threads;
     if (ssc_csv_text_start(t, &r, err) != SSC_OK) {
         ssc_csv_reader_free(&r);
         return SSC_ERR;
@@ -460,7 +426,6 @@ static int csv_read(ssc_csv_text *t, const ssc_rename *renames, size_t n_renames
     rows = ssc_csv_text_rows(t);
     L.nul = t->nul;
     ssc_rowcheck_expect(rc, rows < L.max_rows ? rows : L.max_rows, !t->nul);
-    L.len = t->total;
     L.progress = progress;
     L.delim_given = delimiter != 0;
     L.delim = delimiter ? delimiter : ssc_csv_text_delimiter(t);
@@ -506,7 +471,7 @@ static int csv_load_text(ssc_csv_text *t, int opened, const char *name,
         status = ssc_error_oom(err);
         goto done;
     }
-    status = csv_read(t, opt->renames, opt->n_renames, opt->delimiter, NULL, rc, err);
+    status = csv_read(t, opt->renames, opt->n_renames, opt->delimiter, NULL, opt->threads, rc, err);
     if (status == SSC_OK)
         status = ssc_rowcheck_finish(rc, out, skipped, err);
     ssc_rowcheck_free(rc);
@@ -570,7 +535,8 @@ static int csv_source_read(ssc_source *src, ssc_error *err)
     status = ssc_csv_text_open(&t, o->path, ssc_rowcheck_name(rc),
                                ssc_source_option(src, "encoding"), 0, err);
     if (status == SSC_OK)
-        status = csv_read(&t, o->renames, o->n_renames, delim, o->progress, rc, err);
+        status = csv_read(&t, o->renames, o->n_renames, delim, o->progress, (int)o->threads, rc,
+                          err);
     ssc_csv_text_free(&t);
     return status;
 }

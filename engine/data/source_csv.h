@@ -27,6 +27,9 @@ typedef struct ssc_csv_options {
     /* ssc_csv_load: bytes read at a time (0: SSC_CSV_BLOCK); tests read
      * in small blocks to reach the blocks' edges. */
     size_t block;
+    /* 2 or more: a file read in blocks is read on one thread while the
+     * rows read are checked and stored on the caller's (csv_rows.h). */
+    int threads;
 } ssc_csv_options;
 
 /* Reads the portfolio at path into a new store (*out, freed by the caller

@@ -2,8 +2,9 @@
 /* Reading CSV a block at a time gives what reading it whole gives: the same
  * records, lines and malformed fields from the reader (ssc_csv_reader_more)
  * whatever the block edges, and the same store, problems and messages from
- * the portfolio loader (ssc_csv_load in small blocks against
- * ssc_csv_load_buffer on the same bytes).  The expected side is always the
+ * the portfolio loader (ssc_csv_load in small blocks, on one thread and
+ * with a reading thread beside it, against ssc_csv_load_buffer on the
+ * same bytes).  The expected side is always the
  * whole-text reading, which test-csv checks against hand-written values. */
 #include <stdarg.h>
 #include <stdint.h>
@@ -193,7 +194,8 @@ static void test_reader_random(void)
 /* A portfolio of n rows well past the loader's first block (64 KiB), with
  * the shapes a block edge can cut: quoted titles with separators, doubled
  * quotes and line ends (LF and CRLF), Chinese text, CRLF rows, blank lines,
- * and a bad row now and then (a problem message to compare). */
+ * and a bad row now and then (a problem message to compare), which also
+ * repeats the id before it (its message comes first). */
 /* "South-South cooperation project" in Chinese: three bytes a character */
 #define ZH "\xE5\x8D\x97\xE5\x8D\x97\xE5\x90\x88\xE4\xBD\x9C\xE9\xA1\xB9\xE7\x9B\xAE"
 
@@ -212,7 +214,7 @@ static text make_portfolio(size_t n, size_t pad)
                                          : "Plain title";
         len = snprintf(row, sizeof row, "P-%06zu,%s%.*s,Institute %zu,\"Partner %zu;Partner %zu\","
                                         "%s,agriculture,%zu,%zu,%s,%s%s",
-                       i, title, (int)(pad % 40), "........................................",
+                       i % 97 == 5 ? i - 1 : i, title, (int)(pad % 40), "........................................",
                        i % 13, i % 5, i % 11, i % 3 ? "VNM" : "ETH;KEN", i % 17 + 1,
                        2000 + i % 25, i % 4 ? "ongoing" : "completed",
                        i % 97 == 5 ? "-3" : "1250.5", i % 2 ? "\r\n" : "\n");
@@ -290,22 +292,25 @@ static void check_loads(const char *what, const text *data, size_t block, int sk
     ssc_store_free(st);
     ssc_diag_free(&d);
 
-    ssc_diag_init(&d, 0);
-    ssc_error_clear(&err);
-    st = NULL;
-    skipped = 0;
-    rc = ssc_csv_load(path, &opt, &st, &d, &skipped, &err);
-    part = describe(rc, st, &d, &err, skipped);
-    ssc_store_free(st);
-    ssc_diag_free(&d);
-    unlink(path);
-
-    CHECK_ROW("%s, blocks of %zu", what, block);
     CHECK(whole.len > 0);
-    CHECK_STR(part.s, whole.s);
-    CHECK_ROW_END();
+    /* one thread, and a reading thread beside the settling one */
+    for (opt.threads = 1; opt.threads <= 2; opt.threads++) {
+        ssc_diag_init(&d, 0);
+        ssc_error_clear(&err);
+        st = NULL;
+        skipped = 0;
+        rc = ssc_csv_load(path, &opt, &st, &d, &skipped, &err);
+        part = describe(rc, st, &d, &err, skipped);
+        ssc_store_free(st);
+        ssc_diag_free(&d);
+        CHECK_ROW("%s, blocks of %zu, %d thread%s", what, block, opt.threads,
+                  opt.threads == 1 ? "" : "s");
+        CHECK_STR(part.s, whole.s);
+        CHECK_ROW_END();
+        free(part.s);
+    }
+    unlink(path);
     free(whole.s);
-    free(part.s);
 }
 
 static void test_loader(void)

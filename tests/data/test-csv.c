@@ -711,9 +711,9 @@ static void test_duplicate_ids(void)
                     "t.csv:5: id: B is already used on line 3\n"
                     "t.csv:6: id: X\"1 is already used on line 2",
                     3);
-    /* a repeated id is found after the row's other cells (its slot is
-     * fetched meanwhile) but reported first, as the columns come; a bad
-     * row's id still counts as used */
+    /* a repeated id is found when the row is settled, after its cells
+     * were judged, but reported first, as the columns come; a bad row's
+     * id still counts as used */
     expect_problems(REQ "A,T,L,VNM,s,1,2010,ongoing\n"
                         "A,T,L,XXX,s,19,2010,ongoing\n"
                         "B,,L,VNM,s,1,2010,ongoing\n"
