@@ -56,7 +56,8 @@ static ssc_text rows_cell(const rows_reader *R, ssc_rowbatch *b, const ssc_csv_r
     const ssc_csv_field *f = &rec->fields[i];
     const char *kept;
 
-    if (!ssc_csv_field_copied(R->cr->r, i))
+    /* nothing was unescaped in most records: one test for all fields */
+    if (R->cr->r->scratch_len == 0 || !ssc_csv_field_copied(R->cr->r, i))
         return (ssc_text){f->s, f->len};
     kept = ssc_rowbatch_keep(b, f->s, f->len);
     return kept ? (ssc_text){kept, f->len} : (ssc_text){"", 0};
