@@ -38,6 +38,8 @@
 #                       render's warning when a chart must cut one
 #   e2e-sentences.sh    the sentences plugins write themselves (gender trend,
 #                       partnership) against awk counts, both editions
+#   e2e-threads.sh      a CSV of several blocks read on one thread and on two:
+#                       the same projects, problems, data-out and PDF bytes
 E2E_TESTS = \
 	tests/e2e/e2e-render.sh \
 	tests/e2e/e2e-dataout.sh \
@@ -58,6 +60,7 @@ E2E_TESTS = \
 	tests/e2e/e2e-summaries.sh \
 	tests/e2e/e2e-tables.sh \
 	tests/e2e/e2e-whole.sh \
-	tests/e2e/e2e-sentences.sh
+	tests/e2e/e2e-sentences.sh \
+	tests/e2e/e2e-threads.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS)
