@@ -97,37 +97,49 @@ static int yir_status(yir_statuses *seen, const char *status)
     return bits;
 }
 
-/* The five figures of one period. */
-static void yir_count(const ssc_portfolio *p, const ssc_period *per, double out[YIR_N])
+/* Adds project row's part of the five figures of one period to out. */
+static void yir_add(const ssc_portfolio *p, size_t row, const yir_span *span, int status,
+                    ssc_date start, ssc_date end, double out[YIR_N])
 {
-    yir_statuses seen = {.n = 0};
-    yir_span span = yir_span_of(per);
+    int pipeline = (status & YIR_PIPELINE) != 0;
+    int closed = (status & YIR_CLOSED) != 0;
     double usd;
 
-    memset(out, 0, sizeof(double) * YIR_N);
+    if (!start.year || (closed && !end.year)) {
+        out[YIR_UNDATED] += 1;
+        if (!start.year)
+            return;
+    }
+    int s = yir_where(span, start);
+    if (s == 0) {
+        out[YIR_STARTED] += 1;
+        if (ssc_project_budget(p, row, &usd))
+            out[YIR_BUDGET] += usd;
+    }
+    if ((status & YIR_DONE) && yir_where(span, end) == 0)
+        out[YIR_COMPLETED] += 1;
+    if (pipeline || s > 0)
+        return;
+    if (end.year ? yir_where(span, end) > 0 : !closed)
+        out[YIR_ONGOING] += 1;
+}
+
+/* The five figures of the period (a) and of the one before (b), in one
+ * pass: each project's status and dates are read once for both (issue
+ * 10); each period's sums still add its projects in row order. */
+static void yir_count(const ssc_portfolio *p, const ssc_period *now, const ssc_period *before,
+                      double a[YIR_N], double b[YIR_N])
+{
+    yir_statuses seen = {.n = 0};
+    yir_span in_now = yir_span_of(now), in_before = yir_span_of(before);
+
+    memset(a, 0, sizeof(double) * YIR_N);
+    memset(b, 0, sizeof(double) * YIR_N);
     for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
         int status = yir_status(&seen, ssc_project_status(p, row));
         ssc_date start = ssc_project_start(p, row), end = ssc_project_end(p, row);
-        int pipeline = (status & YIR_PIPELINE) != 0;
-        int closed = (status & YIR_CLOSED) != 0;
-
-        if (!start.year || (closed && !end.year)) {
-            out[YIR_UNDATED] += 1;
-            if (!start.year)
-                continue;
-        }
-        int s = yir_where(&span, start);
-        if (s == 0) {
-            out[YIR_STARTED] += 1;
-            if (ssc_project_budget(p, row, &usd))
-                out[YIR_BUDGET] += usd;
-        }
-        if ((status & YIR_DONE) && yir_where(&span, end) == 0)
-            out[YIR_COMPLETED] += 1;
-        if (pipeline || s > 0)
-            continue;
-        if (end.year ? yir_where(&span, end) > 0 : !closed)
-            out[YIR_ONGOING] += 1;
+        yir_add(p, row, &in_now, status, start, end, a);
+        yir_add(p, row, &in_before, status, start, end, b);
     }
 }
 
@@ -168,8 +180,7 @@ static int yir_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
     if (c0 < 0 || c1 < 0 || ssc_table_set_column_title(out, c0, name_now) ||
         ssc_table_set_column_title(out, c1, name_before))
         return ssc_error_set(err, "out of memory");
-    yir_count(p, &now, a);
-    yir_count(p, &before, b);
+    yir_count(p, &now, &before, a, b);
     for (int i = 0; i < YIR_N; i++) {
         int row = ssc_table_row(out, yir_rows[i].key);
         if (row < 0 || ssc_table_set_label(out, row, zh ? yir_rows[i].zh : yir_rows[i].en) ||
