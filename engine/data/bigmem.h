@@ -17,9 +17,11 @@ void ssc_bigmem_advise(void *p, size_t len);
 
 /* Asks a background thread to fault in the pages of p[0..len) now, so
  * that the kernel zeroes them on another processor while the caller fills
- * them; for buffers about to be written whole.  Only a hint. */
-void ssc_bigmem_prefault(void *p, size_t len);
-/* Waits until every range asked for so far has been faulted in (tests). */
+ * them; for the part of a buffer about to be written.  Only a hint: 1
+ * when a thread took the range, 0 when it was left (under 512 KiB, a
+ * full queue, no thread to be had, a kernel without MADV_POPULATE_WRITE). */
+int ssc_bigmem_prefault(void *p, size_t len);
+/* Waits until the thread is done with every range it took (tests). */
 void ssc_bigmem_wait(void);
 
 #endif

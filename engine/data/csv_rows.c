@@ -121,16 +121,22 @@ static void rows_progress(const ssc_csv_rows *cr, size_t pos)
     ssc_progress_note(cr->progress, SSC_PHASE_READ, (double)pos, (double)cr->text->total);
 }
 
-/* Settles b; a failure to judge (err_fill) counts after the rows before
- * it, as it came after them. */
+/* How a batch's filling ended, once its rows are settled: a failure to
+ * read or judge (err_fill) counts after the rows before it, as it came
+ * after them. */
+static int rows_settle_end(int code, const ssc_error *err_fill, ssc_error *err)
+{
+    if (code == SSC_CSV_ROWS_FAILED || code == SSC_CSV_TEXT_FAILED)
+        *err = *err_fill;
+    return code;
+}
+
 static int rows_settle(const ssc_csv_rows *cr, const ssc_rowbatch *b, int code,
                        const ssc_error *err_fill, ssc_error *err)
 {
     if (ssc_rowcheck_settle(cr->rc, b, err) != SSC_OK)
         return SSC_CSV_ROWS_FAILED;
-    if (code == SSC_CSV_ROWS_FAILED || code == SSC_CSV_TEXT_FAILED)
-        *err = *err_fill;
-    return code;
+    return rows_settle_end(code, err_fill, err);
 }
 
 /* ---- one thread ---------------------------------------------------------- */
@@ -237,13 +243,26 @@ static void rows_pipe_free(rows_pipe *P, ssc_csv_text *t)
     free(P);
 }
 
-/* Settles the slots as the reading thread fills them; NULL-thread
- * failures fall back to one thread.  Returns as ssc_csv_rows_read. */
+/* After the settling failed: the text's own failure, when the reader
+ * met one meanwhile, wins, as one thread's ssc_csv_text_drain makes it
+ * win (the problems are then forgotten). */
+static int rows_text_failure(const rows_pipe *P, int code, ssc_error *err)
+{
+    for (size_t i = 0; i < ROWS_SLOTS; i++)
+        if (P->slot[i].full && P->slot[i].code == SSC_CSV_TEXT_FAILED) {
+            *err = P->slot[i].err;
+            return SSC_CSV_TEXT_FAILED;
+        }
+    return code;
+}
+
+/* Settles the slots as the reading thread fills them; without a thread
+ * (or its lock) to be had, reads alone.  Returns as ssc_csv_rows_read. */
 static int rows_side_by_side(const ssc_csv_rows *cr, ssc_error *err)
 {
     rows_pipe *P = calloc(1, sizeof *P);
     pthread_t reader;
-    int code = SSC_CSV_ROWS_FAILED;
+    int code = SSC_CSV_ROWS_FAILED, settled = 1;
 
     if (!P || rows_reader_init(&P->R, cr) != 0) {
         if (P)
@@ -254,11 +273,20 @@ static int rows_side_by_side(const ssc_csv_rows *cr, ssc_error *err)
     }
     P->block[0] = cr->text->block;
     P->cap[0] = cr->text->cap;
-    pthread_mutex_init(&P->lock, NULL);
-    pthread_cond_init(&P->changed, NULL);
+    if (pthread_mutex_init(&P->lock, NULL) != 0) {
+        free(P->R.extra);
+        free(P);
+        return rows_alone(cr, err);
+    }
+    if (pthread_cond_init(&P->changed, NULL) != 0) {
+        pthread_mutex_destroy(&P->lock);
+        free(P->R.extra);
+        free(P);
+        return rows_alone(cr, err);
+    }
     if (pthread_create(&reader, NULL, rows_read_main, P) != 0) {
         rows_pipe_free(P, cr->text);
-        return rows_alone(cr, err); /* no thread to be had: read alone */
+        return rows_alone(cr, err);
     }
     for (size_t i = 0;; i = (i + 1) % ROWS_SLOTS) {
         rows_slot *s = &P->slot[i];
@@ -266,7 +294,11 @@ static int rows_side_by_side(const ssc_csv_rows *cr, ssc_error *err)
         while (!s->full)
             pthread_cond_wait(&P->changed, &P->lock);
         pthread_mutex_unlock(&P->lock);
-        code = rows_settle(cr, &s->b, s->code, &s->err, err);
+        if (ssc_rowcheck_settle(cr->rc, &s->b, err) != SSC_OK) {
+            settled = 0;
+            break;
+        }
+        code = rows_settle_end(s->code, &s->err, err);
         rows_progress(cr, s->pos);
         if (code != SSC_CSV_MORE)
             break;
@@ -281,6 +313,8 @@ static int rows_side_by_side(const ssc_csv_rows *cr, ssc_error *err)
     pthread_cond_broadcast(&P->changed);
     pthread_mutex_unlock(&P->lock);
     pthread_join(reader, NULL);
+    if (!settled)
+        code = rows_text_failure(P, SSC_CSV_ROWS_FAILED, err);
     rows_pipe_free(P, cr->text);
     return code;
 }

@@ -31,14 +31,14 @@ typedef struct ssc_csv_rows {
     int threads;              /* 2 or more: read and settle side by side */
 } ssc_csv_rows;
 
-/* Rows refused before any is settled: too many, or no memory to judge. */
+/* The rows stopped: too many, out of memory, or a row the store refused. */
 #define SSC_CSV_ROWS_FAILED (-101)
 
 /* Reads, judges and settles every row.  Returns how reading ended, as
  * ssc_csv_text_next does (SSC_CSV_END, SSC_CSV_UNCLOSED, SSC_CSV_NOMEM,
  * SSC_CSV_TEXT_FAILED with err set), or SSC_CSV_ROWS_FAILED with err set:
  * more rows than max_rows, out of memory, a row the store refused.  The
- * rows before the end are settled in every case. */
+ * rows before the one that stopped them are settled, as one by one. */
 int ssc_csv_rows_read(const ssc_csv_rows *cr, ssc_error *err);
 
 #endif

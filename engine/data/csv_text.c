@@ -224,6 +224,16 @@ int ssc_csv_text_start(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err)
     return text_feed(t, r, r->p, err);
 }
 
+/* The text the reader had not read now starts t->block: the reader sees
+ * it there before anything can fail, so that a failed read leaves no
+ * view into a block that moved or was freed (ssc_csv_text_drain goes on
+ * from the reader's position). */
+static void text_moved(ssc_csv_text *t, ssc_csv_reader *r)
+{
+    t->data = t->block;
+    ssc_csv_reader_more(r, t->data, t->checked, 0);
+}
+
 /* Keeps the text the reader has not read, reads more of the file after
  * it, and lets the reader go on. */
 static int text_refill(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err)
@@ -236,6 +246,7 @@ static int text_refill(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err)
     t->base += done;
     t->checked -= done;
     t->len = keep;
+    text_moved(t, r);
     /* a long record fills the block: grow it, so that every byte is read
      * again at most about once */
     if (keep > t->cap / 2) {
@@ -244,6 +255,7 @@ static int text_refill(ssc_csv_text *t, ssc_csv_reader *r, ssc_error *err)
             return ssc_error_oom(err);
         t->block = nb;
         t->cap *= 2;
+        text_moved(t, r);
     }
     if (text_fill(t, err) != SSC_OK)
         return SSC_ERR;
@@ -281,6 +293,7 @@ int ssc_csv_text_refill_into(ssc_csv_text *t, ssc_csv_reader *r, char **into, si
     t->base += done;
     t->checked -= done;
     t->len = keep;
+    text_moved(t, r);
     if (text_fill(t, err) != SSC_OK)
         return SSC_ERR;
     return text_feed(t, r, t->data, err);

@@ -112,6 +112,19 @@ static int idset_entries(ssc_idset *set, size_t n)
     return 0;
 }
 
+/* Entries faulted in ahead of the ids added, a window at a time (see
+ * store.c's STORE_AHEAD): a reserve is only an estimate. */
+#define IDSET_AHEAD ((size_t)1 << 18)
+
+static void idset_prefault(ssc_idset *set, size_t from)
+{
+    size_t n = from < set->cap_entries ? set->cap_entries - from : 0;
+
+    n = n < IDSET_AHEAD ? n : IDSET_AHEAD;
+    if (n)
+        ssc_bigmem_prefault(set->entries + from, n * sizeof *set->entries);
+}
+
 static int idset_grow(ssc_idset *set)
 {
     return idset_resize(set, set->cap ? set->cap * 2 : 1024);
@@ -129,8 +142,8 @@ int ssc_idset_reserve(ssc_idset *set, size_t n)
         return -1;
     if (idset_entries(set, n) != 0)
         return -1;
-    /* the n entries the ids will fill, not the doubled capacity */
-    ssc_bigmem_prefault(set->entries, n * sizeof *set->entries);
+    idset_prefault(set, set->n);
+    idset_prefault(set, set->n + IDSET_AHEAD);
     return 0;
 }
 
@@ -162,6 +175,8 @@ long ssc_idset_add_hashed(ssc_idset *set, const char *s, size_t len, uint32_t ha
         return -1;
     if (idset_entries(set, set->n + 1) != 0)
         return -1;
+    if (set->n && set->n % IDSET_AHEAD == 0)
+        idset_prefault(set, set->n + IDSET_AHEAD);
     j = hash & (set->cap - 1);
     for (; set->slots[j].entry; j = (j + 1) & (set->cap - 1)) {
         const idset_entry *e;

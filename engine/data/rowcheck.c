@@ -203,7 +203,7 @@ static int rowcheck_settle_row(ssc_rowcheck *rc, const ssc_rowbatch *b, const ss
         rowcheck_id(rc, v, &p);
     for (; k < v->n_msgs; k++)
         rowcheck_replay(rc, b, &b->msgs[v->msgs + k]);
-    if (rc->oom || b->oom)
+    if (rc->oom)
         return ssc_error_oom(err);
     if (rc->row_problems || !v->usable) {
         if (rc->skip_bad_rows)
@@ -235,6 +235,8 @@ int ssc_rowcheck_end(ssc_rowcheck *rc, const ssc_row *row, ssc_error *err)
     if (!ssc_rowbatch_begin(b, row ? row->line : 0))
         return ssc_error_oom(err);
     ssc_rowjudge_row(&rc->judge, b, row);
+    if (b->oom)
+        return ssc_error_oom(err);
     return rowcheck_settle_row(rc, b, &b->rows[b->n - 1], err);
 }
 
@@ -246,20 +248,21 @@ int ssc_rowcheck_end(ssc_rowcheck *rc, const ssc_row *row, ssc_error *err)
 
 int ssc_rowcheck_settle(ssc_rowcheck *rc, const ssc_rowbatch *b, ssc_error *err)
 {
-    if (b->oom)
-        return ssc_error_oom(err);
-    for (size_t i = 0; i < b->n && i < ROWCHECK_AHEAD; i++)
+    /* out of memory while judging: the rows before are settled first, as
+     * they would have been one by one */
+    size_t n = b->oom ? b->oom_rows : b->n;
+
+    for (size_t i = 0; i < n && i < ROWCHECK_AHEAD; i++)
         if (b->rows[i].has_id)
             ssc_idset_prefetch(rc->ids, b->rows[i].hash);
-    for (size_t i = 0; i < b->n; i++) {
-        const ssc_rowverdict *ahead = &b->rows[i + ROWCHECK_AHEAD];
-        if (i + ROWCHECK_AHEAD < b->n && ahead->has_id)
-            ssc_idset_prefetch(rc->ids, ahead->hash);
+    for (size_t i = 0; i < n; i++) {
+        if (i + ROWCHECK_AHEAD < n && b->rows[i + ROWCHECK_AHEAD].has_id)
+            ssc_idset_prefetch(rc->ids, b->rows[i + ROWCHECK_AHEAD].hash);
         rc->row_problems = 0;
         if (rowcheck_settle_row(rc, b, &b->rows[i], err) != SSC_OK)
             return SSC_ERR;
     }
-    return SSC_OK;
+    return b->oom ? ssc_error_oom(err) : SSC_OK;
 }
 
 const ssc_rowjudge *ssc_rowcheck_judge(const ssc_rowcheck *rc)

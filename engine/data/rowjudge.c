@@ -17,6 +17,14 @@
 
 /* ---- the batch --------------------------------------------------------- */
 
+/* Out of memory: the rows before the current one stay good to settle. */
+static void rowbatch_oom(ssc_rowbatch *b)
+{
+    if (!b->oom)
+        b->oom_rows = b->n ? b->n - 1 : 0;
+    b->oom = 1;
+}
+
 /* A block of kept cells; blocks never move, so views into them last. */
 typedef struct ssc_rowkept {
     struct ssc_rowkept *next;
@@ -43,7 +51,7 @@ const char *ssc_rowbatch_keep(ssc_rowbatch *b, const char *s, size_t len)
     if (!k || k->size - k->used < len + 1) {
         size_t size = len + 1 > ROWKEPT_BLOCK ? len + 1 : ROWKEPT_BLOCK;
         if (!(k = malloc(sizeof *k + size))) {
-            b->oom = 1;
+            rowbatch_oom(b);
             return NULL;
         }
         k->size = size;
@@ -83,6 +91,8 @@ ssc_rowverdict *ssc_rowbatch_begin(ssc_rowbatch *b, long line)
     ssc_rowverdict *v;
 
     if (ssc_cell_reserve(&b->rows, &b->cap, b->n + 1, sizeof *b->rows) != 0) {
+        if (!b->oom)
+            b->oom_rows = b->n; /* every row begun is whole */
         b->oom = 1;
         return NULL;
     }
@@ -110,7 +120,7 @@ void ssc_rowbatch_problem(ssc_rowbatch *b, long line, const char *column, const 
     len = strlen(msg) + 1;
     if (!b->n || ssc_cell_reserve(&b->msgs, &b->cap_msgs, b->n_msgs + 1, sizeof *b->msgs) != 0 ||
         ssc_cell_reserve(&b->text, &b->cap_text, b->n_text + len, 1) != 0) {
-        b->oom = 1;
+        rowbatch_oom(b);
         return;
     }
     memcpy(b->text + b->n_text, msg, len);
@@ -231,7 +241,7 @@ static int judge_split(judge *J, ssc_text cell, size_t *at, size_t *n)
         const char *semi = memchr(p, ';', (size_t)(end - p));
         const char *stop = semi ? semi : end;
         if (ssc_cell_reserve(&b->items, &b->cap_items, b->n_items + 1, sizeof *b->items) != 0) {
-            b->oom = 1;
+            rowbatch_oom(b);
             return -1;
         }
         b->items[b->n_items++] = ssc_cell_trim(p, (size_t)(stop - p));
@@ -355,7 +365,7 @@ static void judge_sdgs(judge *J)
         return;
     /* at most the 17 goals, each once */
     if (ssc_cell_reserve(&b->sdgs, &b->cap_sdgs, b->n_sdgs + 17, 1) != 0) {
-        b->oom = 1;
+        rowbatch_oom(b);
         return;
     }
     sdgs = b->sdgs + v->sdgs;
@@ -551,7 +561,7 @@ static void judge_extras(judge *J)
         return;
     if (ssc_cell_reserve(&b->items, &b->cap_items, b->n_items + row->n_extra, sizeof *b->items) !=
         0) {
-        b->oom = 1;
+        rowbatch_oom(b);
         return;
     }
     for (size_t i = 0; i < row->n_extra; i++) {

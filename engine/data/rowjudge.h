@@ -8,7 +8,7 @@
  *
  * Judging touches nothing but its batch, so the CSV source judges the
  * rows of one block on one processor while the rows of the block before
- * are settled on another (source_csv_rows.c). */
+ * are settled on another (csv_rows.c). */
 #ifndef SSC_ROWJUDGE_H
 #define SSC_ROWJUDGE_H
 
@@ -77,7 +77,8 @@ typedef struct ssc_rowbatch {
     char *text;
     size_t n_text, cap_text;
     struct ssc_rowkept *kept; /* cells copied to outlive their source */
-    int oom; /* something was not recorded: the load fails */
+    int oom;         /* something was not recorded: the load fails */
+    size_t oom_rows; /* with oom: the rows before it, whole */
 } ssc_rowbatch;
 
 /* Empties b for reuse (its memory is kept); free releases it. */

@@ -535,8 +535,8 @@ static int csv_source_read(ssc_source *src, ssc_error *err)
     status = ssc_csv_text_open(&t, o->path, ssc_rowcheck_name(rc),
                                ssc_source_option(src, "encoding"), 0, err);
     if (status == SSC_OK)
-        status = csv_read(&t, o->renames, o->n_renames, delim, o->progress, (int)o->threads, rc,
-                          err);
+        status = csv_read(&t, o->renames, o->n_renames, delim, o->progress,
+                          o->threads > 1 ? 2 : 1, rc, err);
     ssc_csv_text_free(&t);
     return status;
 }

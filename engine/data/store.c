@@ -108,14 +108,29 @@ static int store_resize(ssc_store *st, size_t ncap)
     if (bad)
         return -1; /* arrays that did grow stay valid: cap is unchanged */
     st->cap = ncap;
-    /* every row writes every column: have the kernel zero their pages on
-     * another processor while rows are read (not the list pools, whose
-     * reserve is a guess) */
-#define STORE_PREFAULT(c) ssc_bigmem_prefault(st->c, ncap * sizeof *st->c);
-    STORE_COLUMNS(STORE_PREFAULT)
-    STORE_PREFAULT(partners_off) STORE_PREFAULT(countries_off) STORE_PREFAULT(sdgs_off)
-#undef STORE_PREFAULT
     return 0;
+}
+
+/* Rows whose column pages are faulted in ahead of the rows written: every
+ * row writes every column, so the kernel may as well zero their pages on
+ * another processor meanwhile (bigmem.h).  A window at a time, not the
+ * whole capacity: a reserve is an estimate, and may be far too large. */
+#define STORE_AHEAD ((size_t)1 << 18)
+
+static void store_prefault(ssc_store *st, size_t from)
+{
+    size_t n = from < st->cap ? st->cap - from : 0;
+
+    n = n < STORE_AHEAD ? n : STORE_AHEAD;
+    if (!n)
+        return;
+#define STORE_PREFAULT(c) ssc_bigmem_prefault((void *)(st->c + from), n * sizeof *st->c);
+    STORE_COLUMNS(STORE_PREFAULT)
+    STORE_PREFAULT(partners_off)
+    STORE_PREFAULT(countries_off)
+    STORE_PREFAULT(regions_off)
+    STORE_PREFAULT(sdgs_off)
+#undef STORE_PREFAULT
 }
 
 static int store_grow(ssc_store *st)
@@ -148,6 +163,9 @@ int ssc_store_reserve(ssc_store *st, size_t rows, ssc_error *err)
         return SSC_OK;
     if (store_resize(st, rows) != 0)
         return ssc_error_oom(err);
+    /* the first two windows; ssc_store_append asks for each next one */
+    store_prefault(st, st->count);
+    store_prefault(st, st->count + STORE_AHEAD);
     store_pool_reserve(&st->partners, rows * STORE_POOL_PER_ROW);
     store_pool_reserve(&st->countries, rows * STORE_POOL_PER_ROW);
     store_pool_reserve(&st->regions, rows * STORE_POOL_PER_ROW);
@@ -347,6 +365,8 @@ int ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err)
 
     if (r == st->cap && store_grow(st) != 0)
         return ssc_error_oom(err);
+    if (r && r % STORE_AHEAD == 0) /* a window filled: the one after next */
+        store_prefault(st, r + STORE_AHEAD);
     /* four bytes a row hold the line: 4 GiB of input has fewer lines */
     if (p->line < 0 || (unsigned long)p->line > UINT32_MAX)
         return ssc_error_set(err, "a portfolio may have at most %lu lines",

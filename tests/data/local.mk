@@ -21,6 +21,9 @@ tests_data_test_csv_SOURCES = tests/data/test-csv.c tests/check.h
 tests_data_test_csv_LDADD = $(SSC_TEST_LIBS)
 tests_data_test_csv_blocks_SOURCES = tests/data/test-csv-blocks.c tests/check.h
 tests_data_test_csv_blocks_LDADD = $(SSC_TEST_LIBS)
+# the store refusing a row on demand (test_loader_refused), and the
+# threads a load starts counted
+tests_data_test_csv_blocks_LDFLAGS = -Wl,--wrap=ssc_store_append -Wl,--wrap=pthread_create
 tests_data_test_store_SOURCES = tests/data/test-store.c tests/check.h
 tests_data_test_store_LDADD = $(SSC_TEST_LIBS)
 tests_data_test_refdata_SOURCES = tests/data/test-refdata.c tests/check.h

@@ -5,7 +5,10 @@
  * the portfolio loader (ssc_csv_load in small blocks, on one thread and
  * with a reading thread beside it, against ssc_csv_load_buffer on the
  * same bytes).  The expected side is always the
- * whole-text reading, which test-csv checks against hand-written values. */
+ * whole-text reading, which test-csv checks against hand-written values.
+ * Linked with --wrap for ssc_store_append (a row refused on demand) and
+ * pthread_create (the reading thread seen to start). */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -265,6 +268,34 @@ static text describe(int rc, ssc_store *st, const ssc_diag *d, const ssc_error *
     return out;
 }
 
+/* Threads started (linked with --wrap=pthread_create), by start routine:
+ * a load with two threads must start one that no load with one thread
+ * started (the reading thread; both may start bigmem.c's). */
+#define FNS 16
+static void *(*fns_alone[FNS])(void *), *(*fns_now[FNS])(void *);
+static int n_alone, n_now;
+static int header_only; /* the header fails: no row is read */
+
+static int fn_known(void *(*fn)(void *), void *(*const *set)(void *), int n)
+{
+    for (int i = 0; i < n; i++)
+        if (set[i] == fn)
+            return 1;
+    return 0;
+}
+
+int __real_pthread_create(pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *),
+                          void *arg);
+int __wrap_pthread_create(pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *),
+                          void *arg);
+int __wrap_pthread_create(pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *),
+                          void *arg)
+{
+    if (n_now < FNS)
+        fns_now[n_now++] = fn;
+    return __real_pthread_create(th, attr, fn, arg);
+}
+
 /* Loads data whole and from a file in blocks of block bytes; both must
  * describe alike.  Returns the whole reading's description. */
 static void check_loads(const char *what, const text *data, size_t block, int skip_bad_rows)
@@ -299,7 +330,20 @@ static void check_loads(const char *what, const text *data, size_t block, int sk
         ssc_error_clear(&err);
         st = NULL;
         skipped = 0;
+        n_now = 0;
         rc = ssc_csv_load(path, &opt, &st, &d, &skipped, &err);
+        if (opt.threads == 1) {
+            for (int i = 0; i < n_now; i++)
+                if (!fn_known(fns_now[i], fns_alone, n_alone) && n_alone < FNS)
+                    fns_alone[n_alone++] = fns_now[i];
+        } else {
+            int reader = 0;
+            for (int i = 0; i < n_now; i++)
+                reader |= !fn_known(fns_now[i], fns_alone, n_alone);
+            CHECK_ROW("%s, blocks of %zu: a reading thread", what, block);
+            CHECK(reader != header_only);
+            CHECK_ROW_END();
+        }
         part = describe(rc, st, &d, &err, skipped);
         ssc_store_free(st);
         ssc_diag_free(&d);
@@ -406,7 +450,9 @@ static void test_loader_edges(void)
     for (int i = 0; i < 30000; i++)
         text_add(&t, "P-1,Some title\n", 15);
     text_add(&t, "P-2,Caf\xE9\n", 9);
+    header_only = 1;
     check_loads("a bad header and a bad byte further on", &t, 1, 0);
+    header_only = 0;
     free(t.s);
 
     /* too many rows, then a byte that is not UTF-8 */
@@ -421,6 +467,47 @@ static void test_loader_edges(void)
     unsetenv("SSC_REPORT_MAX_ROWS");
 }
 
+/* The store refusing a row (linked with --wrap=ssc_store_append; it
+ * refuses only on out of memory or a line past 2^32): the line to refuse,
+ * after a pause that lets a reading thread run ahead. */
+static long refuse_line;
+static int refused;
+
+int __real_ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err);
+int __wrap_ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err);
+int __wrap_ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err)
+{
+    if (refuse_line && p->line >= refuse_line) {
+        refused++;
+        usleep(300 * 1000);
+        return ssc_error_set(err, "refused (test)");
+    }
+    return __real_ssc_store_append(st, p, err);
+}
+
+/* A row the store refuses, and bytes that are not UTF-8 in the block
+ * after next (which a reading thread reads before it must wait):
+ * one thread stops at the row and then reads the rest as text, which
+ * fails; two threads must end the same, although the reading thread met
+ * the bad bytes before the row was refused (review of 2907e3c: the
+ * reader's view then pointed into a freed block). */
+static void test_loader_refused(void)
+{
+    text t = make_portfolio(1500, 0);
+    size_t rows_before = 0;
+
+    for (size_t i = 0; i < t.len && i < 70000; i++)
+        rows_before += t.s[i] == '\n';
+    refuse_line = (long)rows_before; /* near the end of the first block */
+    while (t.len < 150000)
+        text_add(&t, "P-pad,T,Institute 1,,VNM,agriculture,2,2010,ongoing,1\n", 55);
+    text_add(&t, "P-bad,Caf\xE9,Institute 1,,VNM,agriculture,2,2010,ongoing,1\n", 57);
+    check_loads("a row refused, then a bad byte", &t, 1, 1);
+    CHECK_INT(refused, 2); /* once a thread count; never read whole */
+    refuse_line = 0;
+    free(t.s);
+}
+
 int main(void)
 {
     test_reader_cases();
@@ -428,5 +515,6 @@ int main(void)
     test_loader();
     test_loader_late_problems();
     test_loader_edges();
+    test_loader_refused();
     return check_done();
 }

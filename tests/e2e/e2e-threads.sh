@@ -5,6 +5,8 @@
 # rows while the command's thread stores them): the same projects, the
 # same numbers, the same problems in the same order and the same PDF bytes.
 # The count of projects is the rows the test wrote less the bad ones.
+# (That the second run does start a reading thread, test-csv-blocks checks
+# by counting the threads a load starts.)
 . "$top_srcdir/tests/lib.sh"
 
 sample=$("$SSC_REPORT" --help | sed -n 's/^Bundled sample: //p')
