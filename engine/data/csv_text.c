@@ -142,6 +142,7 @@ int ssc_csv_text_open(ssc_csv_text *t, const char *path, const char *name,
     block = block ? block : SSC_CSV_BLOCK;
     first = block > SSC_INPUT_HEAD ? block : SSC_INPUT_HEAD;
     first = size < first ? size : first;
+    t->step = first;
     t->cap = first + 2; /* one byte more to see the end */
     if (!(t->block = malloc(t->cap)))
         return ssc_error_oom(err);

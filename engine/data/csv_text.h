@@ -37,6 +37,7 @@ typedef struct ssc_csv_text {
     int fd;
     char *block;
     size_t cap, got; /* block's size; bytes read from the file */
+    size_t step;     /* bytes read at a time (a block as first sized) */
     char *converted; /* the text converted from another encoding */
 } ssc_csv_text;
 
