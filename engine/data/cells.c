@@ -41,7 +41,6 @@ int ssc_cell_split(ssc_text cell, ssc_text **items, size_t *cap, size_t *n)
 {
     const char *p = cell.s, *end = cell.s + cell.len;
 
-    *n = 0;
     if (cell.len == 0)
         return 0;
     for (;;) {

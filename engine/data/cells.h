@@ -13,8 +13,9 @@ ssc_text ssc_cell_trim(const char *s, size_t len);
 /* Grows *parr (an array of *cap elements of elem bytes) to hold need; 0,
  * or -1 when out of memory (the array is unchanged). */
 int ssc_cell_reserve(void *parr, size_t *cap, size_t need, size_t elem);
-/* Splits a list cell at each ';' into (*items)[0..*n), trimmed; an empty
- * cell has no items, "a;;b" and "a;" have an empty one.  -1: no memory. */
+/* Splits a list cell at each ';' onto the end of (*items)[0..*n) (*n
+ * grows), trimmed; an empty cell has no items, "a;;b" and "a;" have an
+ * empty one.  -1: no memory (the items added so far stay). */
 int ssc_cell_split(ssc_text cell, ssc_text **items, size_t *cap, size_t *n);
 
 #endif

@@ -226,30 +226,19 @@ static void judge_empty_item(judge *J, int col, ssc_text cell)
                          "empty item in %s (separate items with a single ';')", SHOW(show, cell));
 }
 
-/* Splits a list cell at each ';' onto the batch's items: *at is where
- * they start, *n how many (see ssc_cell_split). */
+/* Splits a list cell onto the batch's items: *at is where they start,
+ * *n how many. */
 static int judge_split(judge *J, ssc_text cell, size_t *at, size_t *n)
 {
     ssc_rowbatch *b = J->b;
-    const char *p = cell.s, *end = cell.s + cell.len;
+    int rc;
 
     *at = b->n_items;
-    *n = 0;
-    if (cell.len == 0)
-        return 0;
-    for (;;) {
-        const char *semi = memchr(p, ';', (size_t)(end - p));
-        const char *stop = semi ? semi : end;
-        if (ssc_cell_reserve(&b->items, &b->cap_items, b->n_items + 1, sizeof *b->items) != 0) {
-            rowbatch_oom(b);
-            return -1;
-        }
-        b->items[b->n_items++] = ssc_cell_trim(p, (size_t)(stop - p));
-        ++*n;
-        if (!semi)
-            return 0;
-        p = semi + 1;
-    }
+    rc = ssc_cell_split(cell, &b->items, &b->cap_items, &b->n_items);
+    *n = b->n_items - *at;
+    if (rc != 0)
+        rowbatch_oom(b);
+    return rc;
 }
 
 static void judge_partners(judge *J)
