@@ -6,7 +6,8 @@
 #   sh build.sh test     installs what is missing, builds, runs `make check`,
 #                        then `make check-sanitize`: the same suite again,
 #                        built with ASan and UBSan (gcc's, which come with
-#                        build-essential), leaks in our code failing it
+#                        build-essential), leaks in our code failing it,
+#                        and the reading threads' tests under TSan
 # The build goes to ./build (out of tree).  Packages are installed with
 # apt-get, as root or through sudo, only when they are missing.
 set -eu

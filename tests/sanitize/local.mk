@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 # make check-sanitize: the whole suite again in a build folder of its own
 # (sanitize-build/), compiled with AddressSanitizer (leaks included) and
-# UndefinedBehaviorSanitizer; `sh build.sh test` (and so CI) runs it after
-# make check.  Leaks in third-party libraries are suppressed by lsan.supp,
+# UndefinedBehaviorSanitizer, then the tests that start threads in
+# tsan-build/ under ThreadSanitizer; `sh build.sh test` (and so CI) runs it
+# after make check.  Leaks in third-party libraries are suppressed by lsan.supp,
 # each entry with its reason; ours fail the suite.  See docs/fuzzing.md.
 EXTRA_DIST += tests/sanitize/check-sanitize.sh tests/sanitize/lsan.supp \
 	tests/sanitize/detect.sh
