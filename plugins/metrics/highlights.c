@@ -77,44 +77,6 @@ static void hl_period_name(const ssc_period *p, int zh, char *buf, size_t len)
                  p->from.day, p->to.year, p->to.month, p->to.day);
 }
 
-/* A period's ends as yyyymmdd numbers, so that a project's dates are
- * placed without a call per date (issue 10: a million projects).  For
- * days of the calendar the order of the numbers is the order of the days;
- * ssc_period_where decides the dates the numbers cannot (past the 28th,
- * no date) and every date when an end is not a day of the calendar. */
-typedef struct hl_span {
-    const ssc_period *per;
-    long from, to;
-    int keyed;
-} hl_span;
-
-static int hl_real_day(ssc_date d)
-{
-    static const unsigned char days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days[d.month - 1])
-        return 0;
-    return d.month != 2 || d.day < 29 ||
-           (d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0));
-}
-
-static hl_span hl_span_of(const ssc_period *per)
-{
-    hl_span s = {per, per->from.year * 10000L + per->from.month * 100L + per->from.day,
-                  per->to.year * 10000L + per->to.month * 100L + per->to.day,
-                  hl_real_day(per->from) && hl_real_day(per->to)};
-    return s;
-}
-
-/* ssc_period_where(s->per, d), the same answer. */
-static int hl_where(const hl_span *s, ssc_date d)
-{
-    if (s->keyed && d.year && d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 28) {
-        long k = d.year * 10000L + (d.month ? d.month : 1) * 100L + (d.day ? d.day : 1);
-        return k < s->from ? -1 : k > s->to;
-    }
-    return ssc_period_where(s->per, d);
-}
-
 /* ssc_country_groups by the code's address: a portfolio's equal strings
  * are one pointer (plugin.h), and a million projects name a few hundred
  * countries, so each slot keeps the last code that hashed to it and its
@@ -144,7 +106,6 @@ static int hl_gather(const ssc_portfolio *p, const ssc_section *s, int zh, hl_fa
         double n;
     } regions[16];
 
-    hl_span in_now = hl_span_of(&now), in_before = hl_span_of(&before);
     /* modalities by address: "is it triangular" asked once per string */
     const char *mods[8];
     int tri[8];
@@ -179,8 +140,8 @@ static int hl_gather(const ssc_portfolio *p, const ssc_section *s, int zh, hl_fa
             ldc |= (hl_groups_of(groups, c.items[k]) & SSC_GROUP_LDC) != 0;
         f->ldc += ldc;
         ssc_date start = ssc_project_start(p, row);
-        f->started += now.from.year && hl_where(&in_now, start) == 0;
-        f->started_prev += now.from.year && hl_where(&in_before, start) == 0;
+        f->started += now.from.year && ssc_period_where(&now, start) == 0;
+        f->started_prev += now.from.year && ssc_period_where(&before, start) == 0;
         const char *m = ssc_project_modality(p, row);
         size_t i = 0;
         while (i < n_mods && mods[i] != m)

@@ -116,54 +116,15 @@ static size_t spot_find(const ssc_portfolio *p, const char *id, size_t n)
     return (size_t)-1;
 }
 
-/* A period's ends as yyyymmdd numbers, so that a project's dates are
- * placed without a call per date (issue 10: a million projects).  For
- * days of the calendar the order of the numbers is the order of the days;
- * ssc_period_where decides the dates the numbers cannot (past the 28th,
- * no date) and every date when an end is not a day of the calendar. */
-typedef struct spot_span {
-    const ssc_period *per;
-    long from, to;
-    int keyed;
-} spot_span;
-
-static int spot_real_day(ssc_date d)
-{
-    static const unsigned char days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days[d.month - 1])
-        return 0;
-    return d.month != 2 || d.day < 29 ||
-           (d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0));
-}
-
-static spot_span spot_span_of(const ssc_period *per)
-{
-    spot_span s = {per, per->from.year * 10000L + per->from.month * 100L + per->from.day,
-                  per->to.year * 10000L + per->to.month * 100L + per->to.day,
-                  spot_real_day(per->from) && spot_real_day(per->to)};
-    return s;
-}
-
-/* ssc_period_where(s->per, d), the same answer. */
-static int spot_where(const spot_span *s, ssc_date d)
-{
-    if (s->keyed && d.year && d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 28) {
-        long k = d.year * 10000L + (d.month ? d.month : 1) * 100L + (d.day ? d.day : 1);
-        return k < s->from ? -1 : k > s->to;
-    }
-    return ssc_period_where(s->per, d);
-}
-
 /* The n largest budgets started in the period (all shown when none did). */
 static int spot_largest(const ssc_portfolio *p, const ssc_section *s, size_t want, ssc_table *out)
 {
     ssc_period per = ssc_section_period(s);
-    spot_span in = spot_span_of(&per);
     size_t n = ssc_portfolio_count(p), chosen[SPOT_MAX], got = 0;
     int any = 0;
 
     for (size_t row = 0; row < n && per.from.year && !any; row++)
-        any = spot_where(&in, ssc_project_start(p, row)) == 0;
+        any = ssc_period_where(&per, ssc_project_start(p, row)) == 0;
     while (got < want && got < SPOT_MAX) {
         size_t best = (size_t)-1;
         double best_usd = -1, usd;
@@ -171,7 +132,7 @@ static int spot_largest(const ssc_portfolio *p, const ssc_section *s, size_t wan
             int taken = 0;
             for (size_t k = 0; k < got; k++)
                 taken |= chosen[k] == row;
-            if (taken || (any && spot_where(&in, ssc_project_start(p, row)) != 0))
+            if (taken || (any && ssc_period_where(&per, ssc_project_start(p, row)) != 0))
                 continue;
             if (!ssc_project_budget(p, row, &usd))
                 usd = 0;

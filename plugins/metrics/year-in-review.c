@@ -32,44 +32,6 @@ static const struct {
     {"date_not_given", "Projects whose dates are not given", "未提供日期的项目"},
 };
 
-/* A period's ends as yyyymmdd numbers, so that a project's dates are
- * placed without a call per date (issue 10: a million projects).  For
- * days of the calendar the order of the numbers is the order of the days;
- * ssc_period_where decides the dates the numbers cannot (past the 28th,
- * no date) and every date when an end is not a day of the calendar. */
-typedef struct yir_span {
-    const ssc_period *per;
-    long from, to;
-    int keyed;
-} yir_span;
-
-static int yir_real_day(ssc_date d)
-{
-    static const unsigned char days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days[d.month - 1])
-        return 0;
-    return d.month != 2 || d.day < 29 ||
-           (d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0));
-}
-
-static yir_span yir_span_of(const ssc_period *per)
-{
-    yir_span s = {per, per->from.year * 10000L + per->from.month * 100L + per->from.day,
-                  per->to.year * 10000L + per->to.month * 100L + per->to.day,
-                  yir_real_day(per->from) && yir_real_day(per->to)};
-    return s;
-}
-
-/* ssc_period_where(s->per, d), the same answer. */
-static int yir_where(const yir_span *s, ssc_date d)
-{
-    if (s->keyed && d.year && d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 28) {
-        long k = d.year * 10000L + (d.month ? d.month : 1) * 100L + (d.day ? d.day : 1);
-        return k < s->from ? -1 : k > s->to;
-    }
-    return ssc_period_where(s->per, d);
-}
-
 enum { YIR_PIPELINE = 1, YIR_CLOSED = 2, YIR_DONE = 4 };
 
 /* What status means here, as YIR_ bits.  Statuses are a handful of
@@ -98,7 +60,7 @@ static int yir_status(yir_statuses *seen, const char *status)
 }
 
 /* Adds project row's part of the five figures of one period to out. */
-static void yir_add(const ssc_portfolio *p, size_t row, const yir_span *span, int status,
+static void yir_add(const ssc_portfolio *p, size_t row, const ssc_period *span, int status,
                     ssc_date start, ssc_date end, double out[YIR_N])
 {
     int pipeline = (status & YIR_PIPELINE) != 0;
@@ -110,17 +72,17 @@ static void yir_add(const ssc_portfolio *p, size_t row, const yir_span *span, in
         if (!start.year)
             return;
     }
-    int s = yir_where(span, start);
+    int s = ssc_period_where(span, start);
     if (s == 0) {
         out[YIR_STARTED] += 1;
         if (ssc_project_budget(p, row, &usd))
             out[YIR_BUDGET] += usd;
     }
-    if ((status & YIR_DONE) && yir_where(span, end) == 0)
+    if ((status & YIR_DONE) && ssc_period_where(span, end) == 0)
         out[YIR_COMPLETED] += 1;
     if (pipeline || s > 0)
         return;
-    if (end.year ? yir_where(span, end) > 0 : !closed)
+    if (end.year ? ssc_period_where(span, end) > 0 : !closed)
         out[YIR_ONGOING] += 1;
 }
 
@@ -131,15 +93,14 @@ static void yir_count(const ssc_portfolio *p, const ssc_period *now, const ssc_p
                       double a[YIR_N], double b[YIR_N])
 {
     yir_statuses seen = {.n = 0};
-    yir_span in_now = yir_span_of(now), in_before = yir_span_of(before);
 
     memset(a, 0, sizeof(double) * YIR_N);
     memset(b, 0, sizeof(double) * YIR_N);
     for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
         int status = yir_status(&seen, ssc_project_status(p, row));
         ssc_date start = ssc_project_start(p, row), end = ssc_project_end(p, row);
-        yir_add(p, row, &in_now, status, start, end, a);
-        yir_add(p, row, &in_before, status, start, end, b);
+        yir_add(p, row, now, status, start, end, a);
+        yir_add(p, row, before, status, start, end, b);
     }
 }
 
