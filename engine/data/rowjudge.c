@@ -13,6 +13,7 @@
 #include "data/cells.h"
 #include "data/csv.h"
 #include "data/idset.h"
+#include "data/intern.h"
 #include "data/refdata.h"
 
 /* ---- the batch --------------------------------------------------------- */
@@ -25,52 +26,24 @@ static void rowbatch_oom(ssc_rowbatch *b)
     b->oom = 1;
 }
 
-/* A block of kept cells; blocks never move, so views into them last. */
-typedef struct ssc_rowkept {
-    struct ssc_rowkept *next;
-    size_t used, size;
-    char data[];
-} ssc_rowkept;
-
-#define ROWKEPT_BLOCK ((size_t)64 << 10)
-
-static void rowbatch_unkeep(ssc_rowbatch *b)
-{
-    while (b->kept) {
-        ssc_rowkept *k = b->kept;
-        b->kept = k->next;
-        free(k);
-    }
-}
-
 const char *ssc_rowbatch_keep(ssc_rowbatch *b, const char *s, size_t len)
 {
-    ssc_rowkept *k = b->kept;
-    char *out;
+    /* an arena of its own, made on first use: rare (a doubled quote) */
+    const char *kept = NULL;
 
-    if (!k || k->size - k->used < len + 1) {
-        size_t size = len + 1 > ROWKEPT_BLOCK ? len + 1 : ROWKEPT_BLOCK;
-        if (!(k = malloc(sizeof *k + size))) {
-            rowbatch_oom(b);
-            return NULL;
-        }
-        k->size = size;
-        k->used = 0;
-        k->next = b->kept;
-        b->kept = k;
-    }
-    out = k->data + k->used;
-    memcpy(out, s, len);
-    out[len] = '\0';
-    k->used += len + 1;
-    return out;
+    if (b->kept || (b->kept = ssc_intern_new()) != NULL)
+        kept = ssc_intern_keep(b->kept, s, len);
+    if (!kept)
+        rowbatch_oom(b);
+    return kept;
 }
 
 void ssc_rowbatch_clear(ssc_rowbatch *b)
 {
     b->n = b->n_items = b->n_sdgs = b->n_msgs = b->n_text = 0;
     b->oom = 0;
-    rowbatch_unkeep(b); /* rare (a doubled quote): not worth reusing */
+    ssc_intern_free(b->kept); /* rare (a doubled quote): not worth reusing */
+    b->kept = NULL;
 }
 
 void ssc_rowbatch_free(ssc_rowbatch *b)
@@ -82,7 +55,7 @@ void ssc_rowbatch_free(ssc_rowbatch *b)
     free(b->sdgs);
     free(b->msgs);
     free(b->text);
-    rowbatch_unkeep(b);
+    ssc_intern_free(b->kept);
     memset(b, 0, sizeof *b);
 }
 

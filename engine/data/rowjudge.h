@@ -76,7 +76,7 @@ typedef struct ssc_rowbatch {
     size_t n_msgs, cap_msgs;
     char *text;
     size_t n_text, cap_text;
-    struct ssc_rowkept *kept; /* cells copied to outlive their source */
+    struct ssc_intern *kept; /* cells copied to outlive their source */
     int oom;         /* something was not recorded: the load fails */
     size_t oom_rows; /* with oom: the rows before it, whole */
 } ssc_rowbatch;
