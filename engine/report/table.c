@@ -24,6 +24,8 @@ typedef struct table_row {
     char **text;    /* one per column; NULL for empty */
 } table_row;
 
+#define TABLE_SEEN 256
+
 struct ssc_table {
     ssc_key_kind key_kind;
     table_col *cols;
@@ -38,6 +40,12 @@ struct ssc_table {
     int failed;
     size_t max_rows; /* 0: no limit */
     int flooded;     /* a row past max_rows was asked for */
+    /* ssc_table_row_interned: the last row found for a key's address, per
+     * slot; forgotten whenever rows move (table_index_rebuild) */
+    struct {
+        const char *key;
+        int row;
+    } seen[TABLE_SEEN];
 };
 
 static char *table_strdup(const char *s)
@@ -157,6 +165,7 @@ int ssc_table_add_column(ssc_table *t, const char *name, ssc_column_type type, s
 static int table_index_rebuild(ssc_table *t, size_t mask)
 {
     uint32_t *idx = calloc(mask + 1, sizeof *idx);
+    memset(t->seen, 0, sizeof t->seen); /* rows sorted or cut: rows moved */
     if (!idx)
         return -1;
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -223,6 +232,31 @@ int ssc_table_add_to(ssc_table *t, int row, int column, double inc)
         return table_fail(t);
     t->rows[row].num[column] += inc;
     return SSC_OK;
+}
+
+int ssc_table_row_interned(ssc_table *t, const char *key)
+{
+    size_t at = (size_t)(((uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15ull) >> 56) % TABLE_SEEN;
+    int row;
+
+    if (key && t->seen[at].key == key)
+        return t->seen[at].row;
+    row = ssc_table_row(t, key);
+    if (row >= 0 && key) {
+        t->seen[at].key = key;
+        t->seen[at].row = row;
+    }
+    return row;
+}
+
+int ssc_table_add_interned(ssc_table *t, const char *key, double inc)
+{
+    if (t->n_cols == 0 && ssc_table_add_column(t, "value", SSC_COLUMN_NUMBER, SSC_UNIT_COUNT) < 0)
+        return SSC_ERR;
+    int row = ssc_table_row_interned(t, key);
+    if (row < 0)
+        return SSC_ERR;
+    return ssc_table_add_to(t, row, 0, inc);
 }
 
 int ssc_table_add(ssc_table *t, const char *key, double inc)

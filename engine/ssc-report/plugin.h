@@ -33,9 +33,10 @@ extern "C" {
  * 1.5 ssc_format_value, ssc_section_is_member and SSC_KEY_GENDER; 1.6 the
  * member list (ssc_section_members), the locator map and SDG colours; 1.7
  * ssc_table_set_measure and ssc_table_set_row_total; 1.8
- * ssc_table_set_summary. */
+ * ssc_table_set_summary; 1.9 ssc_table_row_interned and
+ * ssc_table_add_interned. */
 #define SSC_ABI_MAJOR 1
-#define SSC_ABI_MINOR 8
+#define SSC_ABI_MINOR 9
 
 #define SSC_OK 0
 #define SSC_ERR (-1)
@@ -225,6 +226,13 @@ int ssc_table_row(ssc_table *t, const char *key);
 /* Adds inc to column 0 of the row with this key (created with 0 if new).
  * When the table has no column yet, a number column "value" is added. */
 int ssc_table_add(ssc_table *t, const char *key, double inc);
+/* ssc_table_row and ssc_table_add for a key that stays unchanged at its
+ * address while the table lives, such as the portfolio's strings (one
+ * pointer per text): the row is found again by the key's address, without
+ * hashing its text, when a metric meets the same key a million times
+ * (ABI 1.9).  Never a buffer reused for other keys. */
+int ssc_table_row_interned(ssc_table *t, const char *key);
+int ssc_table_add_interned(ssc_table *t, const char *key, double inc);
 int ssc_table_add_to(ssc_table *t, int row, int column, double inc);
 int ssc_table_set_text(ssc_table *t, int row, int column, const char *text);
 /* Overrides the label the engine would derive from the key kind. */

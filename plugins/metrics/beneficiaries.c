@@ -20,28 +20,6 @@ static const ssc_option ben_options[] = {
     {.name = NULL},
 };
 
-/* A sector's or region's row by its string's address: a handful of them,
- * one pointer each (plugin.h), against a million projects whose keys were
- * hashed one by one (issue 10). */
-typedef struct ben_seen {
-    const char *key[16];
-    int row[16];
-    size_t n;
-} ben_seen;
-
-static int ben_row(ssc_table *out, ben_seen *seen, const char *key)
-{
-    for (size_t i = 0; i < seen->n; i++)
-        if (seen->key[i] == key)
-            return seen->row[i];
-    int row = ssc_table_row(out, key);
-    if (row >= 0 && seen->n < sizeof seen->key / sizeof *seen->key) {
-        seen->key[seen->n] = key;
-        seen->row[seen->n++] = row;
-    }
-    return row;
-}
-
 static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
                        ssc_error *err)
 {
@@ -61,7 +39,6 @@ static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
      * "Africa has the most beneficiaries: 12,000", not "projects" */
     if (ssc_table_set_measure(out, "beneficiary", "beneficiaries", "受益人", "人") != SSC_OK)
         return ssc_error_set(err, "out of memory");
-    ben_seen seen = {.n = 0};
     for (size_t row = 0; row < n; row++) {
         long long b = ssc_project_beneficiaries(p, row);
         if (b < 0) {
@@ -70,7 +47,7 @@ static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
         }
         total += (double)b;
         if (by_sector) {
-            int r = ben_row(out, &seen, ssc_project_sector(p, row));
+            int r = ssc_table_row_interned(out, ssc_project_sector(p, row));
             if (r < 0 || ssc_table_add_to(out, r, c, (double)b))
                 return ssc_error_set(err, "out of memory");
             continue;
@@ -85,7 +62,7 @@ static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
             long long rank = 0; /* needed only when some people are left over */
             for (size_t j = 0; rest && j < regions.count; j++)
                 rank += strcmp(regions.items[j], regions.items[k]) < 0;
-            int r = ben_row(out, &seen, regions.items[k]);
+            int r = ssc_table_row_interned(out, regions.items[k]);
             if (r < 0 || ssc_table_add_to(out, r, c, (double)(each + (rank < rest))))
                 return ssc_error_set(err, "out of memory");
         }

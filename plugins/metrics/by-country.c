@@ -5,33 +5,9 @@
  * largest first so that a limit on the data table beneath the map shows
  * the countries with most projects. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <ssc-report/plugin.h>
-
-/* Rows by the key's address: a portfolio's equal strings are one pointer
- * (plugin.h), so a slot remembers the last key that hashed to it and its
- * row, and ssc_table_add (hashing the key's text) runs once per key and
- * slot, not once per project (issue 10: a million projects). */
-typedef struct by_country_rows {
-    const char *key[512];
-    int row[512];
-} by_country_rows;
-
-/* ssc_table_add(out, key, 1.0), the same table. */
-static int by_country_count(ssc_table *out, by_country_rows *seen, const char *key)
-{
-    size_t i = (size_t)(((unsigned long long)(size_t)key * 0x9E3779B97F4A7C15ull) >> 32) % 512;
-    if (seen->key[i] == key)
-        return ssc_table_add_to(out, seen->row[i], 0, 1.0);
-    int row;
-    if (ssc_table_add(out, key, 1.0) != SSC_OK || (row = ssc_table_row(out, key)) < 0)
-        return SSC_ERR;
-    seen->key[i] = key;
-    seen->row[i] = row;
-    return SSC_OK;
-}
 
 static int by_country_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
                               ssc_error *err)
@@ -39,21 +15,14 @@ static int by_country_compute(const ssc_portfolio *p, const ssc_section *s, ssc_
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
     char note[256];
 
-    by_country_rows *seen = calloc(1, sizeof *seen);
-
-    if (!seen)
-        return ssc_error_set(err, "out of memory");
     ssc_table_set_key_kind(out, SSC_KEY_COUNTRY);
     for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
         /* the accessor already gives each country of a project once */
         ssc_strings countries = ssc_project_countries(p, row);
         for (size_t k = 0; k < countries.count; k++)
-            if (by_country_count(out, seen, countries.items[k]) != SSC_OK) {
-                free(seen);
+            if (ssc_table_add_interned(out, countries.items[k], 1.0) != SSC_OK)
                 return ssc_error_set(err, "out of memory");
-            }
     }
-    free(seen);
     size_t n = ssc_table_rows(out);
     if (zh)
         snprintf(note, sizeof note,

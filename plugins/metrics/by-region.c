@@ -5,40 +5,16 @@
 
 #include <ssc-report/plugin.h>
 
-/* Rows by the key's address: a portfolio's equal strings are one pointer
- * (plugin.h), so a slot remembers the last key that hashed to it and its
- * row, and ssc_table_add (hashing the key's text) runs once per key and
- * slot, not once per project (issue 10: a million projects). */
-typedef struct by_region_rows {
-    const char *key[16];
-    int row[16];
-} by_region_rows;
-
-/* ssc_table_add(out, key, 1.0), the same table. */
-static int by_region_count(ssc_table *out, by_region_rows *seen, const char *key)
-{
-    size_t i = (size_t)(((unsigned long long)(size_t)key * 0x9E3779B97F4A7C15ull) >> 32) % 16;
-    if (seen->key[i] == key)
-        return ssc_table_add_to(out, seen->row[i], 0, 1.0);
-    int row;
-    if (ssc_table_add(out, key, 1.0) != SSC_OK || (row = ssc_table_row(out, key)) < 0)
-        return SSC_ERR;
-    seen->key[i] = key;
-    seen->row[i] = row;
-    return SSC_OK;
-}
-
 static int by_region_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *out,
                              ssc_error *err)
 {
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
-    by_region_rows seen = {{NULL}, {0}};
 
     ssc_table_set_key_kind(out, SSC_KEY_REGION);
     for (size_t row = 0; row < ssc_portfolio_count(p); row++) {
         ssc_strings regions = ssc_project_regions(p, row);
         for (size_t k = 0; k < regions.count; k++)
-            if (by_region_count(out, &seen, regions.items[k]) != SSC_OK)
+            if (ssc_table_add_interned(out, regions.items[k], 1.0) != SSC_OK)
                 return ssc_error_set(err, "out of memory");
     }
     ssc_table_set_note(out, zh ? "一个项目在其所涉及的每个地区各计一次，因此各地区合计可能超过项目总数。"

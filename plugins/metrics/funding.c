@@ -57,28 +57,6 @@ static int funding_years(const ssc_portfolio *p, ssc_table *out, int *first, int
     return 0;
 }
 
-/* A sector's row, looked up by its string's address: a portfolio's equal
- * strings are one pointer (plugin.h) and there are a handful of sectors,
- * so a few comparisons replace hashing the code for every project. */
-typedef struct funding_seen {
-    const char *key[16];
-    int row[16];
-    size_t n;
-} funding_seen;
-
-static int funding_sector_row(ssc_table *out, funding_seen *seen, const char *sector)
-{
-    for (size_t i = 0; i < seen->n; i++)
-        if (seen->key[i] == sector)
-            return seen->row[i];
-    int row = ssc_table_row(out, sector);
-    if (row >= 0 && seen->n < sizeof seen->key / sizeof *seen->key) {
-        seen->key[seen->n] = sector;
-        seen->row[seen->n++] = row;
-    }
-    return row;
-}
-
 /* Adds each budget to its key; counts the projects without a budget and,
  * by year, those with one but without a start year.  By year, years
  * holds each start year's row (funding_years: every start year has one,
@@ -86,7 +64,6 @@ static int funding_sector_row(ssc_table *out, funding_seen *seen, const char *se
 static int funding_sum(const ssc_portfolio *p, ssc_table *out, int by_year, const int *years,
                        int first, size_t *missing, size_t *undated)
 {
-    funding_seen seen = {.n = 0};
     double usd;
 
     *missing = *undated = 0;
@@ -104,7 +81,7 @@ static int funding_sum(const ssc_portfolio *p, ssc_table *out, int by_year, cons
             }
             t = years[y - first];
         } else {
-            t = funding_sector_row(out, &seen, ssc_project_sector(p, row));
+            t = ssc_table_row_interned(out, ssc_project_sector(p, row));
         }
         if (t < 0 || ssc_table_add_to(out, t, 0, usd) != SSC_OK)
             return -1;
