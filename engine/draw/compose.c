@@ -134,6 +134,8 @@ static int compose_custom(const ssc_compose *cc, ssc_doc *doc, size_t i, double 
 
     if (ssc_doc_take(doc, h, &box, err) != SSC_OK)
         return SSC_ERR;
+    if (c->sketching)
+        return SSC_OK;
     c->box = box;
     ssc_error_clear(&perr);
     ssc_doc_tag_begin(doc, "Figure");
@@ -371,10 +373,10 @@ static void compose_period(const ssc_compose *cc, char *buf, size_t len)
 }
 
 /* One pass over the whole document; plan NULL for the dry run, whose
- * result goes to *learnt. */
+ * result goes to *learnt; sketch: a render's dry run (see ssc_canvas). */
 static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *plan,
                         ssc_doc_plan *learnt, ssc_table_plan **plans, ssc_text_cache *measured,
-                        ssc_error *err)
+                        int sketch, ssc_error *err)
 {
     const ssc_report *r = cc->report;
     ssc_doc *doc = NULL;
@@ -413,8 +415,10 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
         titles[n_titles++] = ssc_methods_title(r->language);
 
     rc = ssc_doc_open(&doc, fp, cc->theme, &info, plan, err);
-    if (rc == SSC_OK)
+    if (rc == SSC_OK) {
         ssc_doc_canvas(doc)->text_cache = measured;
+        ssc_doc_canvas(doc)->sketching = sketch;
+    }
     if (rc == SSC_OK)
         rc = ssc_doc_title_page(doc, err);
     if (rc == SSC_OK && r->toc)
@@ -454,7 +458,7 @@ int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
     ssc_doc_plan plan = {0};
     ssc_table_plan **plans = compose_plans(c, err);
     ssc_text_cache *measured = ssc_text_cache_new(); /* NULL: measure every time */
-    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, measured, err) : SSC_ERR;
+    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, measured, 0, err) : SSC_ERR;
     ssc_text_cache_free(measured);
     if (rc == SSC_OK && pages)
         *pages = plan.pages;
@@ -468,12 +472,12 @@ int ssc_compose_pdf(const ssc_compose *c, FILE *fp, ssc_compose_out *out, ssc_er
     ssc_doc_plan plan = {0}, final = {0};
     ssc_table_plan **plans = compose_plans(c, err);
     ssc_text_cache *measured = ssc_text_cache_new(); /* NULL: measure every time */
-    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, measured, err) : SSC_ERR;
+    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, measured, 1, err) : SSC_ERR;
 
     /* the second pass reuses the first one's table plans and measured
      * texts: widths, row heights and text sizes are measured once */
     if (rc == SSC_OK)
-        rc = compose_pass(c, fp, &plan, &final, plans, measured, err);
+        rc = compose_pass(c, fp, &plan, &final, plans, measured, 0, err);
     ssc_text_cache_free(measured);
     /* both passes lay out the same pages; a difference would print wrong
      * numbers in the contents */
