@@ -22,7 +22,8 @@ long ssc_intern_index(ssc_intern *in, const char *s, size_t len);
 /* The string numbered index (which ssc_intern_index returned). */
 const char *ssc_intern_at(const ssc_intern *in, uint32_t index);
 /* Copies s[0..len) into the same arena without sharing it: for strings
- * known to be unique (ids, titles), which would only fill the hash table. */
+ * known to be unique (ids) or shared another way (share.h), which would
+ * only fill the hash table. */
 const char *ssc_intern_keep(ssc_intern *in, const char *s, size_t len);
 size_t ssc_intern_count(const ssc_intern *in);
 /* Bytes held by the arena and the hash table. */

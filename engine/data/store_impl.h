@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "data/intern.h"
+#include "data/share.h"
 #include "data/store.h"
 
 /* A growable array of pointers or bytes, for the list pools. */
@@ -17,6 +18,7 @@ typedef struct ssc_pool {
 
 struct ssc_store {
     ssc_intern *in;
+    ssc_share *titles; /* repeated titles, shared while it has room */
     size_t count, cap;
     /* one entry per row */
     const char **id, **title;

@@ -16,6 +16,7 @@
 #include "data/bigmem.h"
 #include "data/idset.h"
 #include "data/rowcheck.h"
+#include "data/share.h"
 #include "data/store.h"
 
 static ssc_text txt(const char *s)
@@ -198,6 +199,49 @@ static void bigmem_case(void)
     free(buf);
 }
 
+/* The title table shares the first texts it meets, up to its bound, and
+ * copies the rest: every text reads back equal, the held ones are one
+ * pointer, and a text met after the table is full is a copy each time.
+ * Lengths around the hash's eight-byte words (0, 7, 8, 9, 16, 17). */
+static void share_case(void)
+{
+    static const char *const texts[] = {"", "Seven..", "Eight...", "Nine.....",
+                                        "Sixteen bytes...", "Seventeen bytes..", "Water",
+                                        "Pilot project on maternal health"};
+    enum { HELD = sizeof texts / sizeof *texts };
+    ssc_intern *in = ssc_intern_new();
+    ssc_share *sh = in ? ssc_share_new(in, HELD) : NULL; /* 16 slots: 8 held */
+    const char *first[HELD];
+
+    CHECK(sh != NULL);
+    if (!sh) {
+        ssc_intern_free(in);
+        return;
+    }
+    for (size_t i = 0; i < HELD; i++) {
+        first[i] = ssc_share_text(sh, texts[i], strlen(texts[i]));
+        CHECK(first[i] != NULL && first[i] != texts[i]);
+        CHECK_STR(first[i], texts[i]);
+    }
+    /* a ninth text does not fit: each time a copy, equal and distinct */
+    const char *late1 = ssc_share_text(sh, "Late title", 10);
+    const char *late2 = ssc_share_text(sh, "Late title", 10);
+    CHECK(late1 && late2 && late1 != late2);
+    CHECK_STR(late1, "Late title");
+    CHECK_STR(late2, "Late title");
+    for (size_t i = 0; i < HELD; i++) {
+        char again[64];
+        snprintf(again, sizeof again, "%s", texts[i]); /* another address */
+        CHECK(ssc_share_text(sh, again, strlen(again)) == first[i]);
+    }
+    /* a prefix of a held text is another text */
+    const char *prefix = ssc_share_text(sh, "Pilot project", 13);
+    CHECK(prefix && prefix != first[HELD - 1]);
+    CHECK_STR(prefix, "Pilot project");
+    ssc_share_free(sh);
+    ssc_intern_free(in);
+}
+
 int main(void)
 {
     ssc_store *st = ssc_store_new();
@@ -214,6 +258,7 @@ int main(void)
     idset_hashed_case();
     line_limit_case();
     bigmem_case();
+    share_case();
     CHECK(st != NULL);
     if (!st)
         return check_done();
@@ -252,8 +297,11 @@ int main(void)
     CHECK_STR(ps.items[149], "Partner 149");
     ssc_strings qs = ssc_project_partners(&all, 1);
     CHECK_INT(qs.count, 3);
-    /* interned: the same name is the same pointer in both projects */
+    /* interned: the same name is the same pointer in both projects, and
+     * so is a title that repeats (the store shares its first titles) */
     CHECK(qs.items[2] == ps.items[2]);
+    CHECK(ssc_project_title(&all, 0) == ssc_project_title(&all, 1));
+    CHECK_STR(ssc_project_title(&all, 1), "Title");
     ssc_strings cs = ssc_project_countries(&all, 0);
     CHECK_INT(cs.count, 4); /* VNM, KEN, LKA, BRA */
     CHECK_STR(cs.items[2], "LKA");
