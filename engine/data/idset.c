@@ -4,6 +4,7 @@
 #include "data/idset.h"
 
 #include "data/bigmem.h"
+#include "data/hash.h"
 #include "data/cells.h"
 
 #include <stdint.h>
@@ -52,26 +53,10 @@ void ssc_idset_free(ssc_idset *set)
     free(set);
 }
 
-/* Eight bytes per step, then a final mix (the splitmix64 finaliser): ids
- * are short and alike ("SSC-0000001"), and a byte-wise hash showed up in
- * profiles of million-row loads. */
+/* ids are short and alike ("SSC-0000001"): see hash.h. */
 uint32_t ssc_idset_hash(const char *s, size_t len)
 {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, w;
-    for (; len >= 8; s += 8, len -= 8) {
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
-        h ^= h >> 31;
-    }
-    if (len) {
-        w = 0;
-        memcpy(&w, s, len);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
-    }
-    h ^= h >> 29;
-    h *= 0x94D049BB133111EBULL;
-    h ^= h >> 32;
-    return (uint32_t)h;
+    return ssc_hash_bytes(s, len);
 }
 
 /* Moves the slots into a table of ncap (a power of two) slots. */

@@ -5,6 +5,7 @@
 #include "data/intern.h"
 
 #include "data/bigmem.h"
+#include "data/hash.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,17 +39,6 @@ struct ssc_intern {
     intern_block *blocks;
     size_t block_size; /* of the next block */
 };
-
-static uint32_t intern_hash(const char *s, size_t len)
-{
-    /* FNV-1a: short keys (codes, names), good enough spread, no deps. */
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
 
 ssc_intern *ssc_intern_new(void)
 {
@@ -154,7 +144,7 @@ static const intern_slot *intern_slot_of(ssc_intern *in, const char *s, size_t l
 
     if (len > UINT32_MAX || in->count >= UINT32_MAX)
         return NULL;
-    h = intern_hash(s, len);
+    h = ssc_hash_bytes(s, len);
     for (i = h & in->mask; in->slots[i].s; i = (i + 1) & in->mask) {
         intern_slot *sl = &in->slots[i];
         if (sl->hash == h && sl->len == len && memcmp(sl->s, s, len) == 0)

@@ -4,7 +4,7 @@
 # tables (M49 countries and regions, SDGs, the world tile grid).
 engine_libsscengine_la_SOURCES += \
 	engine/data/intern.c engine/data/intern.h \
-	engine/data/share.c engine/data/share.h \
+	engine/data/share.c engine/data/share.h engine/data/hash.h \
 	engine/data/idset.c engine/data/idset.h \
 	engine/data/bigmem.c engine/data/bigmem.h \
 	engine/data/refdata.c engine/data/refdata.h engine/data/refdata_tables.h \

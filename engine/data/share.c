@@ -2,6 +2,8 @@
 /* A bounded sharing table for texts that may repeat (see share.h). */
 #include "data/share.h"
 
+#include "data/hash.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,25 +54,6 @@ void ssc_share_free(ssc_share *sh)
     free(sh);
 }
 
-/* Eight bytes at a time: a title is some fifty bytes, and a byte-wise hash
- * (FNV-1a, as the intern uses for short codes) is a chain of fifty
- * multiplies on the thread that stores the rows. */
-static uint32_t share_hash(const char *s, size_t len)
-{
-    uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)len, w;
-    size_t i = 0;
-
-    for (; i + 8 <= len; i += 8) {
-        memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdu;
-        h ^= h >> 32;
-    }
-    w = 0;
-    memcpy(&w, s + i, len - i);
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-    return (uint32_t)(h ^ (h >> 29));
-}
-
 const char *ssc_share_text(ssc_share *sh, const char *s, size_t len)
 {
     uint32_t h;
@@ -78,7 +61,7 @@ const char *ssc_share_text(ssc_share *sh, const char *s, size_t len)
 
     if (len > UINT32_MAX)
         return ssc_intern_keep(sh->in, s, len);
-    h = share_hash(s, len);
+    h = ssc_hash_bytes(s, len);
     for (size_t k = 0, i = h & sh->mask; k < SHARE_PROBES; k++, i = (i + 1) & sh->mask) {
         share_slot *sl = &sh->slots[i];
         if (!sl->s) {
