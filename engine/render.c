@@ -44,6 +44,7 @@ typedef struct render_job {
     ssc_table **tables;
     ssc_store *store;
     ssc_portfolio view;
+    ssc_filter_count filtered; /* what the filters kept and left out */
     ssc_atomic pdf;
     ssc_atomic *csv;
     size_t n_csv;
@@ -340,16 +341,8 @@ static void render_warn_csv_keys(const ssc_report *r, const ssc_plugin *source,
  * that need a period say so). */
 static void render_default_period(render_job *j)
 {
-    int latest = 0;
-
-    if (j->report.period_given)
-        return;
-    for (size_t row = 0; row < j->view.count; row++) {
-        int y = ssc_project_start(&j->view, row).year;
-        latest = y > latest ? y : latest;
-    }
-    if (latest)
-        j->report.period = ssc_period_year(latest);
+    if (!j->report.period_given && j->filtered.last_year)
+        j->report.period = ssc_period_year(j->filtered.last_year);
 }
 
 /* Reads the portfolio with the source data.format names, else the one
@@ -405,7 +398,7 @@ static int render_load_data(render_job *j, const ssc_render_opts *o, ssc_render_
         return ssc_error_at(err, so.display_name ? so.display_name : path, 0,
                             "no projects to report (the file has no rows%s)",
                             res->skipped_rows ? " that pass the checks" : "");
-    if (ssc_filter_apply(&j->report, j->store, &j->view, err) != SSC_OK)
+    if (ssc_filter_apply(&j->report, j->store, &j->view, &j->filtered, err) != SSC_OK)
         return SSC_ERR;
     res->shown = j->view.count;
     render_default_period(j);
@@ -455,16 +448,11 @@ static ssc_compose render_compose(const render_job *j, const ssc_progress *progr
         .theme = &j->theme,
         .shown = j->view.count,
         .progress = progress,
-        .store = j->store,
+        .filtered = &j->filtered,
         .data_path = j->data_path,
+        .first_year = j->filtered.first_year,
+        .last_year = j->filtered.last_year,
     };
-    for (size_t i = 0; i < j->view.count; i++) {
-        int y = ssc_project_start(&j->view, i).year;
-        if (y && (!c.first_year || y < c.first_year))
-            c.first_year = y;
-        if (y > c.last_year)
-            c.last_year = y;
-    }
     return c;
 }
 

@@ -411,7 +411,7 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
         titles[n_titles++] = cc->sections[i].def->title;
     if (compose_has_appendix(cc))
         titles[n_titles++] = compose_zh(cc) ? "附录：数据表" : "Appendix: data tables";
-    if (cc->store)
+    if (cc->filtered)
         titles[n_titles++] = ssc_methods_title(r->language);
 
     rc = ssc_doc_open(&doc, fp, cc->theme, &info, plan, err);
@@ -427,8 +427,8 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
         rc = compose_section(cc, doc, i, plans, err);
     if (rc == SSC_OK)
         rc = compose_appendix(cc, doc, plans, err);
-    if (rc == SSC_OK && cc->store)
-        rc = ssc_methods_page(doc, r, cc->store, cc->data_path, cc->sections, cc->tables,
+    if (rc == SSC_OK && cc->filtered)
+        rc = ssc_methods_page(doc, r, cc->filtered, cc->data_path, cc->sections, cc->tables,
                               cc->n, now, err);
     if (rc == SSC_OK)
         rc = ssc_doc_close(doc, learnt, err);

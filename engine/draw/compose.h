@@ -9,6 +9,7 @@
 
 #include "atomic.h"
 #include "draw/draw.h"
+#include "report/filter.h"
 #include "report/report.h"
 #include "report/section.h"
 #include "report/table.h"
@@ -21,7 +22,7 @@ typedef struct ssc_compose {
     const ssc_theme *theme;
     size_t shown; /* projects after the filters, for summaries */
     const ssc_progress *progress; /* pages laid out and written; may be NULL */
-    const ssc_store *store; /* every project read, for the methods page */
+    const ssc_filter_count *filtered; /* for the methods page; NULL: no such page */
     const char *data_path;  /* the data file read ("-": standard input), or NULL */
     int first_year, last_year; /* start years of the shown projects; 0: none */
 } ssc_compose;

@@ -129,8 +129,8 @@ static void methods_excluded(const ssc_report *r, const ssc_filter_count *fc, ch
 
 /* The data paragraph: the file, its date, how many projects it lists and
  * how many the report shows, then what the filters left out. */
-static void methods_data(const ssc_report *r, const ssc_store *st, const char *data, time_t now,
-                         char *buf, size_t len)
+static void methods_data(const ssc_report *r, const ssc_filter_count *fc, const char *data,
+                         time_t now, char *buf, size_t len)
 {
     const char *lang = r->language;
     int zh = strcmp(lang, "zh") == 0;
@@ -138,18 +138,16 @@ static void methods_data(const ssc_report *r, const ssc_store *st, const char *d
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     char date[64] = "", when[96] = "", all[96], shown[96];
     struct stat sb;
-    ssc_filter_count fc;
 
     /* the file's last change, never later than the clock the document
      * reads (SOURCE_DATE_EPOCH keeps reproducible builds reproducible) */
     if (path[0] && stat(path, &sb) == 0)
         ssc_methods_date(sb.st_mtime < now ? sb.st_mtime : now, lang, date, sizeof date);
-    ssc_filter_tally(r, st, &fc);
-    methods_projects(all, sizeof all, fc.total, lang);
-    methods_projects(shown, sizeof shown, fc.by_reason[SSC_FILTER_KEPT], lang);
+    methods_projects(all, sizeof all, fc->total, lang);
+    methods_projects(shown, sizeof shown, fc->by_reason[SSC_FILTER_KEPT], lang);
     if (date[0])
         snprintf(when, sizeof when, zh ? "（%s）" : " (%s)", date);
-    int every = fc.by_reason[SSC_FILTER_KEPT] == fc.total;
+    int every = fc->by_reason[SSC_FILTER_KEPT] == fc->total;
     char from[1024];
     if (zh)
         snprintf(from, sizeof from, base[0] ? "数据来自文件%s%s，" : "数据", base, when);
@@ -164,10 +162,11 @@ static void methods_data(const ssc_report *r, const ssc_store *st, const char *d
         snprintf(buf, len, every ? "%s lists %s; this report shows all of them."
                                  : "%s lists %s; this report shows %s.",
                  from, all, shown);
-    methods_excluded(r, &fc, buf, len);
+    methods_excluded(r, fc, buf, len);
 }
 
-int ssc_methods_page(ssc_doc *doc, const ssc_report *r, const ssc_store *st, const char *data,
+int ssc_methods_page(ssc_doc *doc, const ssc_report *r, const ssc_filter_count *fc,
+                     const char *data,
                      const ssc_section *sections, ssc_table *const *tables, size_t n, time_t now,
                      ssc_error *err)
 {
@@ -180,7 +179,7 @@ int ssc_methods_page(ssc_doc *doc, const ssc_report *r, const ssc_store *st, con
     if (ssc_doc_heading(doc, ssc_methods_title(r->language), 80, err) != SSC_OK ||
         ssc_doc_subheading(doc, zh ? "数据与筛选" : "The data and the filters", 0, err) != SSC_OK)
         return SSC_ERR;
-    methods_data(r, st, data, now, para, sizeof para);
+    methods_data(r, fc, data, now, para, sizeof para);
     if (ssc_doc_caption(doc, para, err) != SSC_OK)
         return SSC_ERR;
     ssc_box gap;

@@ -676,8 +676,14 @@ static const ssc_plugin old_plugin = {
 static const struct year_case {
     int min, max;
     const char *kept; /* of undated_rows: P1 (2014) and three without a year */
-} year_cases[] = {{0, 0, "P1 P2 P3 P4"},    {2000, 0, "P1 P2 P3 P4"}, {0, 2020, "P1 P2 P3 P4"},
-                  {2000, 2020, "P1 P2 P3 P4"}, {2015, 0, "P2 P3 P4"},    {0, 2013, "P2 P3 P4"}};
+    size_t before, after; /* left out as started before min, after max */
+    int first, last;      /* start years of the kept: only P1 has one */
+} year_cases[] = {{0, 0, "P1 P2 P3 P4", 0, 0, 2014, 2014},
+                  {2000, 0, "P1 P2 P3 P4", 0, 0, 2014, 2014},
+                  {0, 2020, "P1 P2 P3 P4", 0, 0, 2014, 2014},
+                  {2000, 2020, "P1 P2 P3 P4", 0, 0, 2014, 2014},
+                  {2015, 0, "P2 P3 P4", 1, 0, 0, 0},
+                  {0, 2013, "P2 P3 P4", 0, 1, 0, 0}};
 
 static void test_undated(void)
 {
@@ -685,6 +691,7 @@ static void test_undated(void)
     ssc_source_opts o = {.path = "t.db", .language = "en"};
     ssc_report rep;
     ssc_portfolio view;
+    ssc_filter_count count;
     ssc_plugin copy;
     ssc_error err;
     ssc_store *st = NULL;
@@ -738,11 +745,17 @@ static void test_undated(void)
         memset(&rep, 0, sizeof rep);
         rep.start_year_min = c->min;
         rep.start_year_max = c->max;
-        CHECK_INT(ssc_filter_apply(&rep, r.st, &view, &err), SSC_OK);
+        CHECK_INT(ssc_filter_apply(&rep, r.st, &view, &count, &err), SSC_OK);
         for (size_t k = 0; k < view.count; k++)
             snprintf(kept + strlen(kept), sizeof kept - strlen(kept), "%s%s", k ? " " : "",
                      ssc_project_id(&view, k));
         CHECK_STR(kept, c->kept);
+        CHECK_INT(count.total, 4);
+        CHECK_INT(count.by_reason[SSC_FILTER_KEPT], view.count);
+        CHECK_INT(count.by_reason[SSC_FILTER_BEFORE], c->before);
+        CHECK_INT(count.by_reason[SSC_FILTER_AFTER], c->after);
+        CHECK_INT(count.first_year, c->first);
+        CHECK_INT(count.last_year, c->last);
         ssc_portfolio_release(&view);
     }
     CHECK_ROW_END();
