@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: MIT
 # tests/data/: the data part (engine/data/).
-#   test-csv       the CSV reader and the portfolio CSV source
+#   test-csv-reader the CSV record reader: fields, quotes, line ends, growth,
+#                  separators
+#   test-csv       the portfolio CSV source: the header, the row rules and
+#                  their messages
+#   test-csv-files the CSV source on files as people have them: separators,
+#                  encodings, spreadsheets and archives, header hints
 #   test-store     the columnar store
 #   test-refdata   the reference tables compiled into the engine (country
 #                  lookups, regions and their labels, SDGs)
@@ -13,12 +18,16 @@
 #   e2e-csv-real.sh  the sample exported as spreadsheets do (';', tab,
 #                  GB18030, Windows-1252, UTF-16), spreadsheets and archives
 #                  refused, --data - (standard input)
-check_PROGRAMS += tests/data/test-csv tests/data/test-csv-blocks tests/data/test-store tests/data/test-refdata \
+check_PROGRAMS += tests/data/test-csv-reader tests/data/test-csv tests/data/test-csv-files tests/data/test-csv-blocks tests/data/test-store tests/data/test-refdata \
 	tests/data/test-source
-TESTS += tests/data/test-csv tests/data/test-csv-blocks tests/data/test-store tests/data/test-refdata \
+TESTS += tests/data/test-csv-reader tests/data/test-csv tests/data/test-csv-files tests/data/test-csv-blocks tests/data/test-store tests/data/test-refdata \
 	tests/data/test-source
-tests_data_test_csv_SOURCES = tests/data/test-csv.c tests/check.h
+tests_data_test_csv_reader_SOURCES = tests/data/test-csv-reader.c tests/data/csv-load.h tests/check.h
+tests_data_test_csv_reader_LDADD = $(SSC_TEST_LIBS)
+tests_data_test_csv_SOURCES = tests/data/test-csv.c tests/data/csv-load.h tests/check.h
 tests_data_test_csv_LDADD = $(SSC_TEST_LIBS)
+tests_data_test_csv_files_SOURCES = tests/data/test-csv-files.c tests/data/csv-load.h tests/check.h
+tests_data_test_csv_files_LDADD = $(SSC_TEST_LIBS)
 tests_data_test_csv_blocks_SOURCES = tests/data/test-csv-blocks.c tests/check.h
 tests_data_test_csv_blocks_LDADD = $(SSC_TEST_LIBS)
 # the store refusing a row on demand (test_loader_refused), and the
