@@ -2,8 +2,9 @@
 # tests/draw/: drawing (engine/draw/), and the tests that read the finished
 # PDFs back.  The shell tests need poppler-utils (pdftoppm, pdfinfo,
 # pdftotext, pdffonts) and qpdf, and skip without them.
-#   test-chart         axes, number formats, text layout, canvas verbs and
-#                      the chart kinds, drawn on image and PDF surfaces
+#   test-draw-basics   axes, number formats, the theme's colours, text
+#                      layout and the canvas verbs
+#   test-chart         the chart kinds, drawn on image and PDF surfaces
 #   test-text-cache    measurements kept between the passes equal Pango's own
 #   test-table-layout  a table over pages: whole rows, the header on each,
 #                      the height used, wrapped cells never cut
@@ -27,9 +28,14 @@
 #   make visual-refresh
 # and review the changed PNGs (git diff --stat tests/draw/visual/ref)
 # before committing them.
-check_PROGRAMS += tests/draw/test-chart tests/draw/test-table-layout tests/draw/test-text-cache
-TESTS += tests/draw/test-chart tests/draw/test-table-layout tests/draw/test-text-cache
-tests_draw_test_chart_SOURCES = tests/draw/test-chart.c tests/draw/probe.h tests/check.h
+check_PROGRAMS += tests/draw/test-draw-basics tests/draw/test-chart tests/draw/test-table-layout \
+	tests/draw/test-text-cache
+TESTS += tests/draw/test-draw-basics tests/draw/test-chart tests/draw/test-table-layout \
+	tests/draw/test-text-cache
+tests_draw_test_draw_basics_SOURCES = tests/draw/test-draw-basics.c tests/draw/probe.h tests/check.h
+tests_draw_test_draw_basics_LDADD = $(SSC_TEST_LIBS)
+tests_draw_test_chart_SOURCES = tests/draw/test-chart.c tests/draw/chart-tables.h tests/draw/probe.h \
+	tests/check.h
 tests_draw_test_chart_LDADD = $(SSC_TEST_LIBS)
 tests_draw_test_text_cache_SOURCES = tests/draw/test-text-cache.c tests/check.h
 tests_draw_test_text_cache_LDADD = $(SSC_TEST_LIBS)
