@@ -21,6 +21,8 @@
 #                      writes and the official IATI example (tests/plugins/iati/);
 #                      it links the plugin's files with fake ssc_source_*
 #                      accessors (iati-fake.c), so it tests the plugin alone
+#   test-iati-fallbacks  the same for the fallbacks (no identifier, title,
+#                      dates or status) in both forms, and grouped warnings
 #   test-iati-sniff    the same on malformed and hostile files: broken XML,
 #                      entities, heads that crashed libxml2, limits, encodings
 #   iati-memory.sh     a generated 20 MB file read in bounded memory
@@ -104,7 +106,7 @@ tests_plugins_test_contract_LDADD = $(SSC_TEST_LIBS)
 EXTRA_DIST += tests/plugins/contract-cli.sh tests/plugins/contract-header.sh \
 	tests/plugins/exports.sh tests/plugins/faults.sh tests/plugins/trust.sh
 
-check_PROGRAMS += tests/plugins/test-iati tests/plugins/test-iati-sniff
+check_PROGRAMS += tests/plugins/test-iati tests/plugins/test-iati-fallbacks tests/plugins/test-iati-sniff
 IATI_TEST_SOURCES = tests/plugins/iati-fake.c tests/plugins/iati-fake.h tests/check.h \
 	plugins/sources/iati/iati.c plugins/sources/iati/iati-activity.c \
 	plugins/sources/iati/iati-row.c plugins/sources/iati/iati-warn.c \
@@ -114,6 +116,10 @@ tests_plugins_test_iati_SOURCES = tests/plugins/test-iati.c $(IATI_TEST_SOURCES)
 nodist_tests_plugins_test_iati_SOURCES = plugins/sources/iati/iati-tables.h
 tests_plugins_test_iati_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/plugins/sources/iati $(LIBXML_CFLAGS)
 tests_plugins_test_iati_LDADD = $(LIBXML_LIBS)
+tests_plugins_test_iati_fallbacks_SOURCES = tests/plugins/test-iati-fallbacks.c $(IATI_TEST_SOURCES)
+nodist_tests_plugins_test_iati_fallbacks_SOURCES = plugins/sources/iati/iati-tables.h
+tests_plugins_test_iati_fallbacks_CPPFLAGS = $(tests_plugins_test_iati_CPPFLAGS)
+tests_plugins_test_iati_fallbacks_LDADD = $(LIBXML_LIBS)
 tests_plugins_test_iati_sniff_SOURCES = tests/plugins/test-iati-sniff.c $(IATI_TEST_SOURCES)
 nodist_tests_plugins_test_iati_sniff_SOURCES = plugins/sources/iati/iati-tables.h
 tests_plugins_test_iati_sniff_CPPFLAGS = $(tests_plugins_test_iati_CPPFLAGS)
@@ -124,7 +130,8 @@ PLUGIN_TESTS = \
 	tests/plugins/iati-memory.sh \
 	tests/plugins/e2e-iati.sh \
 	tests/plugins/e2e-sqlite.sh
-TESTS += tests/plugins/test-iati tests/plugins/test-iati-sniff $(PLUGIN_TESTS)
+TESTS += tests/plugins/test-iati tests/plugins/test-iati-fallbacks tests/plugins/test-iati-sniff \
+	$(PLUGIN_TESTS)
 dist_check_SCRIPTS += $(PLUGIN_TESTS)
 EXTRA_DIST += \
 	tests/plugins/iati/README.md \
