@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The hash of the engine's string tables: the id set, the intern, the
- * shared titles.  Eight bytes at a time, because a byte-wise hash (FNV-1a)
+ * shared titles, a section table's keys.  Eight bytes at a time, because a byte-wise hash (FNV-1a)
  * is a chain of one multiply per byte, and a million rows hash some ten
  * strings each on the threads that read and store them.  The final mix
  * (splitmix64's finaliser) brings the high bits down to the low ones the

@@ -3,6 +3,8 @@
  * as numbers or text.  The table owns every string it holds. */
 #include "report/table.h"
 
+#include "data/hash.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -59,12 +61,7 @@ static char *table_strdup(const char *s)
 
 static uint32_t table_hash(const char *s)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
-    return h;
+    return ssc_hash_bytes(s, strlen(s));
 }
 
 ssc_table *ssc_table_new(void)
