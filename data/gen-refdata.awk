@@ -6,9 +6,9 @@
 #
 # Each input file is recognised by its header row, so the order of the files
 # does not matter.  The output defines the tables declared in
-# engine/data/refdata_tables.h: the countries sorted by alpha-3 with their codes
-# packed into integers (so that lookups binary-search a small array of
-# numbers), an index of them sorted by alpha-2, the six region keys and the
+# engine/data/refdata_tables.h: the countries sorted by alpha-3 with a table
+# from any three letters to the country (one load a lookup), their alpha-2
+# codes packed into integers and sorted (lookups binary-search them), the six region keys and the
 # 17 SDGs indexed by goal - 1.
 #
 # Plain POSIX awk, so that it runs on mawk (Debian's default awk) as well as on
@@ -229,12 +229,15 @@ END {
     print "};"
     printf "const size_t ssc_refdata_country_count = %d;\n", n_countries
     print ""
-    print "/* The alpha3 codes of ssc_refdata_countries, packed, in the same order. */"
-    printf "const uint32_t ssc_refdata_alpha3_keys[%d] = {\n", n_countries
+    print "/* Each alpha3 code, by its letters (SSC_REFDATA_ALPHA3_SLOT), to its"
+    print " * country's position in ssc_refdata_countries plus one; 0: no country. */"
+    print "const unsigned short ssc_refdata_alpha3_slots[SSC_REFDATA_ALPHA3_SLOTS] = {"
     for (k = 1; k <= n_countries; k++) {
         a3 = c_a3[by_a3[k]]
-        printf "    SSC_REFDATA_KEY3('%s', '%s', '%s'),\n", substr(a3, 1, 1), substr(a3, 2, 1),
-            substr(a3, 3, 1)
+        slot = 0
+        for (j = 1; j <= 3; j++)
+            slot = slot * 26 + index("ABCDEFGHIJKLMNOPQRSTUVWXYZ", substr(a3, j, 1)) - 1
+        printf "    [%d] = %d, /* %s */\n", slot, k, a3
     }
     print "};"
     print ""

@@ -7,8 +7,8 @@
  *
  * Lookups run once per country per row of a portfolio that may hold a million
  * rows, so they allocate nothing, take the code as (pointer, length) straight
- * from the source's buffer, and binary-search arrays of packed codes that
- * were sorted at build time. */
+ * from the source's buffer, and index a table of all three-letter codes
+ * (alpha3) or binary-search arrays of packed codes sorted at build time. */
 #include <stdint.h>
 #include <string.h>
 
@@ -72,11 +72,12 @@ static size_t refdata_find(const uint32_t *keys, size_t n, uint32_t key)
 const ssc_country *ssc_country_by_alpha3(const char *code, size_t len)
 {
     uint32_t key;
-    size_t i;
+    unsigned pos;
     if (!refdata_pack(code, len, 3, &key))
         return NULL;
-    i = refdata_find(ssc_refdata_alpha3_keys, ssc_refdata_country_count, key);
-    return i < ssc_refdata_country_count ? &ssc_refdata_countries[i] : NULL;
+    pos = ssc_refdata_alpha3_slots[SSC_REFDATA_ALPHA3_SLOT(key >> 16, (key >> 8) & 0xFF,
+                                                           key & 0xFF)];
+    return pos ? &ssc_refdata_countries[pos - 1] : NULL;
 }
 
 const ssc_country *ssc_country_by_alpha2(const char *code, size_t len)

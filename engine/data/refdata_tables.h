@@ -24,11 +24,19 @@ extern const size_t ssc_refdata_region_count;
      (uint32_t)(unsigned char)(c))
 #define SSC_REFDATA_KEY2(a, b) SSC_REFDATA_KEY3(0, a, b)
 
-/* Countries sorted by alpha3 (byte order of the capital letters), and their
- * packed alpha3 codes in the same order. */
+/* Countries sorted by alpha3 (byte order of the capital letters). */
 extern const ssc_country ssc_refdata_countries[];
-extern const uint32_t ssc_refdata_alpha3_keys[];
 extern const size_t ssc_refdata_country_count;
+
+/* Any three capital letters to their slot, 0 to 26^3 - 1: the table below
+ * is indexed by it, so that a lookup is one load, not a search (a million
+ * rows look up a code or two each, on the threads that read and store). */
+#define SSC_REFDATA_ALPHA3_SLOTS (26 * 26 * 26)
+#define SSC_REFDATA_ALPHA3_SLOT(a, b, c) \
+    ((((unsigned)(a) - 'A') * 26 + ((unsigned)(b) - 'A')) * 26 + ((unsigned)(c) - 'A'))
+/* Position + 1 in ssc_refdata_countries of the country with that alpha3
+ * code; 0 for letters that name no country. */
+extern const unsigned short ssc_refdata_alpha3_slots[SSC_REFDATA_ALPHA3_SLOTS];
 
 /* The packed alpha2 codes in ascending order; ssc_refdata_by_alpha2[k] is the
  * position in ssc_refdata_countries of the country whose code is

@@ -86,6 +86,23 @@ static void test_lookup_forms(void)
     CHECK(ssc_country_by_alpha3("ZZZ", 3) == NULL);
     CHECK(ssc_country_by_alpha3("V M", 3) == NULL);
     CHECK(ssc_country_by_alpha3("V\0M", 3) == NULL);
+    /* Every three letters, against a scan of the countries: the code's own
+     * country, or none when no country has it (the lookup indexes a table
+     * of all 26^3 codes). */
+    int wrong = 0, found = 0;
+    for (int a = 'A'; a <= 'Z'; a++)
+        for (int b = 'A'; b <= 'Z'; b++)
+            for (int c = 'A'; c <= 'Z'; c++) {
+                char code[4] = {(char)a, (char)b, (char)c, '\0'};
+                const ssc_country *want = NULL, *got = ssc_country_by_alpha3(code, 3);
+                for (size_t i = 0; i < ssc_country_count() && !want; i++)
+                    if (strcmp(ssc_country_at(i)->alpha3, code) == 0)
+                        want = ssc_country_at(i);
+                wrong += got != want;
+                found += got != NULL;
+            }
+    CHECK_INT(wrong, 0);
+    CHECK_INT(found, ssc_country_count());
     CHECK(ssc_country_by_alpha2("ZZ", 2) == NULL);
     CHECK(ssc_country_by_alpha2("V", 1) == NULL);
     CHECK(ssc_country_by_alpha2(NULL, 2) == NULL);
