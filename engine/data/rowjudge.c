@@ -298,8 +298,9 @@ static void judge_countries(judge *J)
                                  "%s is not an ISO 3166-1 alpha-3 country code", SHOW(show, *c));
             continue;
         }
-        /* the table's spelling: upper case, and stable beyond the row */
-        *c = (ssc_text){known->alpha3, strlen(known->alpha3)};
+        /* the table's spelling: upper case, and stable beyond the row (a
+         * code found is as long as the one looked up) */
+        *c = (ssc_text){known->alpha3, c->len};
     }
 }
 
