@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* What test-csv.c and test-csv-files.c share: the headers of a portfolio
+/* What the CSV tests share (test-csv-reader.c, test-csv.c,
+ * test-csv-files.c; test-source.c uses joined): the headers of a portfolio
  * CSV, a record's field compared by hand, and a buffer loaded through the
  * CSV source with its problems joined for one comparison.  Static inline,
  * like check.h, so that each test's checks count in its own totals. */

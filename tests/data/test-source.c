@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "../check.h"
+#include "csv-load.h" /* joined */
 #include "report/filter.h"
 #include "report/label.h"
 #include "loader.h"
@@ -148,17 +149,6 @@ static void run_free(run *r)
     ssc_store_free(r->st);
     ssc_diag_free(&r->d);
     memset(&fake, 0, sizeof fake);
-}
-
-/* The problem lines joined with '\n'. */
-static const char *joined(const ssc_diag *d)
-{
-    static char buf[16384];
-    size_t o = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < d->count && o < sizeof buf; i++)
-        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", i ? "\n" : "", d->lines[i]);
-    return buf;
 }
 
 #define GOOD1                                                                                     \
