@@ -74,41 +74,38 @@ ssc_period ssc_period_previous(const ssc_period *p)
     return q;
 }
 
-/* Whether d (a month or day of 0 read as 1) is a day of the calendar: for
- * such dates the order of (year, month, day) is the order of their day
- * numbers.  Without a call or a division for the usual days: the bits of
- * 0x15AA are the months of 31 days. */
-static int period_valid(ssc_date d)
+/* d (a month or day of 0 read as 1) as the number yyyymmdd when it is a
+ * day of the calendar, else -1: for such days the order of the numbers is
+ * the order of the days (any year: m * 100 + d < 10000).  Without a call
+ * or a division for the usual days: the bits of 0x15AA are the months of
+ * 31 days.  Inline, and on plain ints, as plugins call ssc_period_where
+ * per project and per period (a million rows, a few calls each). */
+static inline long period_calendar_key(int y, int m, int d)
 {
-    int m = d.month ? d.month : 1;
-    if (m < 1 || m > 12 || d.day < 0)
-        return 0;
-    if (d.day <= 28)
-        return 1;
-    if (m != 2)
-        return d.day <= 30 || (d.day == 31 && (0x15AA >> m) & 1);
-    return d.day == 29 && ssc_csv_days_in_month(d.year, 2) == 29;
-}
-
-/* d as the number yyyymmdd (month and day of 0 read as 1): ordered as the
- * days are, for days of the calendar (any year: m * 100 + d < 10000). */
-static long period_key(ssc_date d)
-{
-    return d.year * 10000L + (d.month ? d.month : 1) * 100L + (d.day ? d.day : 1);
+    m = m ? m : 1;
+    if (m < 1 || m > 12 || d < 0)
+        return -1;
+    if (d > 28) {
+        int ok = m != 2 ? d <= 30 || (d == 31 && (0x15AA >> m) & 1)
+                        : d == 29 && ssc_csv_days_in_month(y, 2) == 29;
+        if (!ok)
+            return -1;
+    }
+    return y * 10000L + m * 100L + (d ? d : 1);
 }
 
 int ssc_period_where(const ssc_period *p, ssc_date d)
 {
     if (!p || d.year == 0)
         return -2;
-    /* Plugins call this per project and per period (a million rows, a few
-     * calls each; issue 10): comparing yyyymmdd numbers spares the three
-     * day-number divisions, and gives the same answer for real dates,
-     * which every source's are (the day numbers decide otherwise). */
-    if (period_valid(d) && period_valid(p->from) && period_valid(p->to)) {
-        long key = period_key(d);
-        return key < period_key(p->from) ? -1 : key > period_key(p->to) ? 1 : 0;
-    }
+    /* comparing yyyymmdd numbers spares the three day-number divisions,
+     * and gives the same answer for real dates, which every source's are
+     * (the day numbers decide otherwise) */
+    long key = period_calendar_key(d.year, d.month, d.day);
+    long from = period_calendar_key(p->from.year, p->from.month, p->from.day);
+    long to = period_calendar_key(p->to.year, p->to.month, p->to.day);
+    if (key >= 0 && from >= 0 && to >= 0)
+        return key < from ? -1 : key > to ? 1 : 0;
     long day = period_day_of(d);
     if (day < period_day_of(p->from))
         return -1;

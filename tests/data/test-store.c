@@ -285,6 +285,7 @@ int main(void)
     q.n_partners = 3; /* Partner 000, 001, 002 */
     q.n_countries = 1;
     q.has_budget = 0;
+    q.end = (ssc_date){2016, 3, 31};
     q.line = 3;
     CHECK_INT(ssc_store_append(st, &q, &err), SSC_OK);
 
@@ -319,6 +320,14 @@ int main(void)
     CHECK_INT(ssc_project_budget(&all, 1, &usd), 0);
     CHECK_STR(ssc_project_status(&all, 1), "ongoing");
     CHECK_INT(ssc_project_start(&all, 0).month, 7);
+    /* dates field by field (the accessor builds them in registers) */
+    ssc_date sd = ssc_project_start(&all, 1), ed = ssc_project_end(&all, 0);
+    CHECK(sd.year == 2014 && sd.month == 7 && sd.day == 0);
+    CHECK(ed.year == 0 && ed.month == 0 && ed.day == 0); /* no end given */
+    ed = ssc_project_end(&all, 1);
+    CHECK(ed.year == 2016 && ed.month == 3 && ed.day == 31);
+    sd = ssc_project_start(&all, 7);
+    CHECK(sd.year == 0 && sd.month == 0 && sd.day == 0); /* no such row */
     CHECK_INT(ssc_store_line(st, 1), 3);
     /* out of range rows read as empty, never as a neighbour */
     CHECK_STR(ssc_project_id(&all, 7), "");
