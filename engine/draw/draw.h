@@ -33,9 +33,10 @@ struct ssc_canvas {
     size_t shortened;     /* texts drawn ellipsized (the real pass only) */
     char *first_shortened; /* the first of them, whole */
     int measuring;        /* the document's dry run: tables lay out, draw nothing */
-    /* the dry run of a render, not of `check`: custom sections are not
-     * drawn either, as only their boxes matter to the plan; `check` draws
-     * them, since a plugin's render may refuse its table */
+    /* the dry run of a render, not of `check`: charts and custom sections
+     * are not drawn either, as only their boxes matter to the plan, and
+     * what they refuse the real pass refuses; `check` draws them, since a
+     * chart or a plugin's render may refuse its table */
     int sketching;
     struct ssc_text_cache *text_cache; /* measurements kept between passes, or NULL */
 };

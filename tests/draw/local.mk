@@ -21,6 +21,8 @@
 #                      metadata, byte-identical renders under SOURCE_DATE_EPOCH
 #   charts-out.sh      render --charts DIR: a 150 dpi PNG and an SVG per chart
 #   e2e-rtl.sh         right-to-left titles; a character no font has is refused
+#   chart-keys.sh      a chart of the wrong keys (regions on an SDG grid) is
+#                      refused by render and by check alike
 #   fonts-fallback.sh  a minus sign in an English report comes from DejaVu
 #                      Sans, and the CJK face is not embedded
 #
@@ -62,7 +64,8 @@ DRAW_TESTS = \
 	tests/draw/pdf-structure.sh \
 	tests/draw/charts-out.sh \
 	tests/draw/e2e-rtl.sh \
-	tests/draw/fonts-fallback.sh
+	tests/draw/fonts-fallback.sh \
+	tests/draw/chart-keys.sh
 TESTS += $(DRAW_TESTS)
 dist_check_SCRIPTS += $(DRAW_TESTS)
 # (a script named tests/draw/visual.sh would let make build

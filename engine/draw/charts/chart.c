@@ -69,10 +69,11 @@ int ssc_chart_draw(ssc_canvas *c, const ssc_table *t, ssc_chart_kind kind, ssc_e
                              (int)kind);
     if (!k->clip)
         return k->draw(c, t, err);
-    /* the engine's charts lay out within the box they are given and
-     * refuse nothing, so the dry run, which only needs the box, skips
-     * them (a third of its time) */
-    if (c->measuring)
+    /* the dry run of a render only needs the chart's box, so it skips
+     * the drawing (a third of its time); a chart refused (an SDG grid of
+     * regions) is then refused by the real pass, which writes nothing.
+     * `check` has only the dry run, so it draws */
+    if (c->sketching)
         return SSC_OK;
 
     cairo_save(c->cr);
