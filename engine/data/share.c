@@ -33,7 +33,7 @@ ssc_share *ssc_share_new(ssc_intern *in, size_t max)
 
     if (!sh)
         return NULL;
-    while (n < max * 2)
+    while (n / 2 < max && n <= SIZE_MAX / 2 / sizeof *sh->slots)
         n *= 2;
     sh->slots = calloc(n, sizeof *sh->slots);
     if (!sh->slots) {

@@ -2,9 +2,9 @@
 /* A bounded sharing table for texts that may or may not repeat (titles):
  * a programme's projects often carry one title, an agency's annex almost
  * never does.  Interning every title would give a million unique ones a
- * hash table of their own (about 60 MiB at a million rows); copying every
- * one would give the repeated ones a copy per row (about 45 MiB of the
- * generated million-row file).  This table shares the first texts it meets,
+ * hash table of their own (63 MiB more at a million rows); copying every
+ * one would give the repeated ones a copy per row (47 MiB of the generated
+ * million-row file).  This table shares the first texts it meets,
  * up to a fixed number, and copies the rest, so memory is bounded either
  * way and a repeated text is usually, not always, one pointer. */
 #ifndef SSC_SHARE_H

@@ -9,7 +9,7 @@
  * Strings of one portfolio that are equal are the same pointer (they are
  * interned), so a plugin may compare or hash them by address.  Titles are
  * the exception: a repeated title is usually one pointer, not always (the
- * engine shares the first 32,768 distinct ones and copies the rest), so
+ * engine shares up to 32,768 distinct ones and copies the rest), so
  * compare titles by their text.
  *
  * Ownership: everything the engine hands out is borrowed and stays valid for

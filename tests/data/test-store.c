@@ -16,6 +16,7 @@
 #include "data/bigmem.h"
 #include "data/idset.h"
 #include "data/rowcheck.h"
+#include "data/hash.h"
 #include "data/share.h"
 #include "data/store.h"
 
@@ -242,6 +243,39 @@ static void share_case(void)
     ssc_intern_free(in);
 }
 
+/* A text whose eight slots are taken is copied, though the table has room:
+ * nine texts of one home slot, found by trying names (the table of a bound
+ * of 64 has 128 slots, so one name in 128 lands on slot 0). */
+static void share_window_case(void)
+{
+    enum { SLOTS = 128 };
+    char names[9][16];
+    const char *held[8];
+    size_t found = 0;
+    ssc_intern *in = ssc_intern_new();
+    ssc_share *sh = in ? ssc_share_new(in, SLOTS / 2) : NULL;
+
+    CHECK(sh != NULL);
+    for (unsigned i = 0; sh && found < 9 && i < 1000000; i++) {
+        snprintf(names[found], sizeof names[found], "T%u", i);
+        if ((ssc_hash_bytes(names[found], strlen(names[found])) & (SLOTS - 1)) == 0)
+            found++;
+    }
+    CHECK_INT(found, 9);
+    if (found == 9) {
+        for (size_t i = 0; i < 8; i++)
+            held[i] = ssc_share_text(sh, names[i], strlen(names[i]));
+        const char *a = ssc_share_text(sh, names[8], strlen(names[8]));
+        const char *b = ssc_share_text(sh, names[8], strlen(names[8]));
+        CHECK(a && b && a != b); /* no slot in its window: a copy each time */
+        CHECK_STR(a, names[8]);
+        for (size_t i = 0; i < 8; i++)
+            CHECK(ssc_share_text(sh, names[i], strlen(names[i])) == held[i]);
+    }
+    ssc_share_free(sh);
+    ssc_intern_free(in);
+}
+
 int main(void)
 {
     ssc_store *st = ssc_store_new();
@@ -259,6 +293,7 @@ int main(void)
     line_limit_case();
     bigmem_case();
     share_case();
+    share_window_case();
     CHECK(st != NULL);
     if (!st)
         return check_done();
