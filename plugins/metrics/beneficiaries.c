@@ -28,7 +28,7 @@ static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
     size_t n = ssc_portfolio_count(p), missing = 0;
     double total = 0;
-    char note[1024], sum[64];
+    char note[1024], sum[64], of[32], unreported[32];
     int used;
 
     ssc_table_set_key_kind(out, by_sector ? SSC_KEY_SECTOR : SSC_KEY_REGION);
@@ -68,20 +68,23 @@ static int ben_compute(const ssc_portfolio *p, const ssc_section *s, ssc_table *
         }
     }
     ssc_format_value(sum, sizeof sum, total, SSC_UNIT_COUNT, zh ? "zh" : "en");
+    ssc_format_value(of, sizeof of, (double)n, SSC_UNIT_COUNT, zh ? "zh" : "en");
+    ssc_format_value(unreported, sizeof unreported, (double)missing, SSC_UNIT_COUNT,
+                     zh ? "zh" : "en");
     if (zh)
         used = snprintf(note, sizeof note,
-                        "受益人总数为%s。%s%zu个项目中有%zu个未报告受益人，未计入。", sum,
-                        by_sector ? "" : "跨多个地区的项目，其受益人按整数在各地区间平均分配。", n,
-                        missing);
+                        "受益人总数为%s。%s%s个项目中有%s个未报告受益人，未计入。", sum,
+                        by_sector ? "" : "跨多个地区的项目，其受益人按整数在各地区间平均分配。", of,
+                        unreported);
     else
         used = snprintf(note, sizeof note,
-                        "%s beneficiaries in all.%s Of %zu project%s, %zu %s not report "
+                        "%s beneficiaries in all.%s Of %s project%s, %s %s not report "
                         "beneficiaries (not reported) and %s not counted.",
                         sum,
                         by_sector ? ""
                                   : " A project's beneficiaries are split evenly, in whole "
                                     "people, over the regions it reaches.",
-                        n, n == 1 ? "" : "s", missing, missing == 1 ? "does" : "do",
+                        of, n == 1 ? "" : "s", unreported, missing == 1 ? "does" : "do",
                         missing == 1 ? "is" : "are");
     if (used < 0 || ssc_table_set_note(out, note))
         return ssc_error_set(err, "out of memory");

@@ -26,7 +26,7 @@ static int by_country_compute(const ssc_portfolio *p, const ssc_section *s, ssc_
     size_t n = ssc_table_rows(out);
     if (zh)
         snprintf(note, sizeof note,
-                 "共 %zu 个国家。一个项目在其所涉及的每个国家各计一次，因此各国合计可能超过项目总数。",
+                 "共%zu个国家。一个项目在其所涉及的每个国家各计一次，因此各国合计可能超过项目总数。",
                  n);
     else
         snprintf(note, sizeof note,

@@ -93,6 +93,7 @@ static void funding_note(char *note, size_t len, int zh, int by_year, size_t mis
                          size_t undated)
 {
     int used;
+    char n[32]; /* a count as the report writes numbers: "27,475" */
 
     if (zh)
         used = snprintf(note, len,
@@ -107,24 +108,24 @@ static void funding_note(char *note, size_t len, int zh, int by_year, size_t mis
                         by_year ? "start year" : "sector",
                         by_year ? "in that year" : "under that sector");
     if (missing && used >= 0 && (size_t)used < len) {
+        ssc_format_value(n, sizeof n, (double)missing, SSC_UNIT_COUNT, zh ? "zh" : "en");
         if (zh)
-            used += snprintf(note + used, len - (size_t)used, "%zu 个项目没有预算，未计入。",
-                             missing);
+            used += snprintf(note + used, len - (size_t)used, "%s个项目没有预算，未计入。", n);
         else if (missing == 1)
             used += snprintf(note + used, len - (size_t)used,
                              " 1 project has no budget and is not counted.");
         else
             used += snprintf(note + used, len - (size_t)used,
-                             " %zu projects have no budget and are not counted.", missing);
+                             " %s projects have no budget and are not counted.", n);
     }
     if (!undated || used < 0 || (size_t)used >= len)
         return;
+    ssc_format_value(n, sizeof n, (double)undated, SSC_UNIT_COUNT, zh ? "zh" : "en");
     if (zh)
-        snprintf(note + used, len - (size_t)used, "%zu 个有预算的项目没有开始日期，未计入。",
-                 undated);
+        snprintf(note + used, len - (size_t)used, "%s个有预算的项目没有开始日期，未计入。", n);
     else
         snprintf(note + used, len - (size_t)used,
-                 " %zu project%s with a budget %s no start date and %s not counted.", undated,
+                 " %s project%s with a budget %s no start date and %s not counted.", n,
                  undated == 1 ? "" : "s", undated == 1 ? "has" : "have",
                  undated == 1 ? "is" : "are");
 }

@@ -204,7 +204,7 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, long min, int zh
     int first = 0, last = 0;
     double *started, *marked;
     gender_period *per;
-    char note[768];
+    char note[768], n_text[32]; /* n_text: a count as the report writes numbers */
     size_t undated = 0;
     int bad = 0;
 
@@ -295,12 +295,14 @@ static int gender_trend(const ssc_portfolio *p, ssc_table *out, long min, int zh
                               "into periods of at least %ld, each with its number of projects.",
                          min, min);
     if (undated && used > 0 && (size_t)used < sizeof note) {
+        ssc_format_value(n_text, sizeof n_text, (double)undated, SSC_UNIT_COUNT,
+                         zh ? "zh" : "en");
         if (zh)
-            snprintf(note + used, sizeof note - (size_t)used, "%zu个项目没有开始日期，未计入。",
-                     undated);
+            snprintf(note + used, sizeof note - (size_t)used, "%s个项目没有开始日期，未计入。",
+                     n_text);
         else
             snprintf(note + used, sizeof note - (size_t)used,
-                     " %zu project%s no start date and %s not counted.", undated,
+                     " %s project%s no start date and %s not counted.", n_text,
                      undated == 1 ? " has" : "s have", undated == 1 ? "is" : "are");
     }
     return ssc_table_set_note(out, note);

@@ -464,7 +464,9 @@ static int narrative_split(ssc_table *out, int column, const char *text, int zh,
 static void narrative_note(char *note, size_t len, int used, const narrative_facts *f, int zh)
 {
     size_t o = 0;
+    char n[32]; /* a count as the report writes numbers: "27,475" */
 
+    ssc_format_value(n, sizeof n, (double)f->no_budget, SSC_UNIT_COUNT, zh ? "zh" : "en");
     note[0] = '\0';
     if (used & NARRATIVE_USED_REGION)
         o += (size_t)snprintf(note, len, "%s",
@@ -472,15 +474,14 @@ static void narrative_note(char *note, size_t len, int used, const narrative_fac
                                  : "A project counts once in each region it reaches.");
     if ((used & NARRATIVE_USED_BUDGET) && o < len) {
         if (zh && f->no_budget)
-            snprintf(note + o, len - o, "预算总额为已知项目预算之和；%zu 个项目没有预算。",
-                     f->no_budget);
+            snprintf(note + o, len - o, "预算总额为已知项目预算之和；%s个项目没有预算。", n);
         else if (zh)
             snprintf(note + o, len - o, "预算总额为各项目预算之和。");
         else if (f->no_budget)
             snprintf(note + o, len - o,
-                     "%sThe total budget is the sum of the budgets given; %zu project%s no "
+                     "%sThe total budget is the sum of the budgets given; %s project%s no "
                      "budget.",
-                     o ? " " : "", f->no_budget, f->no_budget == 1 ? " has" : "s have");
+                     o ? " " : "", n, f->no_budget == 1 ? " has" : "s have");
         else
             snprintf(note + o, len - o, "%sThe total budget is the sum of the project budgets.",
                      o ? " " : "");

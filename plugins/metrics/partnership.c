@@ -117,7 +117,7 @@ static int part_modality(const ssc_portfolio *p, int zh, ssc_table *out, ssc_err
 {
     size_t n = ssc_portfolio_count(p), undated = 0, none = 0;
     int first = 0, last = 0;
-    char key[16], note[512];
+    char key[16], note[512], undated_text[32]; /* as the report writes numbers */
 
     for (size_t row = 0; row < n; row++) {
         int y = ssc_project_start(p, row).year;
@@ -177,17 +177,19 @@ static int part_modality(const ssc_portfolio *p, int zh, ssc_table *out, ssc_err
         }
     }
     free(rows);
+    ssc_format_value(undated_text, sizeof undated_text, (double)undated, SSC_UNIT_COUNT,
+                     zh ? "zh" : "en");
     if (zh)
         snprintf(note, sizeof note,
                  "三方合作指有第三方（通常为发达国家或国际组织）支持的南南合作项目。按开始年份计；"
-                 "%zu个项目没有开始日期，未计入。",
-                 undated);
+                 "%s个项目没有开始日期，未计入。",
+                 undated_text);
     else
         snprintf(note, sizeof note,
                  "Triangular cooperation is South-South cooperation supported by a third "
                  "partner, often a developed country or an international organisation. Projects "
-                 "count in their start year; %zu without a start date %s not counted.",
-                 undated, undated == 1 ? "is" : "are");
+                 "count in their start year; %s without a start date %s not counted.",
+                 undated_text, undated == 1 ? "is" : "are");
     if (ssc_table_set_note(out, note) || part_modality_summary(out, tri, zh))
         return ssc_error_set(err, "out of memory");
     return SSC_OK;
@@ -201,7 +203,7 @@ static int part_source(const ssc_portfolio *p, int zh, ssc_table *out, ssc_error
     static const char *const en[3] = {"Pérez-Guerrero Trust Fund", "Other sources",
                                       "Source not given"};
     static const char *const cn[3] = {"佩雷斯－格雷罗信托基金", "其他来源", "未注明来源"};
-    char note[512], money[64];
+    char note[512], money[64], unbudgeted_text[32];
 
     for (size_t row = 0; row < n; row++) {
         const char *src = ssc_project_funding_source(p, row);
@@ -225,14 +227,17 @@ static int part_source(const ssc_portfolio *p, int zh, ssc_table *out, ssc_error
             return ssc_error_set(err, "out of memory");
     }
     ssc_format_value(money, sizeof money, total, SSC_UNIT_USD, zh ? "zh" : "en");
+    ssc_format_value(unbudgeted_text, sizeof unbudgeted_text, (double)unbudgeted, SSC_UNIT_COUNT,
+                     zh ? "zh" : "en");
     if (zh)
-        snprintf(note, sizeof note, "按预算金额计算的占比，预算总额为%s；%zu个项目没有预算，未计入。",
-                 money, unbudgeted);
+        snprintf(note, sizeof note, "按预算金额计算的占比，预算总额为%s；%s个项目没有预算，未计入。",
+                 money, unbudgeted_text);
     else
         snprintf(note, sizeof note,
-                 "Shares of the budget (%s in all) by funding source; %zu project%s "
+                 "Shares of the budget (%s in all) by funding source; %s project%s "
                  "without a budget %s not counted.",
-                 money, unbudgeted, unbudgeted == 1 ? "" : "s", unbudgeted == 1 ? "is" : "are");
+                 money, unbudgeted_text, unbudgeted == 1 ? "" : "s",
+                 unbudgeted == 1 ? "is" : "are");
     return ssc_table_set_note(out, note) ? ssc_error_set(err, "out of memory") : SSC_OK;
 }
 

@@ -21,7 +21,7 @@ static int timeline_compute(const ssc_portfolio *p, const ssc_section *s, ssc_ta
     int first = 0, last = 0;
     int zh = strcmp(ssc_section_language(s), "zh") == 0;
     size_t undated = 0, *count = calloc(TIMELINE_YEARS, sizeof *count);
-    char key[16], note[256];
+    char key[16], note[256], n[32]; /* n: a count as the report writes numbers */
 
     if (!count)
         return ssc_error_set(err, "out of memory");
@@ -52,16 +52,17 @@ static int timeline_compute(const ssc_portfolio *p, const ssc_section *s, ssc_ta
         }
     }
     free(count);
+    ssc_format_value(n, sizeof n, (double)undated, SSC_UNIT_COUNT, zh ? "zh" : "en");
     if (undated == 0)
         snprintf(note, sizeof note, "%s",
                  zh ? "按项目开始年份统计。" : "Projects by the year they started.");
     else if (zh)
-        snprintf(note, sizeof note, "按项目开始年份统计；%zu 个项目没有开始日期，未计入。", undated);
+        snprintf(note, sizeof note, "按项目开始年份统计；%s个项目没有开始日期，未计入。", n);
     else
         snprintf(note, sizeof note,
-                 "Projects by the year they started; %zu project%s no start date and %s not "
+                 "Projects by the year they started; %s project%s no start date and %s not "
                  "counted.",
-                 undated, undated == 1 ? " has" : "s have", undated == 1 ? "is" : "are");
+                 n, undated == 1 ? " has" : "s have", undated == 1 ? "is" : "are");
     if (ssc_table_set_note(out, note) != SSC_OK)
         return ssc_error_set(err, "out of memory");
     return SSC_OK;

@@ -31,27 +31,32 @@ static const struct {
 static void ung_note(char *note, size_t len, int zh, size_t shown, size_t placeless,
                      size_t unbudgeted)
 {
+    const char *lang = zh ? "zh" : "en";
+    char of[32], none[32], nobudget[32]; /* counts as the report writes numbers */
     int used;
 
+    ssc_format_value(of, sizeof of, (double)shown, SSC_UNIT_COUNT, lang);
+    ssc_format_value(none, sizeof none, (double)placeless, SSC_UNIT_COUNT, lang);
+    ssc_format_value(nobudget, sizeof nobudget, (double)unbudgeted, SSC_UNIT_COUNT, lang);
     if (zh)
         used = snprintf(note, len,
                         "分组依据联合国M49标准。项目覆盖某一分组中至少一个国家即计入该分组；"
-                        "预算按项目所涉国家平均分配。共%zu个项目", shown);
+                        "预算按项目所涉国家平均分配。共%s个项目", of);
     else
         used = snprintf(note, len,
                         "Groupings as in UN M49. A project counts in a grouping when it reaches "
                         "at least one of its countries; its budget is split evenly over its "
-                        "countries. Of %zu project%s", shown, shown == 1 ? "" : "s");
+                        "countries. Of %s project%s", of, shown == 1 ? "" : "s");
     if (used < 0 || (size_t)used >= len)
         return;
     if (zh)
-        snprintf(note + used, len - (size_t)used, "，%zu个未列明国家，未计入；%zu个没有预算，仅计入项目数。",
-                 placeless, unbudgeted);
+        snprintf(note + used, len - (size_t)used, "，%s个未列明国家，未计入；%s个没有预算，仅计入项目数。",
+                 none, nobudget);
     else
         snprintf(note + used, len - (size_t)used,
-                 ", %zu name%s no country and %s not counted; %zu %s no budget and count%s in "
+                 ", %s name%s no country and %s not counted; %s %s no budget and count%s in "
                  "projects only.",
-                 placeless, placeless == 1 ? "s" : "", placeless == 1 ? "is" : "are", unbudgeted,
+                 none, placeless == 1 ? "s" : "", placeless == 1 ? "is" : "are", nobudget,
                  unbudgeted == 1 ? "has" : "have", unbudgeted == 1 ? "s" : "");
 }
 

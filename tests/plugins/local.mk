@@ -14,6 +14,8 @@
 #   trust.sh           only the modules a report names are loaded (a marker
 #                      module's constructor proves it), relative and
 #                      world-writable plugin folders and modules refused
+#   notes-numbers.sh   counts in the plugins' sentences with thousands
+#                      separators (1,200 projects), both editions
 #   e2e-plugins.sh     by-country, by-institution, by-status, funding, gender
 #                      and narrative: --data-out against values computed
 #                      from the test's own portfolio; the narrative's text
@@ -127,6 +129,7 @@ tests_plugins_test_iati_sniff_LDADD = $(LIBXML_LIBS)
 
 PLUGIN_TESTS = \
 	tests/plugins/e2e-plugins.sh \
+	tests/plugins/notes-numbers.sh \
 	tests/plugins/iati-memory.sh \
 	tests/plugins/e2e-iati.sh \
 	tests/plugins/e2e-sqlite.sh
