@@ -19,10 +19,12 @@ static int filter_listed(const ssc_strlist *l, const char *v)
     return 0;
 }
 
-/* The first filter that leaves the project out, or SSC_FILTER_KEPT. */
-static ssc_filter_reason filter_reason(const ssc_report *r, const ssc_portfolio *all, size_t row)
+/* The first filter that leaves the project out, or SSC_FILTER_KEPT; *y
+ * is the project's start year (0: none), which the caller also counts. */
+static ssc_filter_reason filter_reason(const ssc_report *r, const ssc_portfolio *all, size_t row,
+                                       int *year)
 {
-    int y = ssc_project_start(all, row).year;
+    int y = *year = ssc_project_start(all, row).year;
 
     if (r->statuses.count && !filter_listed(&r->statuses, ssc_project_status(all, row)))
         return SSC_FILTER_STATUS;
@@ -65,10 +67,10 @@ int ssc_filter_apply(const ssc_report *r, const ssc_store *st, ssc_portfolio *vi
      * milliseconds on the command's one thread, and the methods page,
      * drawn in both passes of the document, tallied twice more */
     for (size_t i = 0; i < n; i++) {
-        ssc_filter_reason why = filter_reason(r, &all, i);
+        int y;
+        ssc_filter_reason why = filter_reason(r, &all, i, &y);
         count->by_reason[why]++;
         if (why == SSC_FILTER_KEPT) {
-            int y = ssc_project_start(&all, i).year;
             view->rows[kept++] = (uint32_t)i;
             if (y && (!count->first_year || y < count->first_year))
                 count->first_year = y;
