@@ -450,8 +450,6 @@ static ssc_compose render_compose(const render_job *j, const ssc_progress *progr
         .progress = progress,
         .filtered = &j->filtered,
         .data_path = j->data_path,
-        .first_year = j->filtered.first_year,
-        .last_year = j->filtered.last_year,
     };
     return c;
 }

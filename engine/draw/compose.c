@@ -363,13 +363,14 @@ static void compose_period(const ssc_compose *cc, char *buf, size_t len)
                  zh && p->year ? "年" : "");
         return;
     }
-    if (!cc->first_year)
+    int first = cc->filtered ? cc->filtered->first_year : 0;
+    int last = cc->filtered ? cc->filtered->last_year : 0;
+    if (!first)
         return;
-    if (cc->first_year == cc->last_year)
-        snprintf(buf, len, zh ? "报告期：%d年" : "Reporting period: %d", cc->first_year);
+    if (first == last)
+        snprintf(buf, len, zh ? "报告期：%d年" : "Reporting period: %d", first);
     else
-        snprintf(buf, len, zh ? "报告期：%d—%d年" : "Reporting period: %d–%d",
-                 cc->first_year, cc->last_year);
+        snprintf(buf, len, zh ? "报告期：%d—%d年" : "Reporting period: %d–%d", first, last);
 }
 
 /* One pass over the whole document; plan NULL for the dry run, whose

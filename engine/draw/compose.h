@@ -22,9 +22,10 @@ typedef struct ssc_compose {
     const ssc_theme *theme;
     size_t shown; /* projects after the filters, for summaries */
     const ssc_progress *progress; /* pages laid out and written; may be NULL */
-    const ssc_filter_count *filtered; /* for the methods page; NULL: no such page */
+    /* what the filters kept, for the methods page and the years of the
+     * title page's period; NULL: no such page, no years */
+    const ssc_filter_count *filtered;
     const char *data_path;  /* the data file read ("-": standard input), or NULL */
-    int first_year, last_year; /* start years of the shown projects; 0: none */
 } ssc_compose;
 
 /* What writing the PDF found. */
