@@ -23,7 +23,7 @@ struct ssc_share {
     ssc_intern *in;
     share_slot *slots;
     size_t mask;      /* slots - 1 */
-    size_t held, max; /* texts held; at most max, half the slots */
+    size_t held;      /* texts held; at most half the slots */
 };
 
 ssc_share *ssc_share_new(ssc_intern *in, size_t max)
@@ -42,7 +42,6 @@ ssc_share *ssc_share_new(ssc_intern *in, size_t max)
     }
     sh->in = in;
     sh->mask = n - 1;
-    sh->max = n / 2;
     return sh;
 }
 
@@ -72,7 +71,7 @@ const char *ssc_share_text(ssc_share *sh, const char *s, size_t len)
             return sl->s;
     }
     const char *copy = ssc_intern_keep(sh->in, s, len);
-    if (copy && empty && sh->held < sh->max) {
+    if (copy && empty && sh->held < (sh->mask + 1) / 2) {
         empty->s = copy;
         empty->hash = h;
         empty->len = (uint32_t)len;
