@@ -51,6 +51,7 @@ typedef struct render_job {
     ssc_atomic *charts;
     size_t n_charts;
     ssc_theme theme; /* the engine's, with the report's theme over it */
+    ssc_fonts *fonts; /* what the document and the charts are drawn from */
     char stdin_copy[4096]; /* --data -: the temporary copy, removed at the end */
     const char *data_path;  /* the data as given (--data, else the report's); "-": stdin */
 } render_job;
@@ -74,6 +75,7 @@ static void render_job_free(render_job *j)
     ssc_store_free(j->store);
     ssc_loader_free(j->loader);
     ssc_report_free(&j->report);
+    ssc_fonts_free(j->fonts);
     if (!j->conf_borrowed)
         ssc_engine_config_free(&j->conf);
 }
@@ -450,6 +452,7 @@ static ssc_compose render_compose(const render_job *j, const ssc_progress *progr
         .progress = progress,
         .filtered = &j->filtered,
         .data_path = j->data_path,
+        .fonts = j->fonts,
     };
     return c;
 }
@@ -555,6 +558,11 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
     if (render_compute(&j, res, err) != SSC_OK)
         goto out;
     ssc_progress_note(o->progress, SSC_PHASE_LAYOUT, 0, 0);
+    j.fonts = ssc_fonts_new(&j.theme, j.report.language);
+    if (!j.fonts) {
+        ssc_error_oom(err);
+        goto out;
+    }
     if (o->check_only) {
         ssc_compose c = render_compose(&j, o->progress);
         rc = ssc_compose_check(&c, &res->pages, err);

@@ -9,15 +9,22 @@
 
 #include "data/refdata.h"
 
-PangoLayout *ssc_canvas_layout_new(cairo_t *cr, const char *lang)
+PangoLayout *ssc_canvas_layout_new(cairo_t *cr, const char *lang, PangoFontMap *fonts)
 {
     PangoContext *pc;
     cairo_font_options_t *fo;
-    PangoLayout *layout = pango_cairo_create_layout(cr);
+    PangoLayout *layout;
 
+    if (!fonts)
+        fonts = pango_cairo_font_map_get_default();
+    pc = fonts ? pango_font_map_create_context(fonts) : NULL;
+    if (!pc)
+        return NULL;
+    pango_cairo_update_context(cr, pc);
+    layout = pango_layout_new(pc);
+    g_object_unref(pc); /* the layout holds it */
     if (!layout)
         return NULL;
-    pc = pango_layout_get_context(layout);
 
     /* 72 dpi makes Pango's points the same as Cairo's user units. */
     pango_cairo_context_set_resolution(pc, 72.0);
@@ -53,7 +60,7 @@ PangoLayout *ssc_canvas_layout_new(cairo_t *cr, const char *lang)
 }
 
 int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const char *lang,
-                    ssc_error *err)
+                    PangoFontMap *fonts, ssc_error *err)
 {
     memset(c, 0, sizeof *c);
     if (!theme)
@@ -61,7 +68,8 @@ int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const ch
     if (!cr || cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         return ssc_error_set(err, "cannot draw: %s",
                              cr ? cairo_status_to_string(cairo_status(cr)) : "no Cairo context");
-    c->layout = ssc_canvas_layout_new(cr, lang);
+    c->fonts = fonts;
+    c->layout = ssc_canvas_layout_new(cr, lang, fonts);
     if (!c->layout)
         return ssc_error_set(err, "cannot create a Pango layout with its font options");
 

@@ -374,10 +374,11 @@ static void compose_period(const ssc_compose *cc, char *buf, size_t len)
 }
 
 /* One pass over the whole document; plan NULL for the dry run, whose
- * result goes to *learnt; sketch: a render's dry run (see ssc_canvas). */
+ * result goes to *learnt; sketch: a render's dry run (see ssc_canvas);
+ * *missing (may be NULL): 1 when a text met a character no font had. */
 static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *plan,
                         ssc_doc_plan *learnt, ssc_table_plan **plans, ssc_text_cache *measured,
-                        int sketch, ssc_error *err)
+                        int sketch, int *missing, ssc_error *err)
 {
     const ssc_report *r = cc->report;
     ssc_doc *doc = NULL;
@@ -404,6 +405,7 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
         .create_date = iso,
         .logo = r->logo,
         .progress = cc->progress,
+        .fonts = ssc_fonts_map(cc->fonts),
     };
     titles = calloc(cc->n + 2, sizeof *titles);
     if (!titles)
@@ -433,6 +435,8 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
                               cc->n, now, err);
     if (rc == SSC_OK)
         rc = ssc_doc_close(doc, learnt, err);
+    if (missing)
+        *missing = doc && ssc_doc_canvas(doc)->missing_glyphs;
     ssc_doc_free(doc);
     free(titles);
     return rc;
@@ -454,12 +458,35 @@ static void compose_plans_free(const ssc_compose *c, ssc_table_plan **plans)
     free(plans);
 }
 
+/* The dry run.  When a text met a character the lean fonts lack, the
+ * fonts widen to every installed one (fonts.c) and the run starts again
+ * from nothing, as measurements and tables' plans depend on the fonts;
+ * whatever else failed, or failed again, is the run's error. */
+static int compose_dry(const ssc_compose *c, ssc_doc_plan *learnt, ssc_table_plan ***plans,
+                       ssc_text_cache **measured, int sketch, ssc_error *err)
+{
+    int missing = 0;
+    int rc = compose_pass(c, NULL, NULL, learnt, *plans, *measured, sketch, &missing, err);
+
+    if (rc == SSC_OK || !missing || !ssc_fonts_widen(c->fonts))
+        return rc;
+    ssc_error_clear(err);
+    ssc_doc_plan_free(learnt);
+    compose_plans_free(c, *plans);
+    ssc_text_cache_free(*measured);
+    *measured = ssc_text_cache_new();
+    *plans = compose_plans(c, err);
+    if (!*plans)
+        return SSC_ERR;
+    return compose_pass(c, NULL, NULL, learnt, *plans, *measured, sketch, NULL, err);
+}
+
 int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
 {
     ssc_doc_plan plan = {0};
     ssc_table_plan **plans = compose_plans(c, err);
     ssc_text_cache *measured = ssc_text_cache_new(); /* NULL: measure every time */
-    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, measured, 0, err) : SSC_ERR;
+    int rc = plans ? compose_dry(c, &plan, &plans, &measured, 0, err) : SSC_ERR;
     ssc_text_cache_free(measured);
     if (rc == SSC_OK && pages)
         *pages = plan.pages;
@@ -473,12 +500,12 @@ int ssc_compose_pdf(const ssc_compose *c, FILE *fp, ssc_compose_out *out, ssc_er
     ssc_doc_plan plan = {0}, final = {0};
     ssc_table_plan **plans = compose_plans(c, err);
     ssc_text_cache *measured = ssc_text_cache_new(); /* NULL: measure every time */
-    int rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, measured, 1, err) : SSC_ERR;
+    int rc = plans ? compose_dry(c, &plan, &plans, &measured, 1, err) : SSC_ERR;
 
     /* the second pass reuses the first one's table plans and measured
      * texts: widths, row heights and text sizes are measured once */
     if (rc == SSC_OK)
-        rc = compose_pass(c, fp, &plan, &final, plans, measured, 0, err);
+        rc = compose_pass(c, fp, &plan, &final, plans, measured, 0, NULL, err);
     ssc_text_cache_free(measured);
     /* both passes lay out the same pages; a difference would print wrong
      * numbers in the contents */
@@ -517,7 +544,8 @@ static int compose_chart_on(const ssc_compose *cc, size_t i, cairo_surface_t *su
     cairo_scale(cr, scale, scale);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    if (ssc_canvas_init(&c, cr, cc->theme, cc->report->language, err) != SSC_OK) {
+    if (ssc_canvas_init(&c, cr, cc->theme, cc->report->language, ssc_fonts_map(cc->fonts),
+                        err) != SSC_OK) {
         cairo_destroy(cr);
         return SSC_ERR;
     }
@@ -595,7 +623,8 @@ int ssc_compose_charts(const ssc_compose *cc, const char *dir, ssc_atomic **file
     cairo_surface_t *probe = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
     cairo_t *pcr = cairo_create(probe);
     ssc_canvas pc;
-    int rc = ssc_canvas_init(&pc, pcr, cc->theme, cc->report->language, err);
+    int rc = ssc_canvas_init(&pc, pcr, cc->theme, cc->report->language,
+                             ssc_fonts_map(cc->fonts), err);
     for (size_t i = 0; rc == SSC_OK && i < cc->n; i++) {
         ssc_chart_kind kind = compose_kind(&cc->sections[i]);
         if (kind == SSC_CHART_TABLE || ssc_table_rows(cc->tables[i]) == 0)

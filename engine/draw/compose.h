@@ -9,6 +9,7 @@
 
 #include "atomic.h"
 #include "draw/draw.h"
+#include "draw/fonts.h"
 #include "report/filter.h"
 #include "report/report.h"
 #include "report/section.h"
@@ -26,6 +27,9 @@ typedef struct ssc_compose {
      * title page's period; NULL: no such page, no years */
     const ssc_filter_count *filtered;
     const char *data_path;  /* the data file read ("-": standard input), or NULL */
+    /* the fonts to draw with, or NULL (Pango's default map); composing
+     * widens them when a text needs a font outside the lean map */
+    ssc_fonts *fonts;
 } ssc_compose;
 
 /* What writing the PDF found. */

@@ -182,7 +182,7 @@ int ssc_doc_open(ssc_doc **out, FILE *fp, const ssc_theme *theme, const ssc_doc_
         doc_metadata(d, info);
     d->cr = cairo_create(d->surface);
     if (doc_cairo_ok(d, err) != SSC_OK ||
-        ssc_canvas_init(&d->canvas, d->cr, theme, info->language, err) != SSC_OK) {
+        ssc_canvas_init(&d->canvas, d->cr, theme, info->language, info->fonts, err) != SSC_OK) {
         ssc_doc_free(d);
         return SSC_ERR;
     }

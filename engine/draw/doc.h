@@ -26,6 +26,7 @@ typedef struct ssc_doc_info {
     const char *logo;        /* PNG file for the cover, or NULL */
     const ssc_progress *progress; /* told of each page; may be NULL */
     const char *period;      /* the reporting period for the cover, or NULL / "" */
+    PangoFontMap *fonts;     /* see ssc_canvas_init; NULL: Pango's default */
 } ssc_doc_info;
 
 /* What the dry run learnt: the page of every heading, the page count. */

@@ -25,6 +25,7 @@ int ssc_colour_dark(unsigned long rgb);
 struct ssc_canvas {
     cairo_t *cr;
     PangoLayout *layout; /* reused for every text */
+    PangoFontMap *fonts; /* its fonts (draw/fonts.h), or NULL: Pango's default */
     ssc_box box;
     const ssc_theme *theme;
     const char *lang;    /* "en" or "zh" */
@@ -41,14 +42,17 @@ struct ssc_canvas {
     struct ssc_text_cache *text_cache; /* measurements kept between passes, or NULL */
 };
 
-/* Sets up c to draw on cr with theme; returns SSC_ERR if Pango fails. */
+/* Sets up c to draw on cr with theme and the fonts of map fonts (NULL:
+ * Pango's default map, every installed font); returns SSC_ERR if Pango
+ * fails. */
 int ssc_canvas_init(ssc_canvas *c, cairo_t *cr, const ssc_theme *theme, const char *lang,
-                    ssc_error *err);
+                    PangoFontMap *fonts, ssc_error *err);
 void ssc_canvas_fini(ssc_canvas *c);
-/* A Pango layout for cr with a context of its own, set up as a canvas's
- * (resolution, font options, language); NULL when out of memory.  A
- * canvas's layout is one; a table keeps its drawn cells on another. */
-PangoLayout *ssc_canvas_layout_new(cairo_t *cr, const char *lang);
+/* A Pango layout for cr with a context of its own over font map fonts
+ * (NULL: Pango's default), set up as a canvas's (resolution, font
+ * options, language); NULL when out of memory.  A canvas's layout is one;
+ * a table keeps its drawn cells on another. */
+PangoLayout *ssc_canvas_layout_new(cairo_t *cr, const char *lang, PangoFontMap *fonts);
 
 /* Measures text laid out in width (<= 0: no wrapping) with style. */
 void ssc_text_measure(ssc_canvas *c, const char *text, const ssc_text_style *style, double width,

@@ -8,6 +8,7 @@ engine_libsscengine_la_SOURCES += \
 	engine/draw/canvas.c \
 	engine/draw/text.c \
 	engine/draw/text_cache.c engine/draw/text_cache.h \
+	engine/draw/fonts.c engine/draw/fonts.h \
 	engine/draw/format.c \
 	engine/draw/axis.c \
 	engine/draw/charts/common.c engine/draw/charts/common.h \

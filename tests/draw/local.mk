@@ -6,6 +6,7 @@
 #                      layout and the canvas verbs
 #   test-chart         the chart kinds, drawn on image and PDF surfaces
 #   test-text-cache    measurements kept between the passes equal Pango's own
+#   test-fonts         the lean font map lays texts out as Pango's default map
 #   test-table-layout  a table over pages: whole rows, the header on each,
 #                      the height used, wrapped cells never cut
 #   test-summary       the sentence under a chart, on tables written by hand
@@ -41,6 +42,10 @@ tests_draw_test_chart_SOURCES = tests/draw/test-chart.c tests/draw/chart-tables.
 tests_draw_test_chart_LDADD = $(SSC_TEST_LIBS)
 tests_draw_test_text_cache_SOURCES = tests/draw/test-text-cache.c tests/check.h
 tests_draw_test_text_cache_LDADD = $(SSC_TEST_LIBS)
+check_PROGRAMS += tests/draw/test-fonts
+TESTS += tests/draw/test-fonts
+tests_draw_test_fonts_SOURCES = tests/draw/test-fonts.c tests/check.h
+tests_draw_test_fonts_LDADD = $(SSC_TEST_LIBS)
 tests_draw_test_table_layout_SOURCES = tests/draw/test-table-layout.c tests/draw/probe.h \
 	tests/check.h
 tests_draw_test_table_layout_LDADD = $(SSC_TEST_LIBS)

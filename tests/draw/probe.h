@@ -35,7 +35,7 @@ static inline int test_open(test_probe *p, const char *lang, ssc_box box)
     p->s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, SURFACE_W, SURFACE_H);
     p->cr = cairo_create(p->s);
     CHECK_INT(cairo_status(p->cr), CAIRO_STATUS_SUCCESS);
-    if (ssc_canvas_init(&p->c, p->cr, &p->theme, lang, &err) != SSC_OK) {
+    if (ssc_canvas_init(&p->c, p->cr, &p->theme, lang, NULL, &err) != SSC_OK) {
         fprintf(stderr, "canvas: %s\n", err.message);
         return -1;
     }

@@ -577,7 +577,7 @@ static void test_pdf(void)
 
     ssc_error_clear(&err);
     ssc_theme_default(&theme);
-    CHECK_INT(ssc_canvas_init(&c, cr, &theme, "zh", &err), SSC_OK);
+    CHECK_INT(ssc_canvas_init(&c, cr, &theme, "zh", NULL, &err), SSC_OK);
     for (size_t i = 0; i < COUNT_OF(pdf); i++) {
         ssc_table *t = fixture(pdf[i].fx);
         if (i > 0 && pdf[i].page != pdf[i - 1].page)

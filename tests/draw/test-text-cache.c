@@ -79,7 +79,7 @@ static void on_surface(cairo_surface_t *s, ssc_text_cache *tc, const char *what)
             ssc_error_clear(&err);
             cairo_scale(cr, scale, scale);
             cairo_translate(cr, 17, 5); /* moving does not change a size */
-            CHECK_INT(ssc_canvas_init(&c, cr, &theme, langs[l], &err), SSC_OK);
+            CHECK_INT(ssc_canvas_init(&c, cr, &theme, langs[l], NULL, &err), SSC_OK);
             snprintf(where, sizeof where, "%s, %s, scale %d", what, langs[l], scale);
             measure_all(&c, tc, where);
             c.text_cache = NULL;
@@ -97,7 +97,7 @@ static void many_texts(cairo_surface_t *s, ssc_text_cache *tc)
     int ok = 1;
 
     ssc_error_clear(&err);
-    CHECK_INT(ssc_canvas_init(&c, cr, &theme, "en", &err), SSC_OK);
+    CHECK_INT(ssc_canvas_init(&c, cr, &theme, "en", NULL, &err), SSC_OK);
     for (int round = 0; round < 2; round++)
         for (int i = 0; i < 6000; i++) {
             char text[32];

@@ -162,7 +162,7 @@ static int table_cache_ready(ssc_table_cache *K, ssc_canvas *c)
         K->m[3] == m.yy)
         return 1;
     table_cache_clear(K);
-    K->base = ssc_canvas_layout_new(c->cr, c->lang);
+    K->base = ssc_canvas_layout_new(c->cr, c->lang, c->fonts);
     if (!K->base)
         return 0;
     K->canvas = g_object_ref(pc);
