@@ -151,21 +151,20 @@ static int compose_custom(const ssc_compose *cc, ssc_doc *doc, size_t i, double 
     return SSC_OK;
 }
 
-/* The chart's height under the section's layout. */
-static double compose_chart_height(const ssc_compose *cc, ssc_doc *doc, size_t i,
-                                   ssc_chart_kind kind)
+/* The height of section i's chart of this kind at width w, under the
+ * section's layout on a page whose body is body points high. */
+static double compose_height(const ssc_compose *cc, ssc_canvas *c, size_t i, ssc_chart_kind kind,
+                             double w, double body)
 {
-    ssc_canvas *c = ssc_doc_canvas(doc);
     const ssc_section *s = &cc->sections[i];
-    double body = ssc_doc_body_height(doc);
     double h;
 
     if (kind == SSC_CHART_CUSTOM && s->plugin->measure)
-        h = s->plugin->measure(c, cc->tables[i], s, ssc_doc_space(doc).w);
+        h = s->plugin->measure(c, cc->tables[i], s, w);
     else if (kind == SSC_CHART_CUSTOM)
         h = s->def->layout == SSC_LAYOUT_HALF ? body * 0.42 : body * 0.8;
     else
-        h = ssc_chart_height(c, cc->tables[i], kind, ssc_doc_space(doc).w);
+        h = ssc_chart_height(c, cc->tables[i], kind, w);
     /* a plugin's measure is input like any other: keep it on the page */
     if (!isfinite(h) || h < 24)
         h = 24;
@@ -174,6 +173,14 @@ static double compose_chart_height(const ssc_compose *cc, ssc_doc *doc, size_t i
     if (h > body * 0.8)
         h = body * 0.8;
     return h;
+}
+
+/* The chart's height in the document, where the section stands. */
+static double compose_chart_height(const ssc_compose *cc, ssc_doc *doc, size_t i,
+                                   ssc_chart_kind kind)
+{
+    return compose_height(cc, ssc_doc_canvas(doc), i, kind, ssc_doc_space(doc).w,
+                          ssc_doc_body_height(doc));
 }
 
 /* Whether a chart of t would show anything: a table with no rows, or with
@@ -612,6 +619,7 @@ int ssc_compose_charts(const ssc_compose *cc, const char *dir, ssc_atomic **file
                        size_t *n_files, ssc_error *err)
 {
     double w = cc->theme->page_w - cc->theme->margin_left - cc->theme->margin_right;
+    double body = cc->theme->page_h - cc->theme->margin_top - cc->theme->margin_bottom;
 
     *files = calloc(cc->n * 2 + 1, sizeof **files);
     *n_files = 0;
@@ -629,7 +637,10 @@ int ssc_compose_charts(const ssc_compose *cc, const char *dir, ssc_atomic **file
         ssc_chart_kind kind = compose_kind(&cc->sections[i]);
         if (kind == SSC_CHART_TABLE || ssc_table_rows(cc->tables[i]) == 0)
             continue;
-        double h = kind == SSC_CHART_CUSTOM ? w * 0.75
+        /* a custom section gets the height it gets in the document (a
+         * spotlight's story needs its half page); a chart, its natural
+         * height, however long its bars run */
+        double h = kind == SSC_CHART_CUSTOM ? compose_height(cc, &pc, i, kind, w - 24, body)
                                             : ssc_chart_height(&pc, cc->tables[i], kind, w - 24);
         /* an image taller than a few pages is no use on a slide, and cairo
          * refuses images past 32767 pixels */
