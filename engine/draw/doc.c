@@ -47,6 +47,25 @@ static double doc_width(const ssc_doc *d)
     return d->theme->page_w - d->theme->margin_left - d->theme->margin_right;
 }
 
+/* A title measured and drawn in the theme's heading fonts (fonts.heading);
+ * everything else on the page, the running header and footer included, is
+ * in the body fonts. */
+static void doc_title_measure(ssc_doc *d, const char *text, const ssc_text_style *st, double w,
+                              double *tw, double *th)
+{
+    d->canvas.heading = 1;
+    ssc_text_measure(&d->canvas, text, st, w, tw, th);
+    d->canvas.heading = 0;
+}
+
+static void doc_title_draw(ssc_doc *d, double x, double y, double w, const char *text,
+                           const ssc_text_style *st)
+{
+    d->canvas.heading = 1;
+    ssc_text_draw_at(&d->canvas, x, y, w, text, st);
+    d->canvas.heading = 0;
+}
+
 double ssc_doc_top(const ssc_doc *d)
 {
     return doc_top(d);
@@ -321,7 +340,7 @@ int ssc_doc_heading(ssc_doc *d, const char *title, double need, ssc_error *err)
     char attrs[64];
 
     doc_page_box(d);
-    ssc_text_measure(&d->canvas, title, &st, doc_width(d), &tw, &th);
+    doc_title_measure(d, title, &st, doc_width(d), &tw, &th);
     /* a heading is never left alone at the bottom of a page: it moves on
      * unless the gap above it, itself and need points below it all fit */
     if (d->page_dirty && d->y + 14 + th + 18 + need > doc_bottom(d) &&
@@ -341,7 +360,7 @@ int ssc_doc_heading(ssc_doc *d, const char *title, double need, ssc_error *err)
     cairo_fill(d->cr);
     cairo_tag_begin(d->cr, "H1", NULL);
     ssc_text_style hs = doc_dir(st, title);
-    ssc_text_draw_at(&d->canvas, box.x, box.y + 10, box.w, title, &hs);
+    doc_title_draw(d, box.x, box.y + 10, box.w, title, &hs);
     cairo_tag_end(d->cr, "H1");
     cairo_tag_end(d->cr, CAIRO_TAG_DEST);
     snprintf(attrs, sizeof attrs, "dest='section%zu'", d->n_headings);
@@ -365,7 +384,7 @@ int ssc_doc_subheading(ssc_doc *d, const char *text, double need, ssc_error *err
     ssc_box box;
 
     doc_page_box(d);
-    ssc_text_measure(&d->canvas, text, &st, doc_width(d), &tw, &th);
+    doc_title_measure(d, text, &st, doc_width(d), &tw, &th);
     /* like a heading, never alone at the bottom of a page */
     if (d->page_dirty && d->y + th + 10 + need > doc_bottom(d) && ssc_doc_new_page(d, err) != SSC_OK)
         return SSC_ERR;
@@ -373,7 +392,7 @@ int ssc_doc_subheading(ssc_doc *d, const char *text, double need, ssc_error *err
         return SSC_ERR;
     doc_page_box(d);
     cairo_tag_begin(d->cr, "P", NULL);
-    ssc_text_draw_at(&d->canvas, box.x, box.y, box.w, text, &st);
+    doc_title_draw(d, box.x, box.y, box.w, text, &st);
     cairo_tag_end(d->cr, "P");
     return doc_cairo_ok(d, err);
 }
@@ -458,19 +477,19 @@ int ssc_doc_title_page(ssc_doc *d, ssc_error *err)
     if (d->info.logo && doc_logo(d, x, t->margin_top, w * 0.4, band * 0.25, err) != SSC_OK)
         return SSC_ERR;
 
-    ssc_text_measure(&d->canvas, d->info.title, &title, w, &tw, &th);
+    doc_title_measure(d, d->info.title, &title, w, &tw, &th);
     y = band - 56 - th;
     cairo_tag_begin(cr, "H1", NULL);
     title = doc_dir(title, d->info.title);
     if (d->info.subtitle && d->info.subtitle[0]) {
         double sw, sh;
-        ssc_text_measure(&d->canvas, d->info.subtitle, &sub, w, &sw, &sh);
+        doc_title_measure(d, d->info.subtitle, &sub, w, &sw, &sh);
         y -= sh + 12;
         sub = doc_dir(sub, d->info.subtitle);
-        ssc_text_draw_at(&d->canvas, x, y, w, d->info.title, &title);
-        ssc_text_draw_at(&d->canvas, x, y + th + 12, w, d->info.subtitle, &sub);
+        doc_title_draw(d, x, y, w, d->info.title, &title);
+        doc_title_draw(d, x, y + th + 12, w, d->info.subtitle, &sub);
     } else {
-        ssc_text_draw_at(&d->canvas, x, y, w, d->info.title, &title);
+        doc_title_draw(d, x, y, w, d->info.title, &title);
     }
     cairo_tag_end(cr, "H1");
 
@@ -508,13 +527,13 @@ int ssc_doc_contents(ssc_doc *d, const char *const *titles, size_t n, ssc_error 
     char attrs[64], page[16];
 
     doc_page_box(d);
-    ssc_text_measure(&d->canvas, "Ag", &head, w, &tw, &th);
+    doc_title_measure(d, "Ag", &head, w, &tw, &th);
     if (ssc_doc_take(d, th + 24, &box, err) != SSC_OK)
         return SSC_ERR;
     doc_page_box(d);
     cairo_tag_begin(d->cr, "TOC", NULL);
     cairo_tag_begin(d->cr, "H1", NULL);
-    ssc_text_draw_at(&d->canvas, box.x, box.y, w, d->zh ? "目录" : "Contents", &head);
+    doc_title_draw(d, box.x, box.y, w, d->zh ? "目录" : "Contents", &head);
     cairo_tag_end(d->cr, "H1");
     for (size_t i = 0; i < n; i++) {
         ssc_text_measure(&d->canvas, titles[i], &entry, w - 60, &tw, &th);

@@ -34,6 +34,7 @@ struct ssc_canvas {
     size_t shortened;     /* texts drawn ellipsized (the real pass only) */
     char *first_shortened; /* the first of them, whole */
     int measuring;        /* the document's dry run: tables lay out, draw nothing */
+    int heading;          /* texts are titles: set in the theme's heading fonts */
     /* the dry run of a render, not of `check`: charts and custom sections
      * are not drawn either, as only their boxes matter to the plan, and
      * what they refuse the real pass refuses; `check` draws them, since a

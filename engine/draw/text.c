@@ -34,6 +34,12 @@ static PangoAlignment text_alignment(ssc_align a)
     }
 }
 
+/* The family list for c's texts: titles have fonts of their own. */
+static const char *text_family(const ssc_canvas *c)
+{
+    return c->heading ? c->theme->font_heading : c->theme->font_body;
+}
+
 void ssc_text_setup(ssc_canvas *c, PangoLayout *l, const char *text, const ssc_text_style *style,
                     double width)
 {
@@ -51,7 +57,7 @@ void ssc_text_setup(ssc_canvas *c, PangoLayout *l, const char *text, const ssc_t
     /* set_family takes the theme's comma-separated fallback list as it is;
      * from_string would read a trailing word such as "Light" as a style. */
     fd = pango_font_description_new();
-    pango_font_description_set_family(fd, c->theme->font_body);
+    pango_font_description_set_family(fd, text_family(c));
     pango_font_description_set_size(fd, pango_units_from_double(size));
     pango_font_description_set_weight(fd, style->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(l, fd);
@@ -104,7 +110,7 @@ static void text_key(const ssc_canvas *c, const char *text, const ssc_text_style
                      double width, ssc_text_key *k)
 {
     k->text = text ? text : "";
-    k->family = c->theme->font_body;
+    k->family = text_family(c);
     k->lang = c->lang;
     k->size = style && style->size > 0.0 ? style->size : c->theme->body_size;
     k->width = width;

@@ -25,7 +25,9 @@
 #   chart-keys.sh      a chart of the wrong keys (regions on an SDG grid) is
 #                      refused by render and by check alike
 #   fonts-fallback.sh  a minus sign in an English report comes from DejaVu
-#                      Sans, and the CJK face is not embedded
+#                      Sans, and the CJK face is not embedded; a Thai title
+#                      falls back to every installed font
+#   fonts-heading.sh   fonts.heading sets the titles, and nothing else
 #
 # After an intended change to the drawing, refresh the references with
 #   make visual-refresh
@@ -70,6 +72,7 @@ DRAW_TESTS = \
 	tests/draw/charts-out.sh \
 	tests/draw/e2e-rtl.sh \
 	tests/draw/fonts-fallback.sh \
+	tests/draw/fonts-heading.sh \
 	tests/draw/chart-keys.sh
 TESTS += $(DRAW_TESTS)
 dist_check_SCRIPTS += $(DRAW_TESTS)
