@@ -106,11 +106,19 @@ typedef struct table_slot {
 /* The slots' layouts share a Pango context of their own, set up as the
  * canvas's once: the canvas's context is updated from Cairo for every
  * text laid out on it (ssc_text_layout), and each update marks every
- * layout of that context as changed, to be shaped again. */
+ * layout of that context as changed, to be shaped again.
+ *
+ * The cache lives in the table's plan, which both passes of the document
+ * share, and it outlives the dry run's canvas: a context set up by
+ * ssc_canvas_layout_new depends only on the fonts, the language and the
+ * transform's linear part (the canvas fixes the font options, which the
+ * recording surface of the dry run and the PDF surface merge alike), so
+ * the real pass draws the cells the dry run shaped. */
 struct ssc_table_cache {
-    PangoLayout *base;    /* owns the context; NULL: not set up */
-    PangoContext *canvas; /* the canvas's context it was set up for (a reference) */
-    double m[4];          /* and the Cairo transform's linear part then */
+    PangoLayout *base;  /* owns the context; NULL: not set up */
+    PangoFontMap *fonts; /* the canvas's fonts, */
+    const char *lang;    /* language */
+    double m[4];         /* and Cairo transform's linear part it was set up for */
     table_slot slot[TABLE_CACHE_SLOTS];
 };
 
@@ -135,10 +143,7 @@ static void table_cache_clear(ssc_table_cache *K)
     memset(K->slot, 0, sizeof K->slot);
     if (K->base)
         g_object_unref(K->base);
-    if (K->canvas)
-        g_object_unref(K->canvas);
     K->base = NULL;
-    K->canvas = NULL;
 }
 
 void ssc_table_cache_free(ssc_table_cache *K)
@@ -149,23 +154,24 @@ void ssc_table_cache_free(ssc_table_cache *K)
     free(K);
 }
 
-/* 1 when the cache's context is set up for canvas c as it is now: the
- * same canvas (its context held, so that no other takes its address) and
- * the same transform; else it starts afresh. */
+/* 1 when the cache's context is set up as canvas c's would be now: the
+ * same fonts, language and transform; else it starts afresh.  (The fonts
+ * change only when the document widens them, and then it starts again
+ * with new plans.) */
 static int table_cache_ready(ssc_table_cache *K, ssc_canvas *c)
 {
-    PangoContext *pc = pango_layout_get_context(c->layout);
     cairo_matrix_t m;
 
     cairo_get_matrix(c->cr, &m);
-    if (K->base && K->canvas == pc && K->m[0] == m.xx && K->m[1] == m.yx && K->m[2] == m.xy &&
-        K->m[3] == m.yy)
+    if (K->base && K->fonts == c->fonts && strcmp(K->lang, c->lang) == 0 && K->m[0] == m.xx &&
+        K->m[1] == m.yx && K->m[2] == m.xy && K->m[3] == m.yy)
         return 1;
     table_cache_clear(K);
     K->base = ssc_canvas_layout_new(c->cr, c->lang, c->fonts);
     if (!K->base)
         return 0;
-    K->canvas = g_object_ref(pc);
+    K->fonts = c->fonts;
+    K->lang = c->lang;
     K->m[0] = m.xx;
     K->m[1] = m.yx;
     K->m[2] = m.xy;
