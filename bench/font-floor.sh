@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # The fonts' floor (issue 10's 47-project target): bench/font-floor (cairo
 # and Pango alone, no engine) writing 26 pages of Latin text, then with one
-# Chinese line, then with a Chinese line in regular and one in bold, beside
+# Chinese line, then with a Chinese line in regular and one in bold, then
+# with one Chinese line from a font map of the three families only (as the
+# engine's lean map, engine/draw/fonts.c), beside
 # the engine rendering the bundled report, round after round on the same
 # machine; prints the medians of wall time, CPU time (user + system) and
 # peak memory of each.
@@ -24,7 +26,7 @@ mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT INT TERM
 command -v /usr/bin/time > /dev/null || { echo "bench: needs /usr/bin/time (Debian: time)" >&2; exit 2; }
 
-runs="latin cjk1 cjk2 engine"
+runs="latin cjk1 cjk2 cjk1-lean engine"
 [ -n "$data" ] && runs="$runs engine-data"
 
 # measure RUN: one timed run, its "wall cpu KiB" appended to $work/RUN
@@ -34,6 +36,7 @@ measure()
     latin) set -- "$1" "$floor" "$work/out.pdf" 26 0 ;;
     cjk1) set -- "$1" "$floor" "$work/out.pdf" 26 1 ;;
     cjk2) set -- "$1" "$floor" "$work/out.pdf" 26 2 ;;
+    cjk1-lean) set -- "$1" "$floor" "$work/out.pdf" 26 1 lean ;;
     engine) set -- "$1" "$cmd" render -o "$work/out.pdf" ;;
     engine-data) set -- "$1" "$cmd" render -o "$work/out.pdf" --data "$data" ;;
     esac
@@ -66,6 +69,7 @@ for r in $runs; do
     latin) what="cairo + Pango: 26 pages, Latin only" ;;
     cjk1) what="... and one Chinese line (CJK regular)" ;;
     cjk2) what="... and Chinese in regular and bold" ;;
+    cjk1-lean) what="one Chinese line, fonts of the 3 families only" ;;
     engine) what="engine: the bundled report" ;;
     engine-data) what="engine: the bundled report, $(basename "$data")" ;;
     esac
