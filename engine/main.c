@@ -506,6 +506,12 @@ static int cli_render(cli *c, int check_only)
     }
     rc = ssc_render(&c->ro, &res, &problems, &err);
     c->ro.progress = NULL;
+    /* a second dry run is time the phases show: say why it was run */
+    if (c->verbose && res.fonts_widened[0])
+        fprintf(stderr,
+                "ssc-report: fonts: \"%s\" has characters that no font of the theme's "
+                "lists has; laid out again from every installed font\n",
+                res.fonts_widened);
     /* on success the list holds only warnings, which --quiet silences */
     if (rc != SSC_OK || !c->quiet)
         ssc_diag_print(&problems, stderr);

@@ -473,6 +473,14 @@ static int render_document(render_job *j, const char *out, const ssc_progress *p
     return ssc_atomic_finish(&j->pdf, err);
 }
 
+/* Why the fonts widened, for --verbose. */
+static void render_widened(const render_job *j, ssc_render_result *res)
+{
+    const char *why = ssc_fonts_widened(j->fonts);
+    if (why)
+        ssc_escape(res->fonts_widened, sizeof res->fonts_widened, why, strlen(why));
+}
+
 static int render_charts(render_job *j, const char *dir, ssc_error *err)
 {
     ssc_compose c = render_compose(j, NULL);
@@ -566,9 +574,12 @@ int ssc_render(const ssc_render_opts *o, ssc_render_result *res, ssc_diag *probl
     if (o->check_only) {
         ssc_compose c = render_compose(&j, o->progress);
         rc = ssc_compose_check(&c, &res->pages, err);
+        render_widened(&j, res);
         goto out;
     }
-    if (render_document(&j, res->output, o->progress, res, err) != SSC_OK)
+    int written = render_document(&j, res->output, o->progress, res, err);
+    render_widened(&j, res);
+    if (written != SSC_OK)
         goto out;
     ssc_progress_note(o->progress, SSC_PHASE_OUTPUTS, 0, 0);
     if (o->data_out && render_data_out(&j, o->data_out, err) != SSC_OK)

@@ -34,6 +34,9 @@ typedef struct ssc_render_result {
     int pages;
     size_t shortened;            /* texts the PDF shows cut with an ellipsis */
     char first_shortened[200];   /* the first of them, "" when none */
+    /* the text that needed a font outside the theme's lists, so that the
+     * document was laid out again from every installed font; "" when none */
+    char fonts_widened[200];
     int plugin_fault;    /* a plugin crashed, hung, exited or flooded its table */
     char output[4096];   /* the PDF written */
 } ssc_render_result;

@@ -382,10 +382,12 @@ static void compose_period(const ssc_compose *cc, char *buf, size_t len)
 
 /* One pass over the whole document; plan NULL for the dry run, whose
  * result goes to *learnt; sketch: a render's dry run (see ssc_canvas);
- * *missing (may be NULL): 1 when a text met a character no font had. */
+ * missing (may be NULL, else SSC_MISSING_LEN bytes): the first text that
+ * met a character no font had, "" when none. */
+#define SSC_MISSING_LEN 200
 static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *plan,
                         ssc_doc_plan *learnt, ssc_table_plan **plans, ssc_text_cache *measured,
-                        int sketch, int *missing, ssc_error *err)
+                        int sketch, char *missing, ssc_error *err)
 {
     const ssc_report *r = cc->report;
     ssc_doc *doc = NULL;
@@ -443,7 +445,10 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
     if (rc == SSC_OK)
         rc = ssc_doc_close(doc, learnt, err);
     if (missing)
-        *missing = doc && ssc_doc_canvas(doc)->missing_glyphs;
+    {
+        const char *mg = doc ? ssc_doc_canvas(doc)->missing_glyphs : NULL;
+        snprintf(missing, SSC_MISSING_LEN, "%s", !mg ? "" : mg[0] ? mg : "?");
+    }
     ssc_doc_free(doc);
     free(titles);
     return rc;
@@ -472,10 +477,10 @@ static void compose_plans_free(const ssc_compose *c, ssc_table_plan **plans)
 static int compose_dry(const ssc_compose *c, ssc_doc_plan *learnt, ssc_table_plan ***plans,
                        ssc_text_cache **measured, int sketch, ssc_error *err)
 {
-    int missing = 0;
-    int rc = compose_pass(c, NULL, NULL, learnt, *plans, *measured, sketch, &missing, err);
+    char missing[SSC_MISSING_LEN];
+    int rc = compose_pass(c, NULL, NULL, learnt, *plans, *measured, sketch, missing, err);
 
-    if (rc == SSC_OK || !missing || !ssc_fonts_widen(c->fonts))
+    if (rc == SSC_OK || !missing[0] || !ssc_fonts_widen(c->fonts, missing))
         return rc;
     ssc_error_clear(err);
     ssc_doc_plan_free(learnt);

@@ -29,6 +29,8 @@
 
 struct ssc_fonts {
     PangoFontMap *lean; /* NULL: Pango's default map */
+    int widened;        /* the lean map was given up, for why */
+    char why[200];
 };
 
 /* fontconfig's comparison of family names: case and blanks do not count. */
@@ -214,11 +216,18 @@ PangoFontMap *ssc_fonts_map(const ssc_fonts *f)
     return f ? f->lean : NULL;
 }
 
-int ssc_fonts_widen(ssc_fonts *f)
+int ssc_fonts_widen(ssc_fonts *f, const char *text)
 {
     if (!f || !f->lean)
         return 0;
     g_object_unref(f->lean);
     f->lean = NULL;
+    f->widened = 1;
+    snprintf(f->why, sizeof f->why, "%s", text ? text : "");
     return 1;
+}
+
+const char *ssc_fonts_widened(const ssc_fonts *f)
+{
+    return f && f->widened ? f->why : NULL;
 }

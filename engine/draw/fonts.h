@@ -20,10 +20,12 @@ void ssc_fonts_free(ssc_fonts *f);
 /* The map to create layouts from: the lean one, or NULL for Pango's
  * default.  f may be NULL (the default). */
 PangoFontMap *ssc_fonts_map(const ssc_fonts *f);
-/* Gives up the lean map for the default one, after a text met a
- * character none of its fonts has (the default may have a font that
- * does).  1 when it did, so laying out again may help; 0 when f already
- * was the default. */
-int ssc_fonts_widen(ssc_fonts *f);
+/* Gives up the lean map for the default one, after text met a character
+ * none of its fonts has (the default may have a font that does); text
+ * (may be NULL) is kept for ssc_fonts_widened.  1 when it did, so laying
+ * out again may help; 0 when f already was the default. */
+int ssc_fonts_widen(ssc_fonts *f, const char *text);
+/* The text that made f widen (its start), or NULL when f did not. */
+const char *ssc_fonts_widened(const ssc_fonts *f);
 
 #endif

@@ -32,8 +32,9 @@ CFG
 # the built-in list, whatever settings file the caller's environment names
 printf 'plugin_path = [ ];\n' > "$work/engine.conf"
 
-run render "$work/report.cfg" --config "$work/engine.conf" -o "$work/r.pdf"
+run render "$work/report.cfg" --config "$work/engine.conf" -o "$work/r.pdf" --verbose
 [ "$rc" -eq 0 ] || { show_run; die "render failed (exit $rc)"; }
+grep -q 'fonts:' "$work/run.err" && fail "the minus sign widened the fonts: $(grep 'fonts:' "$work/run.err")"
 pdftotext "$work/r.pdf" "$work/r.txt" || die "pdftotext failed"
 minus=$(printf '\342\210\222') # U+2212 in UTF-8
 grep -q "${minus}2 since 2024" "$work/r.txt" ||
@@ -46,8 +47,11 @@ grep -q 'DejaVuSans' "$work/fonts" ||
 
 thai=$(printf '\340\270\240\340\270\262\340\270\251\340\270\262\340\271\204\340\270\227\340\270\242') # ภาษาไทย
 sed "s/^title = .*/title = \"Report $thai\";/" "$work/report.cfg" > "$work/thai.cfg"
-run render "$work/thai.cfg" --config "$work/engine.conf" -o "$work/thai.pdf"
+run render "$work/thai.cfg" --config "$work/engine.conf" -o "$work/thai.pdf" --verbose
 [ "$rc" -eq 0 ] || { show_run; die "the Thai title did not render (exit $rc)"; }
+# --verbose says why the document was laid out twice
+grep -q "fonts: \"Report $thai\" has characters that no font of the theme's lists has" \
+    "$work/run.err" || fail "--verbose does not say the fonts widened: $(cat "$work/run.err")"
 pdftotext "$work/thai.pdf" - | grep -q "Report $thai" || fail "the Thai title is not in the text"
 pdffonts "$work/thai.pdf" | grep -q 'NotoSansThai' ||
     fail "the Thai title is not drawn from Noto Sans Thai: $(pdffonts "$work/thai.pdf" | awk 'NR > 2 { print $1 }' | tr '\n' ' ')"

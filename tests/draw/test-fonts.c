@@ -143,10 +143,13 @@ static void case_list(const char *list, const char *lang, size_t n, int thai_unk
     ssc_canvas_fini(&lean);
     ssc_canvas_fini(&wide);
 
-    /* widening gives the lean map up, once */
-    CHECK_INT(ssc_fonts_widen(f), 1);
+    /* widening gives the lean map up, once, and keeps why */
+    CHECK(ssc_fonts_widened(f) == NULL);
+    CHECK_INT(ssc_fonts_widen(f, thai), 1);
     CHECK(ssc_fonts_map(f) == NULL);
-    CHECK_INT(ssc_fonts_widen(f), 0);
+    CHECK_STR(ssc_fonts_widened(f), thai);
+    CHECK_INT(ssc_fonts_widen(f, "other"), 0);
+    CHECK_STR(ssc_fonts_widened(f), thai);
 out:
     ssc_fonts_free(f);
     cairo_destroy(cr);
@@ -177,13 +180,15 @@ int main(void)
         f = ssc_fonts_new(&theme, "en");
         CHECK(f != NULL);
         CHECK(ssc_fonts_map(f) == NULL);
-        CHECK_INT(ssc_fonts_widen(f), 0);
+        CHECK_INT(ssc_fonts_widen(f, thai), 0);
+        CHECK(ssc_fonts_widened(f) == NULL);
         ssc_fonts_free(f);
     }
     CHECK_ROW_END();
 
     /* no fonts object at all: the default */
     CHECK(ssc_fonts_map(NULL) == NULL);
-    CHECK_INT(ssc_fonts_widen(NULL), 0);
+    CHECK_INT(ssc_fonts_widen(NULL, thai), 0);
+    CHECK(ssc_fonts_widened(NULL) == NULL);
     return check_done();
 }
