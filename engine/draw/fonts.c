@@ -9,14 +9,25 @@
  *
  * The lean map holds only the fonts a text of the report can be drawn
  * from before Pango falls back to "any installed font with the glyph":
- * the families of the theme's lists as fontconfig rewrites them for the
- * report's language (a generic name such as "sans-serif" becomes the
- * fonts the system prefers for it), up to the last family the list names.
- * Those fonts rank first in the default map's sort as well, in the same
- * order, so every text they can show is drawn exactly as the default map
- * draws it.  A text with a character none of them has (a Thai title under
- * the built-in lists) is the default map's job: the document gives the
- * lean map up and lays itself out again (ssc_fonts_widen). */
+ * the families of the theme's list as fontconfig's rules rewrite it for
+ * the report's language, up to the last family the list names, bound
+ * strongly (the fonts a generic name such as "sans-serif" stands for are
+ * bound weakly, and ranked by language before their order, so a list of
+ * generic names alone keeps the default map).  Those fonts rank first in
+ * the default map's sort as well, in the same order, so every text they
+ * can show is drawn exactly as the default map draws it.  A text with a
+ * character none of them has (a Thai title under the built-in lists) is
+ * the default map's job: the document gives the lean map up and lays
+ * itself out again (ssc_fonts_widen).
+ *
+ * One map serves both lists, so a theme whose heading list differs from
+ * its body list keeps the default map: one list's fonts would otherwise
+ * stand in for the other's fallback.  What the lean map cannot see:
+ * fontconfig rules that bind a family strongly only for another language
+ * than the report's (Pango asks per run: "ar" for Arabic), or only for a
+ * weight; and a system <rejectfont> rule naming one of the list's
+ * families, which the lean map's own <acceptfont> overrides.  Debian's
+ * rules have none of these for the fonts the engine uses. */
 #include "draw/fonts.h"
 
 #include <ctype.h>
@@ -99,8 +110,10 @@ static void text_escaped(fonts_text *t, const char *s)
  * Pango splits them) and what fontconfig's rules put among them for lang,
  * up to the list's last family; strong bindings only, as a family bound
  * weakly ranks after every strong one and so after the list's own.
+ * Each accepted family also goes to accepted, a NUL after each.
  * Returns 0, or -1 when a list names no family at all. */
-static int fonts_accept(FcConfig *cfg, const char *list, const char *lang, fonts_text *xml)
+static int fonts_accept(FcConfig *cfg, const char *list, const char *lang, fonts_text *xml,
+                        fonts_text *accepted)
 {
     FcPattern *p = FcPatternCreate();
     char *names = strdup(list), *name, *save = NULL;
@@ -140,6 +153,7 @@ static int fonts_accept(FcConfig *cfg, const char *list, const char *lang, fonts
             continue;
         text_put(xml, "<pattern><patelt name=\"family\"><string>");
         text_escaped(xml, (const char *)v.u.s);
+        text_add(accepted, (const char *)v.u.s, strlen((const char *)v.u.s) + 1);
         /* what 70-no-bitmaps rejects stays out, as an accepted font
          * would override every rejection of the system's settings */
         text_put(xml, "</string></patelt><patelt name=\"scalable\"><bool>true</bool>"
@@ -150,32 +164,55 @@ static int fonts_accept(FcConfig *cfg, const char *list, const char *lang, fonts
     return n_names > 0 && last >= 0 ? 0 : -1;
 }
 
-/* The system's fontconfig settings with only the accepted fonts, or NULL. */
-static FcConfig *fonts_config(const ssc_theme *theme, const char *fclang)
+/* 1 when every font of cfg has one of the families accepted (names:
+ * len bytes, each name followed by a NUL): the system's own <acceptfont>
+ * rules (70-yes-bitmaps) come before the lean map's rejection of every
+ * other font, and would let other fonts in. */
+static int fonts_only_accepted(FcConfig *cfg, const char *names, size_t len)
+{
+    FcFontSet *set = FcConfigGetFonts(cfg, FcSetSystem);
+
+    if (!set || set->nfont <= 0)
+        return 0;
+    for (int i = 0; i < set->nfont; i++) {
+        FcChar8 *family;
+        int found = 0;
+        for (int k = 0; !found && FcPatternGetString(set->fonts[i], FC_FAMILY, k, &family) ==
+                                      FcResultMatch;
+             k++)
+            for (size_t at = 0; !found && at < len; at += strlen(names + at) + 1)
+                found = fonts_same((const char *)family, names + at);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* The system's fontconfig settings with only the fonts list reaches, or
+ * NULL. */
+static FcConfig *fonts_config(const char *list, const char *fclang)
 {
     FcConfig *cfg = FcInitLoadConfig(); /* the settings, without fonts yet */
-    fonts_text xml = {malloc(1024), 0, 1024};
+    fonts_text xml = {malloc(1024), 0, 1024}, names = {malloc(256), 0, 256};
     int ok;
 
-    if (!cfg || !xml.s) {
+    if (!cfg || !xml.s || !names.s) {
         if (cfg)
             FcConfigDestroy(cfg);
         free(xml.s);
+        free(names.s);
         return NULL;
     }
-    xml.s[0] = '\0';
+    xml.s[0] = names.s[0] = '\0';
     text_put(&xml, "<?xml version=\"1.0\"?>\n<fontconfig><selectfont><acceptfont>\n");
-    ok = fonts_accept(cfg, theme->font_body, fclang, &xml) == 0 &&
-         fonts_accept(cfg, theme->font_heading, fclang, &xml) == 0;
+    ok = fonts_accept(cfg, list, fclang, &xml, &names) == 0;
     /* an empty pattern matches every font: all but the accepted are out */
     text_put(&xml, "</acceptfont><rejectfont><pattern/></rejectfont></selectfont></fontconfig>\n");
-    ok = ok && xml.s && FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml.s, FcFalse) &&
-         FcConfigBuildFonts(cfg);
+    ok = ok && xml.s && names.s &&
+         FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml.s, FcFalse) &&
+         FcConfigBuildFonts(cfg) && fonts_only_accepted(cfg, names.s, names.len);
     free(xml.s);
-    if (ok) {
-        FcFontSet *set = FcConfigGetFonts(cfg, FcSetSystem);
-        ok = set && set->nfont > 0;
-    }
+    free(names.s);
     if (!ok) {
         FcConfigDestroy(cfg);
         return NULL;
@@ -192,7 +229,9 @@ ssc_fonts *ssc_fonts_new(const ssc_theme *theme, const char *lang)
 
     if (!f)
         return NULL;
-    cfg = fonts_config(theme, fclang);
+    if (strcmp(theme->font_body, theme->font_heading) != 0)
+        return f; /* see above: one map, one list */
+    cfg = fonts_config(theme->font_body, fclang);
     if (!cfg)
         return f;
     f->lean = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);

@@ -13,8 +13,9 @@ typedef struct ssc_fonts ssc_fonts;
 
 /* The fonts for theme's lists in language lang ("zh": Chinese rules);
  * NULL only when out of memory.  When the lean map cannot be made (no
- * font of a list is installed, a fontconfig failure) it starts out as
- * Pango's default map, which is no error: it is the slower path. */
+ * font of the list is installed, generic names alone, a heading list
+ * other than the body's, a fontconfig failure) it starts out as Pango's
+ * default map, which is no error: it is the slower path. */
 ssc_fonts *ssc_fonts_new(const ssc_theme *theme, const char *lang);
 void ssc_fonts_free(ssc_fonts *f);
 /* The map to create layouts from: the lean one, or NULL for Pango's

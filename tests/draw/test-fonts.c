@@ -170,13 +170,20 @@ int main(void)
     /* Pango's default map: nothing of the list installed; or a generic
      * name alone, whose fonts fontconfig binds weakly and ranks by
      * language before their order, so no subset is sure to rank alike */
-    static const char *const lists[] = {"No Such Family 4821, Another Missing One",
-                                        "sans-serif", "serif, monospace"};
+    /* ... or a heading list other than the body's: one map serves both,
+     * and one list's fonts would stand in for the other's fallback */
+    static const char *const lists[][2] = {
+        {"No Such Family 4821, Another Missing One", NULL},
+        {"sans-serif", NULL},
+        {"serif, monospace", NULL},
+        {SSC_THEME_FONTS, "DejaVu Serif"},
+        {SSC_THEME_FONTS, "serif"},
+    };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-        CHECK_ROW("%s", lists[i]);
+        CHECK_ROW("%s / %s", lists[i][0], lists[i][1] ? lists[i][1] : "the same");
         ssc_theme_default(&theme);
-        strcpy(theme.font_body, lists[i]);
-        strcpy(theme.font_heading, theme.font_body);
+        strcpy(theme.font_body, lists[i][0]);
+        strcpy(theme.font_heading, lists[i][1] ? lists[i][1] : lists[i][0]);
         f = ssc_fonts_new(&theme, "en");
         CHECK(f != NULL);
         CHECK(ssc_fonts_map(f) == NULL);
