@@ -2,15 +2,13 @@
 /* Composing the report (see compose.h). */
 #include "draw/compose.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
-#include <cairo-svg.h>
-
+#include "draw/compose_impl.h"
 #include "draw/doc.h"
 #include "draw/text_cache.h"
 #include "draw/methods.h"
@@ -23,7 +21,7 @@ static int compose_zh(const ssc_compose *c)
     return strcmp(c->report->language, "zh") == 0;
 }
 
-static ssc_chart_kind compose_kind(const ssc_section *s)
+ssc_chart_kind ssc_compose_kind(const ssc_section *s)
 {
     ssc_chart_kind k = s->def->chart != SSC_CHART_DEFAULT ? s->def->chart
                                                            : s->plugin->default_chart;
@@ -46,7 +44,7 @@ static ssc_data_table compose_data_table(const ssc_compose *c, const ssc_section
 
 const char *ssc_compose_summary(const ssc_compose *c, size_t i, char *buf, size_t len)
 {
-    return ssc_summary(c->tables[i], compose_kind(&c->sections[i]), c->report->language,
+    return ssc_summary(c->tables[i], ssc_compose_kind(&c->sections[i]), c->report->language,
                        c->shown, buf, len);
 }
 
@@ -151,10 +149,8 @@ static int compose_custom(const ssc_compose *cc, ssc_doc *doc, size_t i, double 
     return SSC_OK;
 }
 
-/* The height of section i's chart of this kind at width w, under the
- * section's layout on a page whose body is body points high. */
-static double compose_height(const ssc_compose *cc, ssc_canvas *c, size_t i, ssc_chart_kind kind,
-                             double w, double body)
+double ssc_compose_height(const ssc_compose *cc, ssc_canvas *c, size_t i, ssc_chart_kind kind,
+                          double w, double body)
 {
     const ssc_section *s = &cc->sections[i];
     double h;
@@ -179,8 +175,8 @@ static double compose_height(const ssc_compose *cc, ssc_canvas *c, size_t i, ssc
 static double compose_chart_height(const ssc_compose *cc, ssc_doc *doc, size_t i,
                                    ssc_chart_kind kind)
 {
-    return compose_height(cc, ssc_doc_canvas(doc), i, kind, ssc_doc_space(doc).w,
-                          ssc_doc_body_height(doc));
+    return ssc_compose_height(cc, ssc_doc_canvas(doc), i, kind, ssc_doc_space(doc).w,
+                              ssc_doc_body_height(doc));
 }
 
 /* Whether a chart of t would show anything: a table with no rows, or with
@@ -209,7 +205,7 @@ static int compose_section(const ssc_compose *cc, ssc_doc *doc, size_t i,
 {
     const ssc_section *s = &cc->sections[i];
     const ssc_table *t = cc->tables[i];
-    ssc_chart_kind kind = compose_kind(s);
+    ssc_chart_kind kind = ssc_compose_kind(s);
     ssc_canvas *c = ssc_doc_canvas(doc);
     char caption[2048];
     ssc_box box;
@@ -286,7 +282,7 @@ static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_table_plan 
 
     for (size_t i = 0; i < cc->n; i++) {
         const ssc_section *s = &cc->sections[i];
-        ssc_chart_kind kind = compose_kind(s);
+        ssc_chart_kind kind = ssc_compose_kind(s);
         if (kind == SSC_CHART_TABLE || kind == SSC_CHART_CUSTOM ||
             compose_data_table(cc, s) != SSC_DATA_TABLE_APPENDIX ||
             !compose_has_data(cc->tables[i]))
@@ -324,7 +320,7 @@ static int compose_appendix(const ssc_compose *cc, ssc_doc *doc, ssc_table_plan 
 static int compose_has_appendix(const ssc_compose *cc)
 {
     for (size_t i = 0; i < cc->n; i++) {
-        ssc_chart_kind k = compose_kind(&cc->sections[i]);
+        ssc_chart_kind k = ssc_compose_kind(&cc->sections[i]);
         if (k != SSC_CHART_TABLE && k != SSC_CHART_CUSTOM &&
             compose_data_table(cc, &cc->sections[i]) == SSC_DATA_TABLE_APPENDIX &&
             compose_has_data(cc->tables[i]))
@@ -398,6 +394,8 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
     size_t n_titles = 0;
     int rc;
 
+    if (missing)
+        missing[0] = '\0';
     compose_date(r, now, date, sizeof date);
     compose_period(cc, period, sizeof period);
     if (!gmtime_r(&now, &tm) || !strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm))
@@ -507,22 +505,55 @@ int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
     return rc;
 }
 
-int ssc_compose_pdf(const ssc_compose *c, FILE *fp, ssc_compose_out *out, ssc_error *err)
+/* Both passes from nothing: the dry run (which widens the fonts itself
+ * when a text it lays out needs it), then the PDF to fp; *final is what
+ * the real pass found, missing as compose_pass's, of the real pass. */
+static int compose_twice(const ssc_compose *c, FILE *fp, ssc_doc_plan *final, char *missing,
+                         ssc_error *err)
 {
-    ssc_doc_plan plan = {0}, final = {0};
+    ssc_doc_plan plan = {0};
     ssc_table_plan **plans = compose_plans(c, err);
     ssc_text_cache *measured = ssc_text_cache_new(); /* NULL: measure every time */
     int rc = plans ? compose_dry(c, &plan, &plans, &measured, 1, err) : SSC_ERR;
 
+    missing[0] = '\0';
     /* the second pass reuses the first one's table plans and measured
      * texts: widths, row heights and text sizes are measured once */
     if (rc == SSC_OK)
-        rc = compose_pass(c, fp, &plan, &final, plans, measured, 0, NULL, err);
+        rc = compose_pass(c, fp, &plan, final, plans, measured, 0, missing, err);
     ssc_text_cache_free(measured);
     /* both passes lay out the same pages; a difference would print wrong
      * numbers in the contents */
-    if (rc == SSC_OK && final.pages != plan.pages)
+    if (rc == SSC_OK && final->pages != plan.pages)
         rc = ssc_error_set(err, "internal error: the page count changed between passes");
+    ssc_doc_plan_free(&plan);
+    compose_plans_free(c, plans);
+    return rc;
+}
+
+int ssc_compose_rewind(FILE *fp)
+{
+    if (fflush(fp) != 0 || fseeko(fp, 0, SEEK_SET) != 0)
+        return -1;
+    return ftruncate(fileno(fp), 0) == 0 ? 0 : -1;
+}
+
+int ssc_compose_pdf(const ssc_compose *c, FILE *fp, ssc_compose_out *out, ssc_error *err)
+{
+    ssc_doc_plan final = {0};
+    char missing[SSC_MISSING_LEN];
+    int rc = compose_twice(c, fp, &final, missing, err);
+
+    /* A render's dry run leaves charts and custom sections undrawn (see
+     * ssc_canvas.sketching), so a text only they hold (a label, a
+     * plugin's story) meets a character the lean fonts lack in the real
+     * pass: the PDF starts again, from every installed font. */
+    if (rc != SSC_OK && missing[0] && ssc_fonts_map(c->fonts) && ssc_compose_rewind(fp) == 0 &&
+        ssc_fonts_widen(c->fonts, missing)) {
+        ssc_error_clear(err);
+        ssc_doc_plan_free(&final);
+        rc = compose_twice(c, fp, &final, missing, err);
+    }
     memset(out, 0, sizeof *out);
     if (rc == SSC_OK) {
         out->pages = final.pages;
@@ -531,135 +562,6 @@ int ssc_compose_pdf(const ssc_compose *c, FILE *fp, ssc_compose_out *out, ssc_er
             ssc_escape(out->first_shortened, sizeof out->first_shortened,
                        final.first_shortened, strlen(final.first_shortened));
     }
-    ssc_doc_plan_free(&plan);
     ssc_doc_plan_free(&final);
-    compose_plans_free(c, plans);
-    return rc;
-}
-
-/* ---- charts for slides --------------------------------------------------- */
-
-static cairo_status_t compose_write(void *closure, const unsigned char *data, unsigned int len)
-{
-    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
-                                                : CAIRO_STATUS_WRITE_ERROR;
-}
-
-/* Draws section i's chart on surface (w x h points, scaled by scale). */
-static int compose_chart_on(const ssc_compose *cc, size_t i, cairo_surface_t *surface, double w,
-                            double h, double scale, ssc_error *err)
-{
-    cairo_t *cr = cairo_create(surface);
-    ssc_canvas c;
-    int rc;
-
-    cairo_scale(cr, scale, scale);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    if (ssc_canvas_init(&c, cr, cc->theme, cc->report->language, ssc_fonts_map(cc->fonts),
-                        err) != SSC_OK) {
-        cairo_destroy(cr);
-        return SSC_ERR;
-    }
-    c.box = (ssc_box){12, 12, w - 24, h - 24};
-    const ssc_section *s = &cc->sections[i];
-    ssc_chart_kind kind = compose_kind(s);
-    if (kind == SSC_CHART_CUSTOM) {
-        ssc_error perr;
-        ssc_error_clear(&perr);
-        rc = s->plugin->render(&c, cc->tables[i], s, &perr);
-        if (rc != SSC_OK)
-            ssc_error_set(err, "section %zu (%s): %s", i + 1, s->plugin->name, perr.message);
-    } else {
-        rc = ssc_chart_draw(&c, cc->tables[i], kind, err);
-    }
-    ssc_canvas_fini(&c);
-    if (rc == SSC_OK && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-        rc = ssc_error_set(err, "drawing failed: %s", cairo_status_to_string(cairo_status(cr)));
-    cairo_destroy(cr);
-    return rc;
-}
-
-static int compose_chart_files(const ssc_compose *cc, size_t i, const char *dir, double w,
-                               double h, ssc_atomic *png, ssc_atomic *svg, ssc_error *err)
-{
-    char path[4096];
-    const char *name = cc->sections[i].plugin->name;
-    int rc;
-
-    snprintf(path, sizeof path, "%s/%02zu-%s.png", dir, i + 1, name);
-    if (ssc_atomic_open(png, path, err) != SSC_OK)
-        return SSC_ERR;
-    double scale = 150.0 / 72.0;
-    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w * scale),
-                                                      (int)ceil(h * scale));
-    rc = compose_chart_on(cc, i, img, w, h, scale, err);
-    if (rc == SSC_OK) {
-        cairo_surface_flush(img);
-        /* cairo's PNG writer has no pHYs chunk: the 150 dpi is in the size */
-        if (cairo_surface_write_to_png_stream(img, compose_write, png->fp) != CAIRO_STATUS_SUCCESS)
-            rc = ssc_error_at(err, path, 0, "cannot write the PNG");
-    }
-    cairo_surface_destroy(img);
-    if (rc != SSC_OK || ssc_atomic_finish(png, err) != SSC_OK)
-        return SSC_ERR;
-
-    snprintf(path, sizeof path, "%s/%02zu-%s.svg", dir, i + 1, name);
-    if (ssc_atomic_open(svg, path, err) != SSC_OK)
-        return SSC_ERR;
-    cairo_surface_t *vec = cairo_svg_surface_create_for_stream(compose_write, svg->fp, w, h);
-    cairo_svg_surface_set_document_unit(vec, CAIRO_SVG_UNIT_PT);
-    rc = compose_chart_on(cc, i, vec, w, h, 1.0, err);
-    cairo_surface_finish(vec);
-    if (rc == SSC_OK && cairo_surface_status(vec) != CAIRO_STATUS_SUCCESS)
-        rc = ssc_error_at(err, path, 0, "cannot write the SVG: %s",
-                          cairo_status_to_string(cairo_surface_status(vec)));
-    cairo_surface_destroy(vec);
-    if (rc != SSC_OK)
-        return SSC_ERR;
-    return ssc_atomic_finish(svg, err);
-}
-
-int ssc_compose_charts(const ssc_compose *cc, const char *dir, ssc_atomic **files,
-                       size_t *n_files, ssc_error *err)
-{
-    double w = cc->theme->page_w - cc->theme->margin_left - cc->theme->margin_right;
-    double body = cc->theme->page_h - cc->theme->margin_top - cc->theme->margin_bottom;
-
-    *files = calloc(cc->n * 2 + 1, sizeof **files);
-    *n_files = 0;
-    if (!*files)
-        return ssc_error_oom(err);
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return ssc_error_at(err, dir, 0, "cannot create the charts folder: %s", strerror(errno));
-    /* a canvas only to measure chart heights */
-    cairo_surface_t *probe = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
-    cairo_t *pcr = cairo_create(probe);
-    ssc_canvas pc;
-    int rc = ssc_canvas_init(&pc, pcr, cc->theme, cc->report->language,
-                             ssc_fonts_map(cc->fonts), err);
-    for (size_t i = 0; rc == SSC_OK && i < cc->n; i++) {
-        ssc_chart_kind kind = compose_kind(&cc->sections[i]);
-        if (kind == SSC_CHART_TABLE || ssc_table_rows(cc->tables[i]) == 0)
-            continue;
-        /* a custom section gets the height it gets in the document (a
-         * spotlight's story needs its half page); a chart, its natural
-         * height, however long its bars run */
-        double h = kind == SSC_CHART_CUSTOM ? compose_height(cc, &pc, i, kind, w - 24, body)
-                                            : ssc_chart_height(&pc, cc->tables[i], kind, w - 24);
-        /* an image taller than a few pages is no use on a slide, and cairo
-         * refuses images past 32767 pixels */
-        if (!isfinite(h) || h < 24)
-            h = 24;
-        if (h > 4 * w)
-            h = 4 * w;
-        *n_files += 2;
-        rc = compose_chart_files(cc, i, dir, w, h + 24, &(*files)[*n_files - 2],
-                                 &(*files)[*n_files - 1], err);
-    }
-    if (pc.layout)
-        ssc_canvas_fini(&pc);
-    cairo_destroy(pcr);
-    cairo_surface_destroy(probe);
     return rc;
 }

@@ -25,5 +25,6 @@ engine_libsscengine_la_SOURCES += \
 	engine/draw/doc.c engine/draw/doc.h \
 	engine/draw/summary.c engine/draw/summary.h \
 	engine/draw/methods.c engine/draw/methods.h \
-	engine/draw/compose.c engine/draw/compose.h
+	engine/draw/compose.c engine/draw/compose.h \
+	engine/draw/compose_charts.c engine/draw/compose_impl.h
 EXTRA_DIST += engine/draw/README.md
