@@ -106,12 +106,13 @@ static void text_escaped(fonts_text *t, const char *s)
 }
 
 /* Adds to xml one <pattern> for each family a font may have to be in the
- * lean map because of list: list's families (split at commas exactly as
- * Pango splits them) and what fontconfig's rules put among them for lang,
- * up to the list's last family; strong bindings only, as a family bound
- * weakly ranks after every strong one and so after the list's own.
+ * lean map because of list: list's families (split at commas as Pango
+ * splits them, empty items left out) and what fontconfig's rules put
+ * among them for lang, up to the list's last family; strong bindings
+ * only, as a family bound weakly ranks after every strong one and so
+ * after the list's own.
  * Each accepted family also goes to accepted, a NUL after each.
- * Returns 0, or -1 when a list names no family at all. */
+ * Returns 0, or -1 when the list names no family or memory ran out. */
 static int fonts_accept(FcConfig *cfg, const char *list, const char *lang, fonts_text *xml,
                         fonts_text *accepted)
 {
