@@ -61,46 +61,15 @@ static int fonts_same(const char *a, const char *b)
     }
 }
 
-/* A growing text; on out of memory it goes NULL and stays so. */
-typedef struct fonts_text {
-    char *s;
-    size_t len, cap;
-} fonts_text;
-
-static void text_add(fonts_text *t, const char *s, size_t n)
-{
-    if (!t->s)
-        return;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = (t->len + n + 1) * 2;
-        char *grown = realloc(t->s, cap);
-        if (!grown) {
-            free(t->s);
-            t->s = NULL;
-            return;
-        }
-        t->s = grown;
-        t->cap = cap;
-    }
-    memcpy(t->s + t->len, s, n);
-    t->len += n;
-    t->s[t->len] = '\0';
-}
-
-static void text_put(fonts_text *t, const char *s)
-{
-    text_add(t, s, strlen(s));
-}
-
-/* s as XML character data: a family name may hold '&' or '<'. */
-static void text_escaped(fonts_text *t, const char *s)
+/* s as XML character data into xml: a family name may hold '&' or '<'. */
+static void fonts_escaped(FILE *xml, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '&': text_put(t, "&amp;"); break;
-        case '<': text_put(t, "&lt;"); break;
-        case '>': text_put(t, "&gt;"); break;
-        default: text_add(t, s, 1); break;
+        case '&': fputs("&amp;", xml); break;
+        case '<': fputs("&lt;", xml); break;
+        case '>': fputs("&gt;", xml); break;
+        default: fputc(*s, xml); break;
         }
     }
 }
@@ -113,8 +82,8 @@ static void text_escaped(fonts_text *t, const char *s)
  * after the list's own.
  * Each accepted family also goes to accepted, a NUL after each.
  * Returns 0, or -1 when the list names no family or memory ran out. */
-static int fonts_accept(FcConfig *cfg, const char *list, const char *lang, fonts_text *xml,
-                        fonts_text *accepted)
+static int fonts_accept(FcConfig *cfg, const char *list, const char *lang, FILE *xml,
+                        FILE *accepted)
 {
     FcPattern *p = FcPatternCreate();
     char *names = strdup(list), *name, *save = NULL;
@@ -152,13 +121,14 @@ static int fonts_accept(FcConfig *cfg, const char *list, const char *lang, fonts
         if (FcPatternGetWithBinding(p, FC_FAMILY, i, &v, &b) != FcResultMatch ||
             v.type != FcTypeString || b != FcValueBindingStrong)
             continue;
-        text_put(xml, "<pattern><patelt name=\"family\"><string>");
-        text_escaped(xml, (const char *)v.u.s);
-        text_add(accepted, (const char *)v.u.s, strlen((const char *)v.u.s) + 1);
+        fputs("<pattern><patelt name=\"family\"><string>", xml);
+        fonts_escaped(xml, (const char *)v.u.s);
+        fwrite(v.u.s, 1, strlen((const char *)v.u.s) + 1, accepted);
         /* what 70-no-bitmaps rejects stays out, as an accepted font
          * would override every rejection of the system's settings */
-        text_put(xml, "</string></patelt><patelt name=\"scalable\"><bool>true</bool>"
-                      "</patelt></pattern>\n");
+        fputs("</string></patelt><patelt name=\"scalable\"><bool>true</bool>"
+              "</patelt></pattern>\n",
+              xml);
     }
     FcPatternDestroy(p);
     free(names);
@@ -194,31 +164,31 @@ static int fonts_only_accepted(FcConfig *cfg, const char *names, size_t len)
 static FcConfig *fonts_config(const char *list, const char *fclang)
 {
     FcConfig *cfg = FcInitLoadConfig(); /* the settings, without fonts yet */
-    fonts_text xml = {malloc(1024), 0, 1024}, names = {malloc(256), 0, 256};
-    int ok;
+    char *xml_s = NULL, *names = NULL;
+    size_t xml_len = 0, names_len = 0;
+    FILE *xml = open_memstream(&xml_s, &xml_len);
+    FILE *accepted = open_memstream(&names, &names_len);
+    int ok = cfg && xml && accepted;
 
-    if (!cfg || !xml.s || !names.s) {
-        if (cfg)
-            FcConfigDestroy(cfg);
-        free(xml.s);
-        free(names.s);
-        return NULL;
+    if (ok) {
+        fputs("<?xml version=\"1.0\"?>\n<fontconfig><selectfont><acceptfont>\n", xml);
+        ok = fonts_accept(cfg, list, fclang, xml, accepted) == 0;
+        /* an empty pattern matches every font: all but the accepted are out */
+        fputs("</acceptfont><rejectfont><pattern/></rejectfont></selectfont></fontconfig>\n",
+              xml);
     }
-    xml.s[0] = names.s[0] = '\0';
-    text_put(&xml, "<?xml version=\"1.0\"?>\n<fontconfig><selectfont><acceptfont>\n");
-    ok = fonts_accept(cfg, list, fclang, &xml, &names) == 0;
-    /* an empty pattern matches every font: all but the accepted are out */
-    text_put(&xml, "</acceptfont><rejectfont><pattern/></rejectfont></selectfont></fontconfig>\n");
-    ok = ok && xml.s && names.s &&
-         FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml.s, FcFalse) &&
-         FcConfigBuildFonts(cfg) && fonts_only_accepted(cfg, names.s, names.len);
-    free(xml.s);
-    free(names.s);
-    if (!ok) {
+    /* a stream that failed to grow says so when it is closed */
+    if (xml && fclose(xml) != 0)
+        ok = 0;
+    if (accepted && fclose(accepted) != 0)
+        ok = 0;
+    ok = ok && FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml_s, FcFalse) &&
+         FcConfigBuildFonts(cfg) && fonts_only_accepted(cfg, names, names_len);
+    free(xml_s);
+    free(names);
+    if (!ok && cfg)
         FcConfigDestroy(cfg);
-        return NULL;
-    }
-    return cfg;
+    return ok ? cfg : NULL;
 }
 
 ssc_fonts *ssc_fonts_new(const ssc_theme *theme, const char *lang)
