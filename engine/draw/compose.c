@@ -378,9 +378,9 @@ static void compose_period(const ssc_compose *cc, char *buf, size_t len)
 
 /* One pass over the whole document; plan NULL for the dry run, whose
  * result goes to *learnt; sketch: a render's dry run (see ssc_canvas);
- * missing (may be NULL, else SSC_MISSING_LEN bytes): the first text that
+ * missing (may be NULL, else COMPOSE_MISSING_LEN bytes): the first text that
  * met a character no font had, "" when none. */
-#define SSC_MISSING_LEN 200
+#define COMPOSE_MISSING_LEN 200
 static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *plan,
                         ssc_doc_plan *learnt, ssc_table_plan **plans, ssc_text_cache *measured,
                         int sketch, char *missing, ssc_error *err)
@@ -442,10 +442,9 @@ static int compose_pass(const ssc_compose *cc, FILE *fp, const ssc_doc_plan *pla
                               cc->n, now, err);
     if (rc == SSC_OK)
         rc = ssc_doc_close(doc, learnt, err);
-    if (missing)
-    {
+    if (missing) {
         const char *mg = doc ? ssc_doc_canvas(doc)->missing_glyphs : NULL;
-        snprintf(missing, SSC_MISSING_LEN, "%s", !mg ? "" : mg[0] ? mg : "?");
+        snprintf(missing, COMPOSE_MISSING_LEN, "%s", !mg ? "" : mg[0] ? mg : "?");
     }
     ssc_doc_free(doc);
     free(titles);
@@ -468,35 +467,32 @@ static void compose_plans_free(const ssc_compose *c, ssc_table_plan **plans)
     free(plans);
 }
 
-/* The dry run.  When a text met a character the lean fonts lack, the
- * fonts widen to every installed one (fonts.c) and the run starts again
- * from nothing, as measurements and tables' plans depend on the fonts;
- * whatever else failed, or failed again, is the run's error. */
-static int compose_dry(const ssc_compose *c, ssc_doc_plan *learnt, ssc_table_plan ***plans,
-                       ssc_text_cache **measured, int sketch, ssc_error *err)
+/* Whether a run that failed (rc) may be run again from wider fonts: a
+ * text met a character (missing: the text, "" when none) that the lean
+ * fonts lack, and Pango's default map may have it (fonts.c).  Measured
+ * texts and tables' plans depend on the fonts, so the run starts again
+ * from nothing. */
+static int compose_may_widen(const ssc_compose *c, int rc, const char *missing)
 {
-    char missing[SSC_MISSING_LEN];
-    int rc = compose_pass(c, NULL, NULL, learnt, *plans, *measured, sketch, missing, err);
-
-    if (rc == SSC_OK || !missing[0] || !ssc_fonts_widen(c->fonts, missing))
-        return rc;
-    ssc_error_clear(err);
-    ssc_doc_plan_free(learnt);
-    compose_plans_free(c, *plans);
-    ssc_text_cache_free(*measured);
-    *measured = ssc_text_cache_new();
-    *plans = compose_plans(c, err);
-    if (!*plans)
-        return SSC_ERR;
-    return compose_pass(c, NULL, NULL, learnt, *plans, *measured, sketch, NULL, err);
+    return rc != SSC_OK && missing[0] && ssc_fonts_map(c->fonts);
 }
 
-int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
+static void compose_widen(const ssc_compose *c, const char *missing, ssc_error *err)
+{
+    ssc_fonts_widen(c->fonts, missing);
+    ssc_error_clear(err);
+}
+
+/* The dry run alone (`check`), from nothing; missing as compose_pass's. */
+static int compose_once(const ssc_compose *c, int *pages, char *missing, ssc_error *err)
 {
     ssc_doc_plan plan = {0};
     ssc_table_plan **plans = compose_plans(c, err);
     ssc_text_cache *measured = ssc_text_cache_new(); /* NULL: measure every time */
-    int rc = plans ? compose_dry(c, &plan, &plans, &measured, 0, err) : SSC_ERR;
+    int rc;
+
+    missing[0] = '\0';
+    rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, measured, 0, missing, err) : SSC_ERR;
     ssc_text_cache_free(measured);
     if (rc == SSC_OK && pages)
         *pages = plan.pages;
@@ -505,18 +501,31 @@ int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
     return rc;
 }
 
-/* Both passes from nothing: the dry run (which widens the fonts itself
- * when a text it lays out needs it), then the PDF to fp; *final is what
- * the real pass found, missing as compose_pass's, of the real pass. */
+int ssc_compose_check(const ssc_compose *c, int *pages, ssc_error *err)
+{
+    char missing[COMPOSE_MISSING_LEN];
+    int rc = compose_once(c, pages, missing, err);
+
+    if (compose_may_widen(c, rc, missing)) {
+        compose_widen(c, missing, err);
+        rc = compose_once(c, pages, missing, err);
+    }
+    return rc;
+}
+
+/* Both passes from nothing: the dry run, then the PDF to fp; *final is
+ * what the real pass found, missing as compose_pass's, of the pass that
+ * failed. */
 static int compose_twice(const ssc_compose *c, FILE *fp, ssc_doc_plan *final, char *missing,
                          ssc_error *err)
 {
     ssc_doc_plan plan = {0};
     ssc_table_plan **plans = compose_plans(c, err);
     ssc_text_cache *measured = ssc_text_cache_new(); /* NULL: measure every time */
-    int rc = plans ? compose_dry(c, &plan, &plans, &measured, 1, err) : SSC_ERR;
+    int rc;
 
     missing[0] = '\0';
+    rc = plans ? compose_pass(c, NULL, NULL, &plan, plans, measured, 1, missing, err) : SSC_ERR;
     /* the second pass reuses the first one's table plans and measured
      * texts: widths, row heights and text sizes are measured once */
     if (rc == SSC_OK)
@@ -541,16 +550,15 @@ int ssc_compose_rewind(FILE *fp)
 int ssc_compose_pdf(const ssc_compose *c, FILE *fp, ssc_compose_out *out, ssc_error *err)
 {
     ssc_doc_plan final = {0};
-    char missing[SSC_MISSING_LEN];
+    char missing[COMPOSE_MISSING_LEN];
     int rc = compose_twice(c, fp, &final, missing, err);
 
-    /* A render's dry run leaves charts and custom sections undrawn (see
-     * ssc_canvas.sketching), so a text only they hold (a label, a
-     * plugin's story) meets a character the lean fonts lack in the real
-     * pass: the PDF starts again, from every installed font. */
-    if (rc != SSC_OK && missing[0] && ssc_fonts_map(c->fonts) && ssc_compose_rewind(fp) == 0 &&
-        ssc_fonts_widen(c->fonts, missing)) {
-        ssc_error_clear(err);
+    /* in either pass: a render's dry run leaves charts and custom
+     * sections undrawn (see ssc_canvas.sketching), so a text only they
+     * hold (a label, a plugin's story) meets the lean fonts in the real
+     * pass, when the PDF is begun */
+    if (compose_may_widen(c, rc, missing) && ssc_compose_rewind(fp) == 0) {
+        compose_widen(c, missing, err);
         ssc_doc_plan_free(&final);
         rc = compose_twice(c, fp, &final, missing, err);
     }
