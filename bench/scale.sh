@@ -154,22 +154,21 @@ rotate()
 {
     echo $2 | awk -v r="$1" '{ for (i = 0; i < NF; i++) printf "%s ", $((r - 1 + i) % NF + 1) }'
 }
+# turn ORDER WORKLOAD WARM N: an untimed run of ORDER's first program
+# on WARM, then each program of ORDER on N (run sets globals, a function's
+# arguments are its own)
+turn()
+{
+    record=0
+    run "${1%% *}" "$2" "$3"
+    record=1
+    for p in $1; do run "$p" "$2" "$4"; done
+}
 for r in $(seq "$REPEAT"); do
     order=$(rotate "$r" "$progs")
-    for n in $SIZES; do
-        record=0
-        run "${order%% *}" report "$n"
-        record=1
-        for p in $order; do run "$p" report "$n"; done
-    done
+    for size in $SIZES; do turn "$order" report "$size" "$size"; done
     torder=$(rotate "$r" "$tprogs")
-    # (run sets n: the loop has a name of its own)
-    for tn in $TABLES; do
-        record=0
-        run "${torder%% *}" table "$tfirst"
-        record=1
-        for p in $torder; do run "$p" table "$tn"; done
-    done
+    for size in $TABLES; do turn "$torder" table "$tfirst" "$size"; done
 done
 
 # --- the summary -----------------------------------------------------------------
