@@ -7,7 +7,9 @@
 #define SSC_TEST_CHECK_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int check_failures;
 static int check_count;
@@ -69,6 +71,30 @@ static inline void check_fail(const char *file, int line)
                     g_ ? g_ : "(null)", w_);                                       \
         }                                                                          \
     } while (0)
+
+/* Writes data[0..len) to a new file made from path (a mkstemp template,
+ * "/tmp/NAME-XXXXXX", which becomes the name); 0, or -1 after a failed
+ * check.  The caller unlinks the file. */
+static inline int check_temp_file(char *path, const char *data, size_t len)
+{
+    int fd = mkstemp(path), ok;
+
+    check_count++;
+    if (fd < 0) {
+        check_fail(__FILE__, __LINE__);
+        fprintf(stderr, "cannot make a file from %s\n", path);
+        return -1;
+    }
+    ok = write(fd, data, len) == (ssize_t)len;
+    if (close(fd) != 0)
+        ok = 0;
+    if (!ok) {
+        check_fail(__FILE__, __LINE__);
+        fprintf(stderr, "cannot write %s\n", path);
+        return -1;
+    }
+    return 0;
+}
 
 static inline int check_done(void)
 {

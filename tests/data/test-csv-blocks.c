@@ -308,13 +308,10 @@ static void check_loads(const char *what, const text *data, size_t block, int sk
     ssc_error err;
     size_t skipped = 0;
     text whole, part;
-    int fd = mkstemp(path), rc;
+    int rc;
 
-    CHECK(fd >= 0);
-    if (fd < 0)
+    if (check_temp_file(path, data->s, data->len) != 0)
         return;
-    CHECK(write(fd, data->s, data->len) == (ssize_t)data->len);
-    close(fd);
 
     ssc_diag_init(&d, 0);
     ssc_error_clear(&err);

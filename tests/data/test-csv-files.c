@@ -29,13 +29,9 @@ static void test_files(void)
     ssc_store *st = NULL;
     ssc_diag d;
     ssc_error err;
-    int fd = mkstemp(path);
 
-    CHECK(fd >= 0);
-    if (fd < 0)
+    if (check_temp_file(path, csv, sizeof csv - 1) != 0)
         return;
-    CHECK(write(fd, csv, sizeof csv - 1) == (ssize_t)(sizeof csv - 1));
-    close(fd);
     ssc_diag_init(&d, 0);
     CHECK_INT(ssc_csv_load(path, NULL, &st, &d, NULL, NULL), SSC_OK);
     CHECK(st && ssc_store_count(st) == 1);

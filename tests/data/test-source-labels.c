@@ -48,13 +48,9 @@ static void test_labels(void)
     ssc_report rep;
     ssc_error err;
     run r;
-    int fd = mkstemp(path);
 
-    CHECK(fd >= 0);
-    if (fd < 0)
+    if (check_temp_file(path, cfg, sizeof cfg - 1) != 0)
         return;
-    CHECK(write(fd, cfg, sizeof cfg - 1) == (ssize_t)(sizeof cfg - 1));
-    close(fd);
     ssc_error_clear(&err);
     CHECK_INT(ssc_report_load(&rep, path, NULL, 0, &err), SSC_OK);
     unlink(path);

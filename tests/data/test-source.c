@@ -344,13 +344,9 @@ static void test_builtin_csv(void)
     ssc_diag d;
     ssc_error err;
     size_t skipped = 0;
-    int fd = mkstemp(path);
 
-    CHECK(fd >= 0);
-    if (fd < 0)
+    if (check_temp_file(path, csv, sizeof csv - 1) != 0)
         return;
-    CHECK(write(fd, csv, sizeof csv - 1) == (ssize_t)(sizeof csv - 1));
-    close(fd);
     CHECK_STR(csv_src->name, "csv");
     CHECK_INT(csv_src->kind, SSC_PLUGIN_SOURCE);
     ssc_diag_init(&d, 0);
