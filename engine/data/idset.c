@@ -168,7 +168,7 @@ long ssc_idset_add_hashed(ssc_idset *set, const char *s, size_t len, uint32_t ha
         if (set->slots[j].hash != hash)
             continue;
         e = &set->entries[set->slots[j].entry - 1];
-        if (e->len == len && memcmp(e->s, s, len) == 0)
+        if (e->len == len && ssc_hash_equal(e->s, s, len))
             return e->line;
     }
     set->entries[set->n] = (idset_entry){s, len, line};

@@ -147,7 +147,7 @@ static const intern_slot *intern_slot_of(ssc_intern *in, const char *s, size_t l
     h = ssc_hash_bytes(s, len);
     for (i = h & in->mask; in->slots[i].s; i = (i + 1) & in->mask) {
         intern_slot *sl = &in->slots[i];
-        if (sl->hash == h && sl->len == len && memcmp(sl->s, s, len) == 0)
+        if (sl->hash == h && sl->len == len && ssc_hash_equal(sl->s, s, len))
             return sl;
     }
     /* keep the load factor under 1/2 so probes stay short */

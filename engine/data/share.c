@@ -67,7 +67,7 @@ const char *ssc_share_text(ssc_share *sh, const char *s, size_t len)
             empty = sl;
             break;
         }
-        if (sl->hash == h && sl->len == len && memcmp(sl->s, s, len) == 0)
+        if (sl->hash == h && sl->len == len && ssc_hash_equal(sl->s, s, len))
             return sl->s;
     }
     const char *copy = ssc_intern_keep(sh->in, s, len);

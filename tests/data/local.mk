@@ -7,6 +7,8 @@
 #   test-csv-files the CSV source on files as people have them: separators,
 #                  encodings, spreadsheets and archives, header hints
 #   test-store     the columnar store
+#   test-hash      the string tables' hash and equality, against their
+#                  definitions
 #   test-refdata   the reference tables compiled into the engine (country
 #                  lookups, regions and their labels, SDGs)
 #   test-source    the source interface (engine/data/source.c, rowcheck.c)
@@ -20,9 +22,9 @@
 #   e2e-csv-real.sh  the sample exported as spreadsheets do (';', tab,
 #                  GB18030, Windows-1252, UTF-16), spreadsheets and archives
 #                  refused, --data - (standard input)
-check_PROGRAMS += tests/data/test-csv-reader tests/data/test-csv tests/data/test-csv-files tests/data/test-csv-blocks tests/data/test-store tests/data/test-refdata \
+check_PROGRAMS += tests/data/test-csv-reader tests/data/test-csv tests/data/test-csv-files tests/data/test-csv-blocks tests/data/test-store tests/data/test-hash tests/data/test-refdata \
 	tests/data/test-source tests/data/test-source-labels
-TESTS += tests/data/test-csv-reader tests/data/test-csv tests/data/test-csv-files tests/data/test-csv-blocks tests/data/test-store tests/data/test-refdata \
+TESTS += tests/data/test-csv-reader tests/data/test-csv tests/data/test-csv-files tests/data/test-csv-blocks tests/data/test-store tests/data/test-hash tests/data/test-refdata \
 	tests/data/test-source tests/data/test-source-labels
 tests_data_test_csv_reader_SOURCES = tests/data/test-csv-reader.c tests/data/csv-load.h tests/check.h
 tests_data_test_csv_reader_LDADD = $(SSC_TEST_LIBS)
@@ -37,6 +39,8 @@ tests_data_test_csv_blocks_LDADD = $(SSC_TEST_LIBS)
 tests_data_test_csv_blocks_LDFLAGS = -Wl,--wrap=ssc_store_append -Wl,--wrap=pthread_create
 tests_data_test_store_SOURCES = tests/data/test-store.c tests/check.h
 tests_data_test_store_LDADD = $(SSC_TEST_LIBS)
+tests_data_test_hash_SOURCES = tests/data/test-hash.c tests/check.h
+tests_data_test_hash_LDADD = $(SSC_TEST_LIBS)
 tests_data_test_refdata_SOURCES = tests/data/test-refdata.c tests/check.h
 tests_data_test_refdata_LDADD = $(SSC_TEST_LIBS)
 tests_data_test_source_SOURCES = tests/data/test-source.c tests/data/fake-source.h tests/data/csv-load.h \
