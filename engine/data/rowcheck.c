@@ -165,11 +165,12 @@ void ssc_rowcheck_warn(ssc_rowcheck *rc, long line, const char *fmt, va_list ap)
 
 /* The id against the ids before it: kept once, for the set and then the
  * row; a repeat names the line of the first use. */
-static void rowcheck_id(ssc_rowcheck *rc, const ssc_rowverdict *v, ssc_project_in *p)
+static void rowcheck_id(ssc_rowcheck *rc, const ssc_rowverdict *v, uint32_t hash,
+                        ssc_project_in *p)
 {
     char show[64];
     const char *kept = ssc_store_keep(rc->store, p->id.s, p->id.len);
-    long first = kept ? ssc_idset_add_hashed(rc->ids, kept, p->id.len, v->hash, p->line) : -1;
+    long first = kept ? ssc_idset_add_hashed(rc->ids, kept, p->id.len, hash, p->line) : -1;
 
     if (first < 0) {
         rc->oom = 1;
@@ -187,11 +188,27 @@ static void rowcheck_replay(ssc_rowcheck *rc, const ssc_rowbatch *b, const ssc_r
     ssc_rowcheck_problem(rc, m->line, m->column, "%s", b->text + m->text);
 }
 
+/* A row's id and title hashed, for the id set and the titles' table. */
+typedef struct rowcheck_hashes {
+    uint32_t id, title;
+} rowcheck_hashes;
+
+static rowcheck_hashes rowcheck_hash(const ssc_rowverdict *v)
+{
+    rowcheck_hashes h = {0, 0};
+
+    if (v->has_id)
+        h.id = ssc_idset_hash(v->p.id.s, v->p.id.len);
+    h.title = ssc_store_title_hash(v->p.title.s ? v->p.title.s : "", v->p.title.len);
+    return h;
+}
+
 /* Verdict v of batch b, after any problems the source reported itself:
  * its problems in column order with a repeated id's among them, then the
- * row into the store when it is good and no bad row doomed the load. */
+ * row into the store when it is good and no bad row doomed the load.  h
+ * is rowcheck_hash(v). */
 static int rowcheck_settle_row(ssc_rowcheck *rc, const ssc_rowbatch *b, const ssc_rowverdict *v,
-                               ssc_error *err)
+                               rowcheck_hashes h, ssc_error *err)
 {
     ssc_project_in p;
     size_t k;
@@ -199,8 +216,10 @@ static int rowcheck_settle_row(ssc_rowcheck *rc, const ssc_rowbatch *b, const ss
     for (k = 0; k < v->id_msgs; k++)
         rowcheck_replay(rc, b, &b->msgs[v->msgs + k]);
     ssc_rowbatch_project(b, v, &p);
+    p.title_hash = h.title;
+    p.title_hashed = 1;
     if (v->usable && v->has_id)
-        rowcheck_id(rc, v, &p);
+        rowcheck_id(rc, v, h.id, &p);
     for (; k < v->n_msgs; k++)
         rowcheck_replay(rc, b, &b->msgs[v->msgs + k]);
     if (rc->oom)
@@ -237,29 +256,50 @@ int ssc_rowcheck_end(ssc_rowcheck *rc, const ssc_row *row, ssc_error *err)
     ssc_rowjudge_row(&rc->judge, b, row);
     if (b->oom)
         return ssc_error_oom(err);
-    return rowcheck_settle_row(rc, b, &b->rows[b->n - 1], err);
+    const ssc_rowverdict *v = &b->rows[b->n - 1];
+    return rowcheck_settle_row(rc, b, v, rowcheck_hash(v), err);
 }
 
-/* Rows ahead whose id slot is asked for: over a million ids the set's
- * slot is rarely in the cache, and a row's settling is about as long as
- * the memory takes to answer (issue 10: the add waited on nearly every
- * row). */
+/* Rows ahead whose id slot and title slot are asked for: over a million
+ * ids the set's slot is rarely in the cache, and a row's settling is about
+ * as long as the memory takes to answer (issue 10: the add waited on
+ * nearly every row).  A title takes two steps, its slot, then the text
+ * the slot points to (half as many rows ahead): the shared titles' table
+ * and texts are pushed out of the cache by the rows streaming through.
+ * The hashes are worked out here, on the settling thread, which waits for
+ * the reading one when the two run side by side. */
 #define ROWCHECK_AHEAD 8
+
+static void rowcheck_prefetch(ssc_rowcheck *rc, const ssc_rowverdict *v, rowcheck_hashes h,
+                              int near)
+{
+    if (!near && v->has_id)
+        ssc_idset_prefetch(rc->ids, h.id);
+    ssc_store_prefetch_title(rc->store, h.title, near);
+}
 
 int ssc_rowcheck_settle(ssc_rowcheck *rc, const ssc_rowbatch *b, ssc_error *err)
 {
     /* out of memory while judging: the rows before are settled first, as
      * they would have been one by one */
     size_t n = b->oom ? b->oom_rows : b->n;
+    rowcheck_hashes ring[ROWCHECK_AHEAD];
 
-    for (size_t i = 0; i < n && i < ROWCHECK_AHEAD; i++)
-        if (b->rows[i].has_id)
-            ssc_idset_prefetch(rc->ids, b->rows[i].hash);
+    for (size_t i = 0; i < n && i < ROWCHECK_AHEAD; i++) {
+        ring[i] = rowcheck_hash(&b->rows[i]);
+        rowcheck_prefetch(rc, &b->rows[i], ring[i], 0);
+    }
     for (size_t i = 0; i < n; i++) {
-        if (i + ROWCHECK_AHEAD < n && b->rows[i + ROWCHECK_AHEAD].has_id)
-            ssc_idset_prefetch(rc->ids, b->rows[i + ROWCHECK_AHEAD].hash);
+        rowcheck_hashes h = ring[i % ROWCHECK_AHEAD];
+        size_t far = i + ROWCHECK_AHEAD, mid = i + ROWCHECK_AHEAD / 2;
+        if (mid < n)
+            rowcheck_prefetch(rc, &b->rows[mid], ring[mid % ROWCHECK_AHEAD], 1);
+        if (far < n) {
+            ring[far % ROWCHECK_AHEAD] = rowcheck_hash(&b->rows[far]);
+            rowcheck_prefetch(rc, &b->rows[far], ring[far % ROWCHECK_AHEAD], 0);
+        }
         rc->row_problems = 0;
-        if (rowcheck_settle_row(rc, b, &b->rows[i], err) != SSC_OK)
+        if (rowcheck_settle_row(rc, b, &b->rows[i], h, err) != SSC_OK)
             return SSC_ERR;
     }
     return b->oom ? ssc_error_oom(err) : SSC_OK;

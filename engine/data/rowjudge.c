@@ -12,7 +12,6 @@
 
 #include "data/cells.h"
 #include "data/csv.h"
-#include "data/idset.h"
 #include "data/intern.h"
 #include "data/refdata.h"
 
@@ -552,8 +551,6 @@ void ssc_rowjudge_row(const ssc_rowjudge *j, ssc_rowbatch *b, const ssc_row *row
     p->line = row->line;
     J.v->id_name = judge_colname(&J, SSC_COL_ID);
     J.v->has_id = judge_text(&J, SSC_COL_ID, &p->id) && p->id.len;
-    if (J.v->has_id)
-        J.v->hash = ssc_idset_hash(p->id.s, p->id.len);
     /* problems found before the id's own (the source's) and the id's
      * come before a repeated id's; the other cells' after it */
     J.v->id_msgs = J.v->n_msgs;

@@ -56,8 +56,7 @@ typedef struct ssc_rowmsg {
 typedef struct ssc_rowverdict {
     ssc_project_in p;    /* lists are set by ssc_rowbatch_project */
     int usable;          /* 0: the source found the row unusable (said why) */
-    int has_id;          /* p.id is a usable id, of hash hash */
-    uint32_t hash;
+    int has_id;          /* p.id is a usable id */
     const char *id_name; /* the id column's name, for a repeated id */
     size_t msgs, n_msgs; /* its problems: the batch's msgs[msgs ..) */
     size_t id_msgs;      /* a repeated id's problem goes after this many */

@@ -53,14 +53,33 @@ void ssc_share_free(ssc_share *sh)
     free(sh);
 }
 
+#if defined(__GNUC__)
+#define SHARE_PREFETCH(p) __builtin_prefetch((p), 0, 3)
+#else
+#define SHARE_PREFETCH(p) ((void)(p))
+#endif
+
+void ssc_share_prefetch(const ssc_share *sh, uint32_t hash, int near)
+{
+    const share_slot *sl = &sh->slots[hash & sh->mask];
+
+    if (!near)
+        SHARE_PREFETCH(sl);
+    else if (sl->s)
+        SHARE_PREFETCH(sl->s);
+}
+
 const char *ssc_share_text(ssc_share *sh, const char *s, size_t len)
 {
-    uint32_t h;
+    return ssc_share_text_hashed(sh, s, len, ssc_hash_bytes(s, len));
+}
+
+const char *ssc_share_text_hashed(ssc_share *sh, const char *s, size_t len, uint32_t h)
+{
     share_slot *empty = NULL;
 
     if (len > UINT32_MAX)
         return ssc_intern_keep(sh->in, s, len);
-    h = ssc_hash_bytes(s, len);
     for (size_t k = 0, i = h & sh->mask; k < SHARE_PROBES; k++, i = (i + 1) & sh->mask) {
         share_slot *sl = &sh->slots[i];
         if (!sl->s) {

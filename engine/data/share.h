@@ -11,6 +11,7 @@
 #define SSC_SHARE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "data/intern.h"
 
@@ -24,5 +25,11 @@ void ssc_share_free(ssc_share *sh); /* the copies stay in the intern's arena */
  * for the next caller while there is room (NUL-terminated, valid while
  * the intern lives).  NULL on out of memory. */
 const char *ssc_share_text(ssc_share *sh, const char *s, size_t len);
+/* The same, for a text whose ssc_hash_bytes is hash. */
+const char *ssc_share_text_hashed(ssc_share *sh, const char *s, size_t len, uint32_t hash);
+/* Asks for the memory a text of that hash will be compared with: its
+ * slot (near 0), or the text held there once the slot is in the cache
+ * (near 1).  A hint: nothing changes. */
+void ssc_share_prefetch(const ssc_share *sh, uint32_t hash, int near);
 
 #endif

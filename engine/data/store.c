@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "data/bigmem.h"
+#include "data/hash.h"
 #include "data/refdata.h"
 #include "data/store_impl.h"
 #include "data/zhnames.h"
@@ -360,6 +361,16 @@ static int store_push_distinct(ssc_store *st, ssc_pool *pool, size_t start, cons
     return rc;
 }
 
+uint32_t ssc_store_title_hash(const char *s, size_t len)
+{
+    return ssc_hash_bytes(s, len);
+}
+
+void ssc_store_prefetch_title(const ssc_store *st, uint32_t hash, int near)
+{
+    ssc_share_prefetch(st->titles, hash, near);
+}
+
 const char *ssc_store_keep(ssc_store *st, const char *s, size_t len)
 {
     return ssc_intern_keep(st->in, s, len);
@@ -378,7 +389,9 @@ int ssc_store_append(ssc_store *st, const ssc_project_in *p, ssc_error *err)
         return ssc_error_set(err, "a portfolio may have at most %lu lines",
                              (unsigned long)UINT32_MAX);
     st->id[r] = p->id_kept ? p->id.s : ssc_intern_keep(st->in, p->id.s, p->id.len);
-    st->title[r] = ssc_share_text(st->titles, p->title.s, p->title.len);
+    st->title[r] = p->title_hashed
+                       ? ssc_share_text_hashed(st->titles, p->title.s, p->title.len, p->title_hash)
+                       : ssc_share_text(st->titles, p->title.s, p->title.len);
     if (!st->id[r] || !st->title[r] || store_word(st, p->lead, &st->lead[r]) != 0 ||
         store_word(st, p->sector, &st->sector[r]) != 0 ||
         store_word(st, p->funding_source, &st->funding[r]) != 0 ||

@@ -56,6 +56,8 @@ typedef struct ssc_project_in {
     const ssc_text *extra;     /* one per extra column, in column order */
     long line;                 /* source line, for later messages */
     int id_kept;               /* id.s is ssc_store_keep's copy already */
+    int title_hashed;          /* title_hash is ssc_store_title_hash(title) */
+    uint32_t title_hash;
 } ssc_project_in;
 
 typedef struct ssc_store ssc_store;
@@ -66,6 +68,12 @@ ssc_store *ssc_store_new(void); /* NULL on out of memory */
  * then for the row (ssc_project_in.id_kept). */
 const char *ssc_store_keep(ssc_store *st, const char *s, size_t len);
 void ssc_store_free(ssc_store *st);
+/* A title's hash, worked out where rows are judged (ssc_project_in
+ * .title_hash), and the memory its append will read, asked for ahead:
+ * near 0 fetches the table's slot, near 1 (some rows later, when the slot
+ * has come) the text the slot holds. */
+uint32_t ssc_store_title_hash(const char *s, size_t len);
+void ssc_store_prefetch_title(const ssc_store *st, uint32_t hash, int near);
 /* Declares the extra (unknown) columns before the first append. */
 int ssc_store_set_extra_columns(ssc_store *st, const ssc_text *names, size_t n, ssc_error *err);
 /* Adds one more extra column at any time (a source that learns its
