@@ -6,18 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-ssc_text ssc_cell_trim(const char *s, size_t len)
-{
-    while (len && (*s == ' ' || *s == '\t')) {
-        s++;
-        len--;
-    }
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    return (ssc_text){s, len};
-}
-
-int ssc_cell_reserve(void *parr, size_t *cap, size_t need, size_t elem)
+int ssc_cell_grow(void *parr, size_t *cap, size_t need, size_t elem)
 {
     void **arr = parr;
     size_t ncap = *cap ? *cap : 8;
@@ -44,8 +33,11 @@ int ssc_cell_split(ssc_text cell, ssc_text **items, size_t *cap, size_t *n)
     if (cell.len == 0)
         return 0;
     for (;;) {
-        const char *semi = memchr(p, ';', (size_t)(end - p));
-        const char *stop = semi ? semi : end;
+        /* items are a few bytes: a loop, not a call to memchr */
+        const char *stop = p;
+        while (stop < end && *stop != ';')
+            stop++;
+        const char *semi = stop < end ? stop : NULL;
         if (ssc_cell_reserve(items, cap, *n + 1, sizeof **items) != 0)
             return -1;
         (*items)[(*n)++] = ssc_cell_trim(p, (size_t)(stop - p));
