@@ -36,10 +36,11 @@ static inline uint64_t ssc_hash_load4(const char *s)
  * of 8 bytes or more passes its whole length, so that the last word can
  * be loaded whole (ending where the string ends) and shifted down.  The
  * overlapping loads assemble that number on a little-endian processor
- * only; elsewhere the bytes are copied. */
+ * only; elsewhere the bytes are copied.  With whole >= 8 the 8 - rest
+ * bytes before s are read too: s must not be the string's start. */
 static inline uint64_t ssc_hash_tail(const char *s, size_t rest, size_t whole)
 {
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (whole >= 8)
         return ssc_hash_load8(s + rest - 8) >> (8 * (8 - rest));
     if (rest >= 4)

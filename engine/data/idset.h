@@ -24,8 +24,8 @@ long ssc_idset_add(ssc_idset *set, const char *s, size_t len, long line);
 /* The same add in three steps, for a caller with other work to do in
  * between: over a million ids the table is too large for the cache, and
  * the add mostly waits for its slot to arrive from memory.  The row
- * checker hashes a row's id and prefetches its slot as soon as the id
- * cell is known, checks the row's other cells meanwhile, and adds last.
+ * checker hashes a row's id and prefetches its slot eight rows before it
+ * settles that row, and adds when it does.
  * The hash depends on the id alone; a prefetch changes nothing the set
  * holds (a table grown in between only makes it useless), and
  * ssc_idset_add_hashed(set, s, len, ssc_idset_hash(s, len), line) is

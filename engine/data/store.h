@@ -68,8 +68,9 @@ ssc_store *ssc_store_new(void); /* NULL on out of memory */
  * then for the row (ssc_project_in.id_kept). */
 const char *ssc_store_keep(ssc_store *st, const char *s, size_t len);
 void ssc_store_free(ssc_store *st);
-/* A title's hash, worked out where rows are judged (ssc_project_in
- * .title_hash), and the memory its append will read, asked for ahead:
+/* A title's hash (ssc_project_in.title_hash; the row checker works it
+ * out rows ahead of settling), and the memory its append will read,
+ * asked for ahead:
  * near 0 fetches the table's slot, near 1 (some rows later, when the slot
  * has come) the text the slot holds. */
 uint32_t ssc_store_title_hash(const char *s, size_t len);

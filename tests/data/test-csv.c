@@ -626,6 +626,34 @@ static void test_no_list(void)
                            "completed, cancelled or suspended) (and 1 more problem)");
 }
 
+/* Equal titles are one pointer (the store shares them while it has room):
+ * twenty rows, so that the settling's hashes, worked out eight rows ahead
+ * in a ring, wrap around more than once; a row given another row's hash,
+ * or the id's, would get a copy of its own. */
+static void test_shared_titles(void)
+{
+    static const char *const titles[] = {"Alpha", "Beta", "Gamma plus", "Alpha", "Beta"};
+    char csv[4096];
+    size_t o = (size_t)snprintf(csv, sizeof csv, "%s", REQ);
+    loaded l;
+
+    for (int i = 0; i < 20; i++)
+        o += (size_t)snprintf(csv + o, sizeof csv - o, "P%d, %s ,L,VNM,s,1,2010,ongoing\n", i,
+                              titles[i % 5]);
+    load(&l, csv);
+    CHECK_INT(l.rc, SSC_OK);
+    CHECK_INT(ssc_portfolio_count(&l.view), 20);
+    for (size_t i = 0; i < 20 && l.rc == SSC_OK; i++) {
+        CHECK_ROW("row %zu", i);
+        CHECK_STR(ssc_project_title(&l.view, i), titles[i % 5]);
+        for (size_t j = 0; j < i; j++)
+            CHECK((ssc_project_title(&l.view, i) == ssc_project_title(&l.view, j)) ==
+                  (strcmp(titles[i % 5], titles[j % 5]) == 0));
+    }
+    CHECK_ROW_END();
+    unload(&l);
+}
+
 int main(void)
 {
     test_full_row();
@@ -641,6 +669,7 @@ int main(void)
     test_skip_bad_rows();
     test_cap();
     test_no_list();
+    test_shared_titles();
     return check_done();
 }
 
