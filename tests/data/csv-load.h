@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* What the CSV tests share (test-csv-reader.c, test-csv.c,
- * test-csv-files.c; test-source.c uses joined): the headers of a portfolio
- * CSV, a record's field compared by hand, and a buffer loaded through the
- * CSV source with its problems joined for one comparison.  Static inline,
- * like check.h, so that each test's checks count in its own totals. */
+ * test-csv-files.c; fake-source.h uses loaded, the source tests joined):
+ * the headers of a portfolio CSV, a record's field compared by hand, and
+ * a buffer loaded through the CSV source with its problems joined for one
+ * comparison.  Static inline, like check.h, so that each test's checks
+ * count in its own totals. */
 #ifndef SSC_TEST_CSV_LOAD_H
 #define SSC_TEST_CSV_LOAD_H
 

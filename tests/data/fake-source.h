@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../check.h"
+#include "csv-load.h" /* loaded, unload */
 #include "data/source.h"
 #include "data/store.h"
 
@@ -103,14 +104,8 @@ static inline const char *fake_option(const void *ctx, const char *name)
 
 static const ssc_currency_rate rates[] = {{"EUR", 1.25}};
 
-typedef struct run {
-    int rc;
-    ssc_store *st;
-    ssc_portfolio view;
-    ssc_diag d;
-    ssc_error err;
-    size_t skipped;
-} run;
+/* A read of the fake: what a CSV load gives (csv-load.h). */
+typedef loaded run;
 
 static inline void run_rows(run *r, const char *const *rows, const ssc_rename *renames, size_t n_renames,
                      int skip)
@@ -137,8 +132,7 @@ static inline void run_rows(run *r, const char *const *rows, const ssc_rename *r
 
 static inline void run_free(run *r)
 {
-    ssc_store_free(r->st);
-    ssc_diag_free(&r->d);
+    unload(r);
     memset(&fake, 0, sizeof fake);
 }
 
