@@ -11,8 +11,6 @@ int ssc_cell_grow(void *parr, size_t *cap, size_t need, size_t elem)
     void **arr = parr;
     size_t ncap = *cap ? *cap : 8;
     void *na;
-    if (need <= *cap)
-        return 0;
     while (ncap < need) {
         if (ncap > SIZE_MAX / 2 / elem)
             return -1;

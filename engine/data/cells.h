@@ -23,7 +23,7 @@ static inline ssc_text ssc_cell_trim(const char *s, size_t len)
     return (ssc_text){s, len};
 }
 
-/* ssc_cell_reserve's slow path: call ssc_cell_reserve. */
+/* ssc_cell_reserve when need > *cap: call ssc_cell_reserve. */
 int ssc_cell_grow(void *parr, size_t *cap, size_t need, size_t elem);
 
 /* Grows *parr (an array of *cap elements of elem bytes) to hold need; 0,
